@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicUser } from '../../../../shared/api.ts';
+import { api, ApiError } from '../../api.ts';
+
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await api.login(username, password);
+      onLoggedIn(user);
+    } catch (caught) {
+      const id = caught instanceof ApiError ? caught.id : 'network';
+      setError(id === 'invalid_credentials' ? t('login.invalid') : id === 'too_many_attempts' ? t('login.throttled') : t('login.failed'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login">
+      <h1>{t('app.title')}</h1>
+      <p className="muted">{t('app.subtitle')}</p>
+      <form onSubmit={submit} className="card login-form" aria-labelledby="login-heading">
+        <h2 id="login-heading">{t('login.heading')}</h2>
+        <label>
+          {t('login.username')}
+          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        </label>
+        <label>
+          {t('login.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY } from '../shared/limits.ts';
+import { Audit } from './audit/Audit.ts';
+import { Authenticator } from './auth/Authenticator.ts';
+import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
+import { TokenService } from './auth/tokens.ts';
+import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
+import { CollabServer } from './collab/CollabServer.ts';
+import { createCollabWebsocket, type CollabWebsocket } from './collab/wsAdapter.ts';
+import type { CommandDeps } from './commands/deps.ts';
+import type { Config } from './config.ts';
+import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
+import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { authRoutes } from './http/routes/authRoutes.ts';
+import { caseRoutes } from './http/routes/caseRoutes.ts';
+import { healthRoutes } from './http/routes/healthRoutes.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import type { Stores } from './store/ports.ts';
+
+export type AppConfig = Pick<
+  Config,
+  | 'TOKEN_TTL_SECONDS'
+  | 'MAX_CONNECTIONS_PER_USER'
+  | 'DOC_IDLE_UNLOAD_MS'
+  | 'DOC_COMPACT_THRESHOLD'
+  | 'TRUST_PROXY'
+  | 'COOKIE_SECURE'
+>;
+
+export interface AppDeps {
+  config: AppConfig;
+  stores: Stores;
+  log: Logger;
+  tokenSecret: string;
+  /** Directory of the built client; null serves the API only. */
+  clientDir: string | null;
+  throttle?: LoginThrottle;
+}
+
+/** The whole workspace, built but not listening (DESIGN §3: tests start it on port 0). */
+export interface Workspace {
+  app: Express;
+  collab: CollabServer;
+  metrics: Metrics;
+  listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
+  /** Stops listening, closes connections, writes and compacts documents. Stores stay open. */
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): Workspace {
+  const { config, stores, log } = deps;
+  const metrics = createMetrics();
+  const audit = new Audit(stores.audit, log.child({ cat: 'audit' }));
+  const tokens = new TokenService(deps.tokenSecret, config.TOKEN_TTL_SECONDS);
+  const authenticator = new Authenticator(tokens, stores.records);
+  const collab = new CollabServer(
+    stores.docs,
+    {
+      idleUnloadMs: config.DOC_IDLE_UNLOAD_MS,
+      compactThreshold: config.DOC_COMPACT_THRESHOLD,
+      maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+    },
+    audit,
+    log.child({ cat: 'collab' }),
+    metrics,
+  );
+  const commandDeps: CommandDeps = {
+    records: stores.records,
+    audit,
+    tokens,
+    throttle: deps.throttle ?? new MemoryLoginThrottle(),
+    collab,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders, measure(metrics));
+  app.use(healthRoutes(stores, metrics, log));
+  app.use('/api', noStore, express.json({ limit: MAX_JSON_BODY }));
+  app.use(authRoutes(commandDeps, authenticator, metrics, { cookieSecure: config.COOKIE_SECURE }));
+  app.use(caseRoutes(commandDeps, authenticator));
+  app.use(adminRoutes(commandDeps, authenticator));
+  app.use('/api', notFoundHandler);
+  if (deps.clientDir) serveClient(app, deps.clientDir);
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+
+  let server: Server | null = null;
+  let websocket: CollabWebsocket | null = null;
+
+  return {
+    app,
+    collab,
+    metrics,
+    async listen(port, host = '127.0.0.1') {
+      server = createServer(app);
+      websocket = createCollabWebsocket(collab, audit, log, {
+        maxPayload: MAX_COLLAB_MESSAGE_BYTES,
+        authorize: (request) =>
+          authorizeConnection(request, {
+            authenticator,
+            records: stores.records,
+            hasRoomFor: (userId) => collab.hasRoomFor(userId),
+          }),
+      });
+      const collabWebsocket = websocket;
+      server.on('upgrade', (request, socket, head) => {
+        if (request.url?.startsWith(COLLAB_PATH_PREFIX)) return collabWebsocket.handleUpgrade(request, socket, head);
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      });
+      const listening = server;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => resolve());
+      });
+      const address = listening.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return { server: listening, url: `http://${shownHost}:${address.port}` };
+    },
+    async close() {
+      const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      await collab.shutdown();
+      websocket?.close();
+      server?.closeAllConnections();
+      await closing;
+    },
+  };
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  );
+  next();
+};
+
+/** Case data must never sit in a browser or proxy cache. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+function measure(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'other';
+      end({ method: req.method, route });
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+/** Serves the built client; every other GET falls back to index.html for client-side routes. */
+function serveClient(app: Express, clientDir: string): void {
+  const index = join(clientDir, 'index.html');
+  if (!existsSync(index)) throw new Error(`The client is not built: ${index} is missing (run npm run build)`);
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.get('/{*path}', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

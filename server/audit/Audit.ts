@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import type { AuditAction, AuditOutcome, AuditStore } from '../store/ports.ts';
+
+/** Who acts and from where; the subject of an audit row. */
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  role: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEvent {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  object: string;
+  caseId?: string | null;
+  detail?: string | null;
+}
+
+/**
+ * Writes NEN 7513-style audit rows. A failing audit write is logged (without
+ * medical text) and rethrown: an action that cannot be audited does not happen.
+ */
+export class Audit {
+  constructor(
+    private readonly store: AuditStore,
+    private readonly log: Logger,
+  ) {}
+
+  async record(actor: AuditActor, event: AuditEvent): Promise<void> {
+    try {
+      await this.store.append({
+        at: new Date().toISOString(),
+        userId: actor.userId,
+        username: actor.username,
+        role: actor.role,
+        caseId: event.caseId ?? null,
+        object: event.object,
+        action: event.action,
+        outcome: event.outcome,
+        detail: event.detail ?? null,
+        ip: actor.ip,
+        userAgent: actor.userAgent?.slice(0, 256) ?? null,
+      });
+    } catch (error) {
+      this.log.error({ cat: 'audit', err: error, action: event.action, object: event.object }, 'audit write failed');
+      throw error;
+    }
+  }
+
+  /** For refusals on paths that cannot wait for the write; a failure is logged by `record`. */
+  recordInBackground(actor: AuditActor, event: AuditEvent): void {
+    this.record(actor, event).catch(() => undefined);
+  }
+}

@@ -1,0 +1,164 @@
+import * as Y from 'yjs';
+import type { DocPart } from '../../shared/docNames.ts';
+import type { DocAccess } from '../../shared/permissions.ts';
+import { CloseCode } from '../../shared/limits.ts';
+import { decodeClientMessage, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
+import type { DocumentPeer, SharedDocument } from './SharedDocument.ts';
+
+/** The minimal socket the relay core needs; `ws` appears only in the adapter. */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Who is on the other end of a connection and what they may do with the document. */
+export interface ConnectionContext {
+  userId: string;
+  username: string;
+  role: string;
+  caseId: string;
+  docName: string;
+  part: DocPart;
+  access: Exclude<DocAccess, 'none'>;
+  /** Id of the session token the connection authenticated with (closed at logout). */
+  tokenId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ConnectionHooks {
+  /** A read-only connection sent a non-empty update (called once per connection). */
+  onReadOnlyWrite(connection: ClientConnection): void;
+  onBadMessage(connection: ClientConnection, reason: string): void;
+  onClose(connection: ClientConnection): void;
+}
+
+/** Messages a client may send before its document has loaded; more is abuse. */
+const MAX_EARLY_MESSAGES = 64;
+
+/**
+ * One client's connection to one document: decodes its messages and applies
+ * them according to its access. Every malformed message closes this
+ * connection only.
+ */
+export class ClientConnection implements DocumentPeer {
+  readonly awarenessClients = new Set<number>();
+  lastSentAt = Date.now();
+  private sharedDocument: SharedDocument | null = null;
+  private early: Uint8Array[] = [];
+  private closed = false;
+  private reportedReadOnlyWrite = false;
+
+  constructor(
+    private readonly socket: CollabSocket,
+    readonly context: ConnectionContext,
+    private readonly hooks: ConnectionHooks,
+  ) {}
+
+  get document(): SharedDocument | null {
+    return this.sharedDocument;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Joins the loaded document: start the sync, share presence, handle what arrived early. */
+  attach(document: SharedDocument): void {
+    if (this.closed) return;
+    this.sharedDocument = document;
+    document.peers.add(this);
+    // Only a writer's state is worth asking for: a reader's updates are never applied.
+    if (this.context.access === 'rw') this.send(document.syncRequest());
+    const awareness = document.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+    const early = this.early;
+    this.early = [];
+    for (const message of early) this.receive(message);
+  }
+
+  receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.sharedDocument) {
+      if (this.early.length >= MAX_EARLY_MESSAGES) return this.reject('too many messages before sync');
+      this.early.push(data);
+      return;
+    }
+    try {
+      this.handle(decodeClientMessage(data), this.sharedDocument);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      this.reject(error.message);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    this.socket.send(message);
+    this.lastSentAt = Date.now();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sharedDocument?.removePeer(this);
+    this.socket.close(code, reason);
+    this.hooks.onClose(this);
+  }
+
+  /** The socket went away on its own. */
+  onSocketClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sharedDocument?.removePeer(this);
+    this.hooks.onClose(this);
+  }
+
+  private handle(message: ClientMessage, document: SharedDocument): void {
+    switch (message.type) {
+      case 'syncStep1':
+        return this.send(document.syncReply(validStateVector(message.stateVector)));
+      case 'syncStep2':
+      case 'update':
+        return this.receiveUpdate(message.update, document);
+      case 'awareness':
+        return guarded('malformed awareness update', () => document.applyAwareness(message.update, this));
+      case 'queryAwareness': {
+        const snapshot = document.awarenessSnapshot();
+        if (snapshot) this.send(snapshot);
+        return;
+      }
+    }
+  }
+
+  private receiveUpdate(update: Uint8Array, document: SharedDocument): void {
+    if (this.context.access !== 'rw') {
+      if (!isEmptyUpdate(update) && !this.reportedReadOnlyWrite) {
+        this.reportedReadOnlyWrite = true;
+        this.hooks.onReadOnlyWrite(this);
+      }
+      return;
+    }
+    // Validate before the update reaches the store: stored garbage would break every later load.
+    guarded('malformed document update', () => Y.decodeUpdate(update));
+    document.receiveUpdate(update, this);
+  }
+
+  private reject(reason: string): void {
+    this.hooks.onBadMessage(this, reason);
+    this.close(CloseCode.unsupportedData, reason);
+  }
+}
+
+function guarded<T>(reason: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch {
+    throw new ProtocolError(reason);
+  }
+}
+
+function validStateVector(stateVector: Uint8Array): Uint8Array {
+  guarded('malformed state vector', () => Y.decodeStateVector(stateVector));
+  return stateVector;
+}

@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { CloseCode } from '../../shared/limits.ts';
+import type { Metrics } from '../metrics.ts';
+import type { DocStore } from '../store/ports.ts';
+import type { ClientConnection } from './ClientConnection.ts';
+import { SharedDocument } from './SharedDocument.ts';
+
+export interface RegistryOptions {
+  /** How long a document without peers stays in memory. */
+  idleUnloadMs: number;
+  /** Stored updates since the last snapshot that trigger a compaction. */
+  compactThreshold: number;
+}
+
+interface Loaded {
+  document: SharedDocument;
+  /** Updates in the store since the last snapshot. */
+  uncompacted: number;
+  compacting: Promise<void> | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Loads each document once (concurrent loads share one promise), unloads it
+ * when idle, compacts it past a threshold and on unload.
+ */
+export class DocumentRegistry {
+  private readonly loading = new Map<string, Promise<SharedDocument>>();
+  private readonly loaded = new Map<SharedDocument, Loaded>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RegistryOptions,
+    private readonly log: Logger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  documents(): SharedDocument[] {
+    return [...this.loaded.keys()];
+  }
+
+  get(name: string): Promise<SharedDocument> {
+    let promise = this.loading.get(name);
+    if (!promise) {
+      promise = this.load(name);
+      this.loading.set(name, promise);
+      promise.catch(() => this.loading.delete(name));
+    }
+    return promise;
+  }
+
+  /** Attaches a connection to its document, loading the document when needed. */
+  async connect(connection: ClientConnection): Promise<void> {
+    const document = await this.get(connection.context.docName);
+    const entry = this.loaded.get(document);
+    if (!entry) return this.connect(connection); // unloaded while we waited: load again
+    this.cancelIdle(entry);
+    connection.attach(document);
+    if (connection.isClosed) this.leave(document);
+  }
+
+  /** Called when a connection of `document` closed. */
+  leave(document: SharedDocument): void {
+    const entry = this.loaded.get(document);
+    if (entry && document.peers.size === 0 && !entry.idleTimer) {
+      entry.idleTimer = setTimeout(() => void this.unload(entry), this.options.idleUnloadMs);
+      entry.idleTimer.unref();
+    }
+  }
+
+  /** Closes every peer, writes what is queued, compacts and frees every document. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.loaded.values()].map((entry) => this.unload(entry, true)));
+  }
+
+  private async load(name: string): Promise<SharedDocument> {
+    const stored = await this.store.load(name);
+    const document = new SharedDocument(name, this.store, {
+      afterWrite: (doc, updates, pendingInStore) => this.afterWrite(doc, updates, pendingInStore),
+      onWriteFailure: (doc, error) => this.onWriteFailure(doc, error),
+    });
+    this.restore(document, stored.snapshot, stored.updates, stored.seq);
+    const entry: Loaded = { document, uncompacted: stored.updates.length, compacting: null, idleTimer: null };
+    this.loaded.set(document, entry);
+    this.metrics.docsLoaded.set(this.loaded.size);
+    if (entry.uncompacted >= this.options.compactThreshold) void this.compact(entry);
+    return document;
+  }
+
+  /**
+   * Applies stored content. Should one stored update ever fail to apply, the
+   * others still load: one bad entry must not lock physicians out of a document.
+   */
+  private restore(document: SharedDocument, snapshot: Uint8Array | null, updates: Uint8Array[], seq: number): void {
+    try {
+      document.restore(snapshot, updates, seq);
+    } catch (error) {
+      let skipped = 0;
+      for (const part of snapshot ? [snapshot, ...updates] : updates) {
+        try {
+          Y.applyUpdate(document.doc, part, document);
+        } catch {
+          skipped++;
+        }
+      }
+      document.lastSeq = seq;
+      this.log.error({ cat: 'collab', doc: document.name, skipped, err: error }, 'stored updates failed to apply');
+    }
+  }
+
+  private afterWrite(document: SharedDocument, updates: number, pendingInStore: number): void {
+    this.metrics.updatesApplied.inc(updates);
+    const entry = this.loaded.get(document);
+    if (!entry) return;
+    entry.uncompacted = pendingInStore;
+    if (pendingInStore >= this.options.compactThreshold && !entry.compacting) setImmediate(() => void this.compact(entry));
+  }
+
+  private onWriteFailure(document: SharedDocument, error: unknown): void {
+    this.log.error({ cat: 'collab', doc: document.name, err: error }, 'store write failed; closing the document');
+    for (const peer of [...document.peers]) peer.close(CloseCode.internalError, 'store unavailable');
+    this.forget(document);
+    document.destroy();
+  }
+
+  private async compact(entry: Loaded): Promise<void> {
+    if (entry.compacting) return entry.compacting;
+    const { document } = entry;
+    const run = async () => {
+      const seq = document.lastSeq;
+      await this.store.compact(document.name, Y.encodeStateAsUpdate(document.doc), seq);
+      entry.uncompacted = 0;
+      this.metrics.compactions.inc();
+    };
+    entry.compacting = run()
+      .catch((error: unknown) => this.log.error({ cat: 'collab', doc: document.name, err: error }, 'compaction failed'))
+      .finally(() => {
+        entry.compacting = null;
+      });
+    return entry.compacting;
+  }
+
+  private async unload(entry: Loaded, closePeers = false): Promise<void> {
+    const { document } = entry;
+    this.cancelIdle(entry);
+    if (closePeers) {
+      for (const peer of [...document.peers]) peer.close(CloseCode.goingAway, 'server shutting down');
+    }
+    await document.drain();
+    if (document.peers.size > 0 || !this.loaded.has(document)) return;
+    this.forget(document);
+    if (entry.compacting) await entry.compacting;
+    if (entry.uncompacted > 0) await this.compact(entry);
+    document.destroy();
+  }
+
+  private forget(document: SharedDocument): void {
+    const entry = this.loaded.get(document);
+    if (entry) this.cancelIdle(entry);
+    this.loaded.delete(document);
+    this.loading.delete(document.name);
+    this.metrics.docsLoaded.set(this.loaded.size);
+  }
+
+  private cancelIdle(entry: Loaded): void {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
+  }
+}

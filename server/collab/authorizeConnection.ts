@@ -1,0 +1,82 @@
+import type { IncomingMessage } from 'node:http';
+import { parseDocName } from '../../shared/docNames.ts';
+import { CloseCode } from '../../shared/limits.ts';
+import { docAccess } from '../../shared/permissions.ts';
+import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
+import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
+import type { RecordStore } from '../store/ports.ts';
+import type { ConnectionContext } from './ClientConnection.ts';
+
+export const COLLAB_PATH_PREFIX = '/collab/';
+
+export type ConnectionDecision =
+  | { ok: true; context: ConnectionContext }
+  | { ok: false; code: number; reason: string; actor: AuditActor; audit: AuditEvent };
+
+export interface AuthorizeDeps {
+  authenticator: Authenticator;
+  records: RecordStore;
+  hasRoomFor(userId: string): boolean;
+}
+
+/**
+ * Decides, before the websocket opens, whether a request may join a document
+ * and with which access (DESIGN §3). Refusals carry a 44xx close code, which
+ * tells the stock provider not to retry.
+ */
+export async function authorizeConnection(request: IncomingMessage, deps: AuthorizeDeps): Promise<ConnectionDecision> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const anonymous: AuditActor = {
+    userId: null,
+    username: null,
+    role: null,
+    ip: request.socket.remoteAddress ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
+  const docName = safeDecode(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+  const parsed = docName ? parseDocName(docName) : null;
+  const refuse = (code: number, reason: string, actor: AuditActor, caseId: string | null, object: string) => ({
+    ok: false as const,
+    code,
+    reason,
+    actor,
+    audit: { action: 'denied' as const, outcome: 'denied' as const, object, caseId, detail: reason },
+  });
+  if (!parsed || !docName) return refuse(CloseCode.notFound, 'unknown document', anonymous, null, 'doc');
+  const object = `doc:${parsed.part}`;
+
+  const principal = await deps.authenticator.authenticate(url.searchParams.get('token') ?? tokenFromHeaders(request.headers));
+  if (!principal) return refuse(CloseCode.unauthenticated, 'authentication required', anonymous, parsed.caseId, object);
+  const { user } = principal;
+  const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role };
+
+  const members = await deps.records.listMembers(parsed.caseId);
+  const caseRole = members.find((member) => member.userId === user.id)?.caseRole ?? null;
+  const access = docAccess(caseRole, parsed.part);
+  if (access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
+  if (!deps.hasRoomFor(user.id)) return refuse(CloseCode.tooManyConnections, 'too many connections', actor, parsed.caseId, object);
+
+  return {
+    ok: true,
+    context: {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      caseId: parsed.caseId,
+      docName,
+      part: parsed.part,
+      access,
+      tokenId: principal.claims.jti,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+    },
+  };
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}

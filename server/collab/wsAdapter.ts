@@ -1,0 +1,108 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CloseCode } from '../../shared/limits.ts';
+import type { Audit } from '../audit/Audit.ts';
+import type { CollabServer } from './CollabServer.ts';
+import type { ConnectionDecision } from './authorizeConnection.ts';
+
+export interface CollabWebsocketOptions {
+  maxPayload: number;
+  authorize(request: IncomingMessage): Promise<ConnectionDecision>;
+}
+
+/** A peer that has not answered a ping within this time is dropped. */
+const HEARTBEAT_MS = 30_000;
+/** A client that cannot keep up with this much unsent data is dropped; it resyncs on reconnect. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+export interface CollabWebsocket {
+  /** Handles an HTTP upgrade under /collab/. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+}
+
+/**
+ * The thin `ws` adapter around the collaboration core: upgrades requests under
+ * /collab/, authorizes them before the socket opens, and translates events.
+ */
+export function createCollabWebsocket(
+  collab: CollabServer,
+  audit: Audit,
+  log: Logger,
+  options: CollabWebsocketOptions,
+): CollabWebsocket {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    options
+      .authorize(request)
+      .then((decision) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, decision));
+      })
+      .catch((error: unknown) => {
+        log.error({ cat: 'collab', err: error }, 'authorizing a connection failed');
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      });
+  };
+
+  const accept = (ws: WebSocket, decision: ConnectionDecision) => {
+    if (!decision.ok) {
+      audit.recordInBackground(decision.actor, decision.audit);
+      ws.close(decision.code, decision.reason);
+      return;
+    }
+    const { context } = decision;
+    audit.recordInBackground(context, {
+      action: 'connect',
+      outcome: 'success',
+      object: `doc:${context.part}`,
+      caseId: context.caseId,
+      detail: context.access,
+    });
+    const connection = collab.open(
+      {
+        send: (data) => {
+          if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+          ws.send(data);
+        },
+        close: (code, reason) => ws.close(code, reason),
+      },
+      context,
+    );
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return connection.close(CloseCode.unsupportedData, 'binary messages only');
+      connection.receive(toBytes(data));
+    });
+    ws.on('close', () => connection.onSocketClosed());
+    ws.on('error', (error) => log.debug({ cat: 'collab', err: error }, 'websocket error'));
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.get(ws)) ws.terminate();
+      else (alive.set(ws, false), ws.ping());
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    handleUpgrade,
+    close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

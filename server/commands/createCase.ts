@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseDetail } from '../../shared/api.ts';
+import { ACCOUNT_ROLE_FOR, type CaseRole } from '../../shared/roles.ts';
+import type { CreateCaseInput } from '../../shared/schemas.ts';
+import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import type { AuditActor } from '../audit/Audit.ts';
+import { badRequest } from '../errors.ts';
+import type { RecordStore, UserRecord } from '../store/ports.ts';
+import type { CommandDeps } from './deps.ts';
+import { toCaseSummary } from './views.ts';
+
+/** Creates a case with its two physicians (administrators, and the admin command line). */
+export async function createCase(
+  deps: Pick<CommandDeps, 'records' | 'audit'>,
+  actor: AuditActor,
+  input: CreateCaseInput,
+  id: string = randomUUID(),
+): Promise<CaseDetail> {
+  const ba = await memberFor(deps.records, 'ba', input.ba);
+  const va = await memberFor(deps.records, 'va', input.va);
+  const record = await deps.records.createCase(
+    {
+      id,
+      title: input.title,
+      employeePseudonym: input.employeePseudonym,
+      employer: input.employer,
+      firstSickDay: input.firstSickDay,
+      templateVersion: CURRENT_TEMPLATE_VERSION,
+    },
+    [
+      { caseId: id, userId: ba.id, caseRole: 'ba' },
+      { caseId: id, userId: va.id, caseRole: 'va' },
+    ],
+  );
+  await deps.audit.record(actor, { action: 'create', outcome: 'success', object: 'case', caseId: id });
+  return { ...(await toCaseSummary(deps.records, record, await deps.records.listMembers(id))), myRole: null };
+}
+
+/** Replaces the physician holding `caseRole` in a case (admin command line). */
+export async function assignMember(
+  deps: Pick<CommandDeps, 'records' | 'audit'>,
+  actor: AuditActor,
+  caseId: string,
+  caseRole: CaseRole,
+  username: string,
+): Promise<void> {
+  if (!(await deps.records.getCase(caseId))) throw badRequest(`case: no case with id "${caseId}"`, 'case');
+  const user = await memberFor(deps.records, caseRole, username);
+  await deps.records.setMember({ caseId, userId: user.id, caseRole });
+  await deps.audit.record(actor, { action: 'write', outcome: 'success', object: 'membership', caseId, detail: `${caseRole}:${user.id}` });
+}
+
+/** The user named for a case role, who must exist and hold the matching account role. */
+async function memberFor(records: RecordStore, caseRole: CaseRole, username: string): Promise<UserRecord> {
+  const user = await records.findUserByUsername(username);
+  if (!user) throw badRequest(`${caseRole}: no user "${username}"`, caseRole);
+  const wanted = ACCOUNT_ROLE_FOR[caseRole];
+  if (user.role !== wanted) throw badRequest(`${caseRole}: "${username}" is a ${user.role}, not a ${wanted}`, caseRole);
+  return user;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, parsed once at boot by the composition
+ * root. Every variable is listed in the README's configuration table.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ConfigSchema = z
+  .object({
+    /** TCP port for HTTP and websockets; 0 picks a free port. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to listen on. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Directory for the SQLite file and the generated token secret. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Which store adapter to use. */
+    STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+    /** Secret that signs session tokens; generated and kept in DATA_DIR when unset. */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How long a session token stays valid, in seconds. */
+    TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+    /** Seed demo users and the demo case into an empty store. */
+    DEMO_SEED: booleanFlag.default(true),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Maximum simultaneous collaboration connections per user. */
+    MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(24),
+    /** Milliseconds a document without connections stays loaded. */
+    DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Number of stored updates after which a document is compacted into one snapshot. */
+    DOC_COMPACT_THRESHOLD: z.coerce.number().int().min(1).default(500),
+    /** SQLite synchronous mode: normal survives a killed process, full also a power loss. */
+    SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
+    /** express "trust proxy" setting: the number of proxy hops whose X-Forwarded-For is trusted. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Send the session cookie with the Secure attribute (set behind HTTPS). */
+    COOKIE_SECURE: booleanFlag.default(false),
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws a ConfigError that lists every problem at once. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const result = ConfigSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}

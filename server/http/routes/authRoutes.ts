@@ -1,0 +1,50 @@
+import { Router, type CookieOptions } from 'express';
+import { LoginInput } from '../../../shared/schemas.ts';
+import { SESSION_COOKIE, type Authenticator } from '../../auth/Authenticator.ts';
+import { login } from '../../commands/login.ts';
+import { logout } from '../../commands/logout.ts';
+import type { CommandDeps } from '../../commands/deps.ts';
+import { toPublicUser } from '../../commands/views.ts';
+import type { Metrics } from '../../metrics.ts';
+import { actorOf, principalOf, requireAuth } from '../middleware/auth.ts';
+import { validateBody } from '../middleware/validate.ts';
+
+export interface AuthRouteOptions {
+  cookieSecure: boolean;
+}
+
+export function authRoutes(deps: CommandDeps, authenticator: Authenticator, metrics: Metrics, options: AuthRouteOptions): Router {
+  const router = Router();
+  const cookie = (maxAgeMs: number): CookieOptions => ({
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: options.cookieSecure,
+    path: '/',
+    maxAge: maxAgeMs,
+  });
+
+  router.post('/api/auth/login', validateBody(LoginInput), async (req, res) => {
+    try {
+      const result = await login(deps, req.body as LoginInput, actorOf(req));
+      metrics.logins.inc({ outcome: 'success' });
+      res.cookie(SESSION_COOKIE, result.token, cookie(result.expiresAt * 1000 - Date.now()));
+      res.json(result);
+    } catch (error) {
+      metrics.logins.inc({ outcome: 'failure' });
+      throw error;
+    }
+  });
+
+  router.post('/api/auth/logout', requireAuth(authenticator), async (req, res) => {
+    await logout(deps, principalOf(req), actorOf(req));
+    res.clearCookie(SESSION_COOKIE, { ...cookie(0), maxAge: undefined });
+    res.status(204).end();
+  });
+
+  router.get('/api/me', requireAuth(authenticator), (req, res) => {
+    const principal = principalOf(req);
+    res.json({ user: toPublicUser(principal.user), expiresAt: principal.claims.exp });
+  });
+
+  return router;
+}

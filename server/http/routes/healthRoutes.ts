@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Metrics } from '../../metrics.ts';
+import type { Stores } from '../../store/ports.ts';
+
+/** Liveness, readiness (the store answers) and Prometheus metrics. */
+export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger): Router {
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await stores.records.ping();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ cat: 'health', err: error }, 'store not reachable');
+      res.status(503).json({ status: 'unavailable', error: { id: 'store_unavailable', message: 'The store does not answer' } });
+    }
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return router;
+}

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.ts';
+import { buildStores } from './stores.ts';
+
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** The composition root: the only place that reads the environment. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const stores = buildStores(config);
+  const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
+  const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
+
+  const workspace = createApp({
+    config,
+    stores,
+    log,
+    tokenSecret,
+    clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+  });
+  const { url } = await workspace.listen(config.PORT, config.HOST);
+  log.info({ cat: 'boot', url, store: config.STORE, seeded }, 'listening');
+  printBanner(url, config.DEMO_SEED);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ cat: 'boot', signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ cat: 'boot' }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    await workspace.close();
+    await stores.close();
+    log.info({ cat: 'boot' }, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function readConfig() {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+function printBanner(url: string, demo: boolean): void {
+  const lines = [`\n  Consultatiewerkplek / consultation workspace: ${url}\n`];
+  if (demo) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const user of DEMO_USERS) lines.push(`    ${user.username.padEnd(15)} ${user.role}`);
+    lines.push('');
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one app instance (a registry each, so tests can run several apps). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    logins: new Counter({
+      name: 'auth_logins_total',
+      help: 'Login attempts by outcome',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    collabConnections: new Gauge({
+      name: 'collab_connections',
+      help: 'Open collaboration websocket connections',
+      registers: [registry],
+    }),
+    collabRefused: new Counter({
+      name: 'collab_connections_refused_total',
+      help: 'Refused collaboration connections by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    collabClosedForBadInput: new Counter({
+      name: 'collab_connections_closed_bad_input_total',
+      help: 'Connections closed because of a malformed message',
+      registers: [registry],
+    }),
+    docsLoaded: new Gauge({
+      name: 'collab_documents_loaded',
+      help: 'Documents held in memory',
+      registers: [registry],
+    }),
+    updatesApplied: new Counter({
+      name: 'collab_updates_total',
+      help: 'Document updates made durable and relayed',
+      registers: [registry],
+    }),
+    updatesIgnoredReadOnly: new Counter({
+      name: 'collab_readonly_updates_ignored_total',
+      help: 'Non-empty updates from read-only connections, never applied',
+      registers: [registry],
+    }),
+    compactions: new Counter({
+      name: 'collab_compactions_total',
+      help: 'Document compactions into one snapshot',
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../shared/roles.ts';
+import { CURRENT_TEMPLATE_VERSION } from '../shared/template/index.ts';
+import { hashPassword } from './auth/passwords.ts';
+import type { Stores } from './store/ports.ts';
+
+/** The demo users of DESIGN §4; each has the password `demo`. */
+export const DEMO_USERS: readonly { username: string; name: string; role: Role }[] = [
+  { username: 'ba.demo', name: 'Anna Bakker', role: 'bedrijfsarts' },
+  { username: 'va.demo', name: 'Victor Visser', role: 'verzekeringsarts' },
+  { username: 'reviewer.demo', name: 'Renée de Roos', role: 'verzekeringsarts' },
+  { username: 'outsider.demo', name: 'Otto Oudeman', role: 'bedrijfsarts' },
+  { username: 'admin.demo', name: 'Beheerder', role: 'admin' },
+];
+
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_CASE_ID = 'demo';
+
+/** ISO date `weeks` weeks before `today`. */
+function weeksAgo(today: Date, weeks: number): string {
+  return new Date(today.getTime() - weeks * 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * Seeds an empty store with the demo users and the demo case. Does nothing when
+ * any user exists, so it never touches real data.
+ */
+export async function seedDemo(stores: Stores, today = new Date()): Promise<boolean> {
+  if ((await stores.records.countUsers()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    const id = randomUUID();
+    ids.set(user.username, id);
+    await stores.records.createUser({ id, ...user, passwordHash });
+  }
+  await stores.records.createCase(
+    {
+      id: DEMO_CASE_ID,
+      title: 'Magazijnmedewerker — terugkeer na uitval',
+      employeePseudonym: 'WN-2026-0147',
+      employer: 'Logistiek Noord B.V.',
+      firstSickDay: weeksAgo(today, 36),
+      templateVersion: CURRENT_TEMPLATE_VERSION,
+    },
+    [
+      { caseId: DEMO_CASE_ID, userId: ids.get('ba.demo')!, caseRole: 'ba' },
+      { caseId: DEMO_CASE_ID, userId: ids.get('va.demo')!, caseRole: 'va' },
+    ],
+  );
+  return true;
+}

@@ -1,0 +1,87 @@
+import {
+  DuplicateError,
+  type CaseRecord,
+  type MemberRecord,
+  type NewCase,
+  type NewUser,
+  type RecordStore,
+  type UserRecord,
+} from '../ports.ts';
+
+/** In-memory record store for fast unit tests; not durable. */
+export class MemoryRecordStore implements RecordStore {
+  private readonly users = new Map<string, UserRecord>();
+  private readonly cases = new Map<string, CaseRecord>();
+  private members: MemberRecord[] = [];
+  private readonly revoked = new Map<string, number>();
+
+  async createUser(user: NewUser): Promise<UserRecord> {
+    if (this.users.has(user.id)) throw new DuplicateError('id');
+    if (await this.findUserByUsername(user.username)) throw new DuplicateError('username');
+    const record = { ...user, createdAt: new Date().toISOString() };
+    this.users.set(user.id, record);
+    return { ...record };
+  }
+
+  async findUserById(id: string): Promise<UserRecord | null> {
+    const user = this.users.get(id);
+    return user ? { ...user } : null;
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const wanted = username.toLowerCase();
+    for (const user of this.users.values()) if (user.username.toLowerCase() === wanted) return { ...user };
+    return null;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.users.size;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return [...this.users.values()].map((u) => ({ ...u })).sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {
+    if (this.cases.has(record.id)) throw new DuplicateError('id');
+    const created = { ...record, createdAt: new Date().toISOString() };
+    this.cases.set(record.id, created);
+    this.members.push(...members.map((m) => ({ ...m })));
+    return { ...created };
+  }
+
+  async getCase(id: string): Promise<CaseRecord | null> {
+    const found = this.cases.get(id);
+    return found ? { ...found } : null;
+  }
+
+  async listCases(): Promise<CaseRecord[]> {
+    return [...this.cases.values()].map((c) => ({ ...c })).sort(byCreation);
+  }
+
+  async listCasesOfUser(userId: string): Promise<CaseRecord[]> {
+    const ids = new Set(this.members.filter((m) => m.userId === userId).map((m) => m.caseId));
+    return (await this.listCases()).filter((c) => ids.has(c.id));
+  }
+
+  async setMember(member: MemberRecord): Promise<void> {
+    this.members = this.members.filter((m) => !(m.caseId === member.caseId && m.caseRole === member.caseRole));
+    this.members.push({ ...member });
+  }
+
+  async listMembers(caseId: string): Promise<MemberRecord[]> {
+    return this.members.filter((m) => m.caseId === caseId).map((m) => ({ ...m }));
+  }
+
+  async revokeToken(tokenId: string, expiresAt: number): Promise<void> {
+    this.revoked.set(tokenId, expiresAt);
+  }
+
+  async isTokenRevoked(tokenId: string): Promise<boolean> {
+    return this.revoked.has(tokenId);
+  }
+
+  async ping(): Promise<void> {}
+}
+
+const byCreation = (a: CaseRecord, b: CaseRecord) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);

@@ -1,0 +1,13 @@
+import type { Stores } from '../ports.ts';
+import { MemoryAuditStore } from './MemoryAuditStore.ts';
+import { MemoryDocStore } from './MemoryDocStore.ts';
+import { MemoryRecordStore } from './MemoryRecordStore.ts';
+
+export function createMemoryStores(): Stores {
+  return {
+    docs: new MemoryDocStore(),
+    records: new MemoryRecordStore(),
+    audit: new MemoryAuditStore(),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,141 @@
+import type { CaseRole, Role } from '../../shared/roles.ts';
+
+/**
+ * Store ports (DESIGN §3). Every method is async so that the Redis adapters of
+ * the distributed mode fit the same shape as SQLite and memory; one contract
+ * suite (test/contract) runs against each adapter.
+ */
+
+// ---- Documents -------------------------------------------------------------
+
+export interface StoredDoc {
+  /** Compacted state, or null when the document was never compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest stored entry (0 when the document is empty). */
+  seq: number;
+}
+
+export interface AppendResult {
+  /** Sequence number of the last appended update. */
+  seq: number;
+  /** Updates stored after the last snapshot, including these. */
+  pendingCount: number;
+}
+
+export interface DocStore {
+  load(docName: string): Promise<StoredDoc>;
+  /** Durably appends updates in order; resolves only once they survive a crash. */
+  append(docName: string, updates: Uint8Array[]): Promise<AppendResult>;
+  /**
+   * Replaces every stored update with seq <= uptoSeq by `snapshot`, atomically.
+   * The snapshot must contain at least those updates.
+   */
+  compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+}
+
+// ---- Records ---------------------------------------------------------------
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export type NewUser = Omit<UserRecord, 'createdAt'>;
+
+export interface CaseRecord {
+  id: string;
+  title: string;
+  employeePseudonym: string;
+  employer: string;
+  firstSickDay: string;
+  templateVersion: number;
+  createdAt: string;
+}
+
+export type NewCase = Omit<CaseRecord, 'createdAt'>;
+
+export interface MemberRecord {
+  caseId: string;
+  userId: string;
+  caseRole: CaseRole;
+}
+
+export interface RecordStore {
+  /** Throws DuplicateError when the username is taken. */
+  createUser(user: NewUser): Promise<UserRecord>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+  listUsers(): Promise<UserRecord[]>;
+
+  /** Creates the case and its members in one transaction. */
+  createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord>;
+  getCase(id: string): Promise<CaseRecord | null>;
+  listCases(): Promise<CaseRecord[]>;
+  listCasesOfUser(userId: string): Promise<CaseRecord[]>;
+  /** Sets who holds a case role, replacing the previous holder. */
+  setMember(member: MemberRecord): Promise<void>;
+  listMembers(caseId: string): Promise<MemberRecord[]>;
+
+  /** Remembers a logged-out token until it would have expired anyway. */
+  revokeToken(tokenId: string, expiresAt: number): Promise<void>;
+  isTokenRevoked(tokenId: string): Promise<boolean>;
+
+  /** Resolves when the store answers; used by /readyz. */
+  ping(): Promise<void>;
+}
+
+export class DuplicateError extends Error {
+  constructor(readonly field: string) {
+    super(`${field} already exists`);
+  }
+}
+
+// ---- Audit -----------------------------------------------------------------
+
+export type AuditAction = 'login' | 'logout' | 'read' | 'write' | 'create' | 'connect' | 'denied';
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+/** One NEN 7513-style audit row. Never holds medical text. */
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  username: string | null;
+  role: string | null;
+  caseId: string | null;
+  /** What was touched: 'session', 'case-list', 'case', 'doc:occupational', 'user', … */
+  object: string;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  /** Short machine detail: access mode ('rw'/'r'), refusal reason. */
+  detail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditQuery {
+  caseId?: string;
+  userId?: string;
+  action?: AuditAction;
+  limit?: number;
+}
+
+export interface AuditStore {
+  /** Append-only: there is no update or delete. */
+  append(entry: AuditEntry): Promise<void>;
+  list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** Everything the app needs from storage, built by the composition root. */
+export interface Stores {
+  docs: DocStore;
+  records: RecordStore;
+  audit: AuditStore;
+  close(): Promise<void>;
+}

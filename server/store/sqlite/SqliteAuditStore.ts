@@ -1,0 +1,57 @@
+import type { AuditAction, AuditEntry, AuditOutcome, AuditQuery, AuditStore } from '../ports.ts';
+import type { SqliteDatabase } from './openDatabase.ts';
+
+interface AuditRow {
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  role: string | null;
+  case_id: string | null;
+  object: string;
+  action: string;
+  outcome: string;
+  detail: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** The append-only audit trail; triggers in the schema refuse UPDATE and DELETE. */
+export class SqliteAuditStore implements AuditStore {
+  private readonly insert;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
+       VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
+    );
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    this.insert.run(entry);
+  }
+
+  async list(query: AuditQuery): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit ?? 1000 };
+    if (query.caseId !== undefined) (where.push('case_id = @caseId'), (params.caseId = query.caseId));
+    if (query.userId !== undefined) (where.push('user_id = @userId'), (params.userId = query.userId));
+    if (query.action !== undefined) (where.push('action = @action'), (params.action = query.action));
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+    return this.db
+      .prepare<Record<string, unknown>, AuditRow>(sql)
+      .all(params)
+      .map((row) => ({
+        at: row.at,
+        userId: row.user_id,
+        username: row.username,
+        role: row.role,
+        caseId: row.case_id,
+        object: row.object,
+        action: row.action as AuditAction,
+        outcome: row.outcome as AuditOutcome,
+        detail: row.detail,
+        ip: row.ip,
+        userAgent: row.user_agent,
+      }));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Schema migrations, applied in order; PRAGMA user_version counts how many ran.
+ * Never edit a migration that has shipped: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE doc_updates (
+    seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc  TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq);
+  CREATE TABLE doc_snapshots (
+    doc  TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    seq  INTEGER NOT NULL
+  );
+  CREATE TABLE doc_meta (
+    doc     TEXT PRIMARY KEY,
+    pending INTEGER NOT NULL
+  );
+
+  CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE cases (
+    id                 TEXT PRIMARY KEY,
+    title              TEXT NOT NULL,
+    employee_pseudonym TEXT NOT NULL,
+    employer           TEXT NOT NULL,
+    first_sick_day     TEXT NOT NULL,
+    template_version   INTEGER NOT NULL,
+    created_at         TEXT NOT NULL
+  );
+  CREATE TABLE case_members (
+    case_id   TEXT NOT NULL REFERENCES cases (id),
+    case_role TEXT NOT NULL,
+    user_id   TEXT NOT NULL REFERENCES users (id),
+    PRIMARY KEY (case_id, case_role)
+  );
+  CREATE INDEX case_members_by_user ON case_members (user_id);
+  CREATE TABLE revoked_tokens (
+    token_id   TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    user_id    TEXT,
+    username   TEXT,
+    role       TEXT,
+    case_id    TEXT,
+    object     TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    detail     TEXT,
+    ip         TEXT,
+    user_agent TEXT
+  );
+  CREATE INDEX audit_by_case ON audit_log (case_id, id);
+  CREATE INDEX audit_by_user ON audit_log (user_id, id);
+  -- The audit trail is append-only (NEN 7513): refuse changes at the lowest level.
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+];

@@ -1,0 +1,13 @@
+/** Account roles (DESIGN §4). A reviewer is a verzekeringsarts invited per dispute, not a role. */
+export const ROLES = ['bedrijfsarts', 'verzekeringsarts', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How a user takes part in one case. */
+export const CASE_ROLES = ['ba', 'va'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+/** The account role a case member must have for each case role. */
+export const ACCOUNT_ROLE_FOR: Record<CaseRole, Role> = {
+  ba: 'bedrijfsarts',
+  va: 'verzekeringsarts',
+};
