@@ -27,7 +27,7 @@ export interface TestServerOptions {
   clientDir?: string | null;
 }
 
-const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
 /** A real workspace on 127.0.0.1, port 0, seeded with the demo data. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {

@@ -1,0 +1,202 @@
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/limits.ts';
+import { ClientConnection, type ConnectionContext } from '../../server/collab/ClientConnection.ts';
+import { DocumentRegistry } from '../../server/collab/DocumentRegistry.ts';
+import { decodeClientMessage, encodeSync, SyncType } from '../../server/collab/protocol.ts';
+import { createMetrics } from '../../server/metrics.ts';
+import { MemoryDocStore } from '../../server/store/memory/MemoryDocStore.ts';
+import type { AppendResult, DocStore } from '../../server/store/ports.ts';
+import { sectionText, typeInto } from '../helpers/collabClient.ts';
+import { waitFor } from '../helpers/waitFor.ts';
+
+const DOC = 'cases/demo/joint';
+
+function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
+  return {
+    userId: 'u1',
+    username: 'ba.demo',
+    role: 'bedrijfsarts',
+    caseId: 'demo',
+    docName: DOC,
+    part: 'joint',
+    access,
+    tokenId: 't1',
+    ip: null,
+    userAgent: null,
+  };
+}
+
+/** A connection whose socket records what it was sent. */
+function fakeConnection(registry: DocumentRegistry, access: 'rw' | 'r' = 'rw') {
+  const sent: Uint8Array[] = [];
+  const closes: number[] = [];
+  const connection: ClientConnection = new ClientConnection(
+    { send: (data) => sent.push(data), close: (code) => closes.push(code) },
+    context(access),
+    { onReadOnlyWrite: () => undefined, onBadMessage: () => undefined, onClose: (c) => c.document && registry.leave(c.document) },
+  );
+  const updates = () => sent.map((m) => decodeClientMessage(m)).filter((m) => m.type === 'update');
+  return { connection, sent, closes, updates };
+}
+
+function updateOf(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  typeInto(doc, 'd240', text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function makeRegistry(store: DocStore, options: Partial<{ idleUnloadMs: number; compactThreshold: number }> = {}) {
+  return new DocumentRegistry(store, { idleUnloadMs: 60_000, compactThreshold: 1000, ...options }, pino({ level: 'silent' }), createMetrics());
+}
+
+/** A store whose appends wait until the test releases them. */
+class GatedStore extends MemoryDocStore {
+  private gates: (() => void)[] = [];
+  override async append(docName: string, updates: Uint8Array[]): Promise<AppendResult> {
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return super.append(docName, updates);
+  }
+  release(): void {
+    for (const open of this.gates.splice(0)) open();
+  }
+  get waiting(): number {
+    return this.gates.length;
+  }
+}
+
+describe('DocumentRegistry and the write-ahead relay', () => {
+  it('concurrent loads of one document share one load', async () => {
+    const store = new MemoryDocStore();
+    const load = vi.spyOn(store, 'load');
+    const registry = makeRegistry(store);
+    const [a, b, c] = await Promise.all([registry.get(DOC), registry.get(DOC), registry.get(DOC)]);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('relays an update only after the store has made it durable', async () => {
+    const store = new GatedStore();
+    const registry = makeRegistry(store);
+    const writer = fakeConnection(registry);
+    const reader = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    await registry.connect(reader.connection);
+
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('eerst opslaan')));
+    await waitFor(() => store.waiting === 1);
+    expect(reader.updates()).toHaveLength(0);
+    // A sync reply before durability must not show the update either.
+    const document = await registry.get(DOC);
+    expect(sectionText(document.doc, 'd240')).toBe('');
+
+    store.release();
+    await waitFor(() => reader.updates().length === 1, { what: 'relay after durability' });
+    expect(sectionText(document.doc, 'd240')).toBe('eerst opslaan');
+    // The author does not get its own update back.
+    expect(writer.updates()).toHaveLength(0);
+  });
+
+  it('never applies updates from a read-only connection', async () => {
+    const store = new MemoryDocStore();
+    const registry = makeRegistry(store);
+    const reader = fakeConnection(registry, 'r');
+    const other = fakeConnection(registry);
+    await registry.connect(reader.connection);
+    await registry.connect(other.connection);
+    reader.connection.receive(encodeSync(SyncType.update, updateOf('mag niet')));
+    reader.connection.receive(encodeSync(SyncType.step2, updateOf('ook niet')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await store.load(DOC)).updates).toHaveLength(0);
+    expect(other.updates()).toHaveLength(0);
+  });
+
+  it('compacts past the threshold, keeping the content identical', async () => {
+    const store = new MemoryDocStore();
+    const registry = makeRegistry(store, { compactThreshold: 10 });
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    const source = new Y.Doc();
+    source.on('update', (update: Uint8Array) => writer.connection.receive(encodeSync(SyncType.update, update)));
+    for (let i = 0; i < 25; i++) typeInto(source, 'd240', `${i} `);
+    const document = await registry.get(DOC);
+    await waitFor(() => sectionText(document.doc, 'd240') === sectionText(source, 'd240'));
+    await waitFor(async () => (await store.load(DOC)).snapshot !== null, { what: 'a compaction' });
+
+    const stored = await store.load(DOC);
+    expect(stored.updates.length).toBeLessThan(10);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Y.mergeUpdates([stored.snapshot!, ...stored.updates]));
+    expect(sectionText(restored, 'd240')).toBe(sectionText(source, 'd240'));
+  });
+
+  it('unloads an idle document after the last connection leaves, compacting it', async () => {
+    const store = new MemoryDocStore();
+    const registry = makeRegistry(store, { idleUnloadMs: 20 });
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('tot straks')));
+    await waitFor(async () => (await store.load(DOC)).updates.length === 1);
+    expect(registry.size).toBe(1);
+
+    writer.connection.close(CloseCode.normal, 'bye');
+    await waitFor(() => registry.size === 0, { what: 'idle unload' });
+    const stored = await store.load(DOC);
+    expect(stored.updates).toHaveLength(0);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, stored.snapshot!);
+    expect(sectionText(restored, 'd240')).toBe('tot straks');
+
+    // It loads again, with its content, for the next connection.
+    const again = fakeConnection(registry);
+    await registry.connect(again.connection);
+    expect(sectionText((await registry.get(DOC)).doc, 'd240')).toBe('tot straks');
+  });
+
+  it('a connection arriving during the idle period keeps the document loaded', async () => {
+    const registry = makeRegistry(new MemoryDocStore(), { idleUnloadMs: 30 });
+    const first = fakeConnection(registry);
+    await registry.connect(first.connection);
+    const document = await registry.get(DOC);
+    first.connection.close(CloseCode.normal, 'bye');
+    const second = fakeConnection(registry);
+    await registry.connect(second.connection);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(registry.size).toBe(1);
+    expect(await registry.get(DOC)).toBe(document);
+  });
+
+  it('when the store refuses a write, the document closes its connections (1011) and reloads fresh', async () => {
+    const store = new MemoryDocStore();
+    const registry = makeRegistry(store);
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    vi.spyOn(store, 'append').mockRejectedValueOnce(new Error('disk full'));
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('verloren')));
+    await waitFor(() => writer.closes.length === 1);
+    expect(writer.closes[0]).toBe(CloseCode.internalError);
+    expect(registry.size).toBe(0);
+    const next = fakeConnection(registry);
+    await registry.connect(next.connection);
+    expect(sectionText((await registry.get(DOC)).doc, 'd240')).toBe('');
+  });
+
+  it('shutdown closes connections with 1001 and writes everything queued', async () => {
+    const store = new GatedStore();
+    const registry = makeRegistry(store);
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('nog in de wachtrij')));
+    await waitFor(() => store.waiting === 1);
+    const stopping = registry.shutdown();
+    expect(writer.closes).toEqual([CloseCode.goingAway]);
+    store.release();
+    await stopping;
+    const stored = await store.load(DOC);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
+    expect(sectionText(restored, 'd240')).toBe('nog in de wachtrij');
+  });
+});
