@@ -26,11 +26,15 @@ export interface AppendResult {
 
 export interface DocStore {
   load(docName: string): Promise<StoredDoc>;
-  /** Durably appends updates in order; resolves only once they survive a crash. */
+  /**
+   * Durably appends updates in order; resolves only once they survive a crash.
+   * The bytes are taken as they are at the call; appending none reports the current seq.
+   */
   append(docName: string, updates: Uint8Array[]): Promise<AppendResult>;
   /**
    * Replaces every stored update with seq <= uptoSeq by `snapshot`, atomically.
-   * The snapshot must contain at least those updates.
+   * The snapshot must contain at least those updates. A compaction older than the
+   * stored snapshot (a smaller uptoSeq) is ignored: it would drop the updates in between.
    */
   compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 }

@@ -21,6 +21,11 @@ export class SqliteDocStore implements DocStore {
   constructor(db: SqliteDatabase) {
     this.statements = {
       snapshot: db.prepare<[string], { data: Buffer; seq: number }>('SELECT data, seq FROM doc_snapshots WHERE doc = ?'),
+      snapshotSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM doc_snapshots WHERE doc = ?'),
+      lastSeq: db.prepare<[string, string], { seq: number | null }>(
+        `SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?
+         UNION ALL SELECT seq FROM doc_snapshots WHERE doc = ?)`,
+      ),
       updates: db.prepare<[string, number], { data: Buffer; seq: number }>(
         'SELECT data, seq FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
       ),
@@ -40,6 +45,9 @@ export class SqliteDocStore implements DocStore {
       ),
     };
     this.compactTx = db.transaction((docName: string, snapshot: Uint8Array, uptoSeq: number) => {
+      // A snapshot that covers less than the stored one would drop the updates in between.
+      const stored = this.statements.snapshotSeq.get(docName);
+      if (stored && uptoSeq < stored.seq) return;
       this.statements.upsertSnapshot.run(docName, snapshot, uptoSeq);
       this.statements.deleteUpTo.run(docName, uptoSeq);
       this.statements.recount.run(docName, docName);
@@ -48,6 +56,7 @@ export class SqliteDocStore implements DocStore {
       batch.map(({ docName, updates }) => {
         let seq = 0;
         for (const update of updates) seq = Number(this.statements.insert.run(docName, update).lastInsertRowid);
+        if (updates.length === 0) seq = this.statements.lastSeq.get(docName, docName)?.seq ?? 0;
         const { pending } = this.statements.countUp.get(docName, updates.length)!;
         return { seq, pendingCount: pending };
       }),
@@ -64,7 +73,8 @@ export class SqliteDocStore implements DocStore {
   append(docName: string, updates: Uint8Array[]): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
-      this.queue.push({ docName, updates, resolve, reject });
+      // Copied now: the write happens a turn later, and the caller may reuse its buffers by then.
+      this.queue.push({ docName, updates: updates.map((update) => new Uint8Array(update)), resolve, reject });
     });
   }
 

@@ -71,4 +71,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  `
+  -- REPLACE deletes the row it conflicts with without firing DELETE triggers (unless
+  -- recursive_triggers is on), so an INSERT OR REPLACE on an existing id would
+  -- silently rewrite an audit row. Refuse any insert that reuses an id.
+  CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+    WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
 ];

@@ -1,0 +1,14 @@
+import { auditStoreContract } from './auditStoreContract.ts';
+import { docStoreContract } from './docStoreContract.ts';
+import type { MakeStores } from './fixture.ts';
+import { recordStoreContract } from './recordStoreContract.ts';
+
+export { auditStoreContract, docStoreContract, recordStoreContract };
+export type { MakeStores, StoreFixture } from './fixture.ts';
+
+/** Every port's contract against one adapter (STYLE practice 4). */
+export function storeContract(name: string, makeStores: MakeStores): void {
+  docStoreContract(name, makeStores);
+  recordStoreContract(name, makeStores);
+  auditStoreContract(name, makeStores);
+}
