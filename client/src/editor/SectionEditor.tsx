@@ -2,7 +2,9 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
 import type { CollabDoc } from '../collab/useCollabDoc.ts';
+import { ReadOnlyDocument } from './readOnlyDocument.ts';
 
 export interface CaretUser {
   name: string;
@@ -29,19 +31,28 @@ export function SectionEditor({ collab, field, editable, user, label, testId }: 
         StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, code: false, horizontalRule: false, link: false }),
         Collaboration.configure({ document: collab.doc, field }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
+        ...(editable ? [] : [ReadOnlyDocument]),
       ],
-      editorProps: {
-        attributes: {
-          class: 'editor',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          'aria-readonly': String(!editable),
-          'data-testid': testId,
-        },
-      },
+      editorProps: { attributes: editorAttributes({ editable, label, testId }) },
     },
     [collab, field, editable],
   );
+
+  // The editor lives as long as its document; a new language only relabels it.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: editorAttributes({ editable, label, testId }) } });
+  }, [editor, editable, label, testId]);
+
   return <EditorContent editor={editor} className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} />;
+}
+
+function editorAttributes({ editable, label, testId }: Pick<Props, 'editable' | 'label' | 'testId'>): Record<string, string> {
+  return {
+    class: 'editor',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': String(!editable),
+    'data-testid': testId,
+  };
 }

@@ -18,6 +18,8 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
+  // No advertisement in the console of a medical application.
+  showSupportNotice: false,
 });
 
 export function setLanguage(language: Language): void {

@@ -20,15 +20,15 @@ const SKELETON_SECTION = 'd240';
 export function CasePage({ caseId, user }: { caseId: string; user: PublicUser }) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<'forbidden' | 'failed' | null>(null);
 
   useEffect(() => {
     api.case(caseId).then(setDetail, (caught: unknown) =>
-      setError(caught instanceof ApiError && caught.status === 403 ? t('case.forbidden') : t('case.failed')),
+      setFailure(caught instanceof ApiError && caught.status === 403 ? 'forbidden' : 'failed'),
     );
-  }, [caseId, t]);
+  }, [caseId]);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (failure) return <p role="alert" className="error">{t(`case.${failure}`)}</p>;
   if (!detail) return <p>{t('app.loading')}</p>;
   if (!detail.myRole) return <p role="alert" className="error">{t('case.forbidden')}</p>;
   return <Workspace detail={detail} myRole={detail.myRole} user={user} />;
@@ -37,8 +37,8 @@ export function CasePage({ caseId, user }: { caseId: string; user: PublicUser })
 function Workspace({ detail, myRole, user }: { detail: CaseDetail; myRole: CaseRole; user: PublicUser }) {
   const { t, i18n } = useTranslation();
   const otherRole: CaseRole = myRole === 'ba' ? 'va' : 'ba';
-  const own = useCollabDoc(formatDocName({ caseId: detail.id, part: ownPart(myRole) }));
-  const other = useCollabDoc(formatDocName({ caseId: detail.id, part: otherPart(myRole) }));
+  const own = useCollabDoc(formatDocName({ caseId: detail.id, part: ownPart(myRole) }), 'rw');
+  const other = useCollabDoc(formatDocName({ caseId: detail.id, part: otherPart(myRole) }), 'r');
   const template = getTemplate(detail.templateVersion);
   const section = template && templateSections(template).find((s) => s.id === SKELETON_SECTION);
   const sectionLabel = section ? `${section.icf ?? ''} ${section.label[i18n.language as Language] ?? section.label.nl}`.trim() : SKELETON_SECTION;
@@ -56,7 +56,7 @@ function Workspace({ detail, myRole, user }: { detail: CaseDetail; myRole: CaseR
         <div className="columns">
           <div className="column">
             <h3>
-              {t('case.ownPosition')} <StatusBadge status={own.status} />
+              {t('case.ownPosition')} <StatusBadge status={own.status} testId="connection-own" />
             </h3>
             {own.collab && (
               <SectionEditor
@@ -72,7 +72,7 @@ function Workspace({ detail, myRole, user }: { detail: CaseDetail; myRole: CaseR
           <div className="column">
             <h3>
               {t('case.otherPosition', { role: t(`roles.${otherRole}`).toLowerCase() })}{' '}
-              <span className="badge">{t('case.readOnly')}</span> <StatusBadge status={other.status} />
+              <span className="badge">{t('case.readOnly')}</span> <StatusBadge status={other.status} testId="connection-other" />
             </h3>
             {other.collab && (
               <SectionEditor
@@ -91,10 +91,10 @@ function Workspace({ detail, myRole, user }: { detail: CaseDetail; myRole: CaseR
   );
 }
 
-function StatusBadge({ status }: { status: ConnectionStatus }) {
+function StatusBadge({ status, testId }: { status: ConnectionStatus; testId: string }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge--${status}`} role="status">
+    <span className={`badge badge--${status}`} role="status" data-status={status} data-testid={testId}>
       {t(`connection.${status}`)}
     </span>
   );

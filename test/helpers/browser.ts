@@ -1,0 +1,189 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/seed.ts';
+
+/** Debian's Chromium; the tests never download a browser. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless, and without Chromium's own traffic: the test server on 127.0.0.1 is all it talks to. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** How long a user would reasonably wait for something to show up (every wait's default). */
+const UI_TIMEOUT_MS = 10_000;
+
+/** The section the walking-skeleton client shows. */
+const SKELETON_SECTION = 'd240';
+
+export type EditorColumn = 'own' | 'other';
+
+/**
+ * One browser per test file; every physician or visitor gets a fresh context
+ * (own cookies, own storage), closed after each test.
+ */
+export function useBrowser() {
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = null;
+  });
+
+  const newContext = async (): Promise<BrowserContext> => {
+    if (!browser) throw new Error('useBrowser(): the browser is not running (call it at the top of a test file)');
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    contexts.push(context);
+    return context;
+  };
+
+  return {
+    /** An anonymous visitor in a fresh browser, arriving at `path` (a bookmark, say). */
+    async newVisitor(url: string, path = '/'): Promise<WorkspacePage> {
+      const visitor = new WorkspacePage(await (await newContext()).newPage(), url);
+      await visitor.goto(path);
+      return visitor;
+    },
+    /** A physician in a fresh browser, logged in through the real login form, looking at the case list. */
+    async newPhysician(url: string, username: string, password = DEMO_PASSWORD): Promise<PhysicianPage> {
+      const physician = new PhysicianPage(await (await newContext()).newPage(), url);
+      await physician.goto('/');
+      await physician.logIn(username, password);
+      await physician.caseListHeading.waitFor();
+      return physician;
+    },
+  };
+}
+
+/** Any page of the workspace, signed in or not. */
+export class WorkspacePage {
+  /** Uncaught errors in the page: a healthy client has none. */
+  readonly pageErrors: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  get loginForm(): Locator {
+    return this.page.getByRole('form', { name: 'Inloggen' });
+  }
+
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  get caseListHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Mijn dossiers' });
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(new URL(path, this.baseUrl).href);
+  }
+
+  /** Fills in and submits the login form, as a user would. */
+  async logIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Gebruikersnaam').fill(username);
+    await this.page.getByLabel('Wachtwoord').fill(password);
+    await this.page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+}
+
+/** A signed-in physician: the case list and the case workspace. */
+export class PhysicianPage extends WorkspacePage {
+  /** Opens a case from the case list and waits until both columns show the server's content. */
+  async openCase(caseId: string): Promise<void> {
+    await this.page.locator(`a.case-link[href="/cases/${encodeURIComponent(caseId)}"]`).click();
+    await this.waitForWorkspace();
+  }
+
+  /** Reloads the page (a fresh client state) and waits for the workspace to be live again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForWorkspace();
+  }
+
+  editor(column: EditorColumn, section: string): Locator {
+    return this.page.getByTestId(`editor-${column}-${section}`);
+  }
+
+  ownEditor(section: string): Locator {
+    return this.editor('own', section);
+  }
+
+  otherEditor(section: string): Locator {
+    return this.editor('other', section);
+  }
+
+  /**
+   * The text of a section's position, one line per paragraph (list items
+   * included), without the carets and name labels the editor overlays on it.
+   */
+  async textOf(column: EditorColumn, section: string): Promise<string> {
+    return this.editor(column, section).evaluate((editor) => {
+      const copy = editor.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return [...copy.querySelectorAll('p')].map((paragraph) => paragraph.textContent ?? '').join('\n');
+    });
+  }
+
+  /** Types at the end of the physician's own position and waits for the editor to show it. */
+  async typeInOwn(section: string, text: string): Promise<void> {
+    await this.typeAtEnd(this.ownEditor(section), text);
+    await waitForText(this.ownEditor(section), text);
+  }
+
+  /** Types into an editor the way a user would: click into it, go to the end, type. */
+  async typeAtEnd(editor: Locator, text: string): Promise<void> {
+    await editor.click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** The connection badge of a column: `data-status="connected"` once its document is synchronised. */
+  connectionStatus(column: EditorColumn): Locator {
+    return this.page.getByTestId(`connection-${column}`);
+  }
+
+  /** Both columns show their editor and both documents are live. */
+  async waitForWorkspace(section = SKELETON_SECTION): Promise<void> {
+    for (const column of ['own', 'other'] as const) {
+      await this.editor(column, section).waitFor();
+      await this.connectionStatus(column).and(this.page.locator('[data-status="connected"]')).waitFor();
+    }
+  }
+
+  /** Back to the case list, which closes the case's documents. */
+  async leaveCase(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Terug naar dossiers' }).click();
+    await this.caseListHeading.waitFor();
+  }
+}
+
+/** Waits until `locator` shows `text` (auto-waiting), with the text it did show in the error. */
+export async function waitForText(locator: Locator, text: string, timeout = UI_TIMEOUT_MS): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).waitFor({ timeout });
+  } catch (error) {
+    const shown = await locator.innerText({ timeout: 1000 }).catch(() => '<not found>');
+    throw new Error(`Expected ${String(locator)} to show ${JSON.stringify(text)} within ${timeout} ms; it shows ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
+}
