@@ -173,6 +173,21 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
     });
   });
 
+  it('answers a query-awareness message with every current presence', async () => {
+    const ba = connect(joint, tokens.ba);
+    await ba.synced();
+    ba.provider.awareness.setLocalStateField('user', { name: 'Anna Bakker' });
+    const raw = await openRaw(server, joint, tokens.va);
+    const answer = new Promise<Buffer>((resolve) =>
+      raw.ws.on('message', (data: Buffer) => {
+        if (data[0] === 1 && data.includes(Buffer.from('Anna Bakker'))) resolve(data);
+      }),
+    );
+    raw.ws.send(new Uint8Array([3]));
+    expect((await answer)[0]).toBe(1);
+    raw.ws.close();
+  });
+
   it('a malformed message closes only that connection; others keep working', async () => {
     const ba = connect(joint, tokens.ba);
     const va = connect(joint, tokens.va);

@@ -37,7 +37,7 @@ describe('durability of the server process', () => {
   });
 
   const start = async (dataDir: string) => {
-    const server = await startServerProcess({ DATA_DIR: dataDir, DOC_COMPACT_THRESHOLD: '50' });
+    const server = await startServerProcess({ DATA_DIR: dataDir, DOC_COMPACT_THRESHOLD: '50', LOG_LEVEL: 'debug' });
     processes.push(server);
     return server;
   };
@@ -96,7 +96,7 @@ describe('durability of the server process', () => {
     for (const word of sectionText(seenJoint, 'd240').split(' ').filter(Boolean)) expect(restoredJoint).toContain(`${word} `);
   });
 
-  it('SIGTERM closes connections (1001), writes what is queued, compacts, and exits 0', async () => {
+  it('SIGTERM closes connections (1001), writes what is queued, compacts, and exits 0; logs hold no medical text', async () => {
     const dataDir = `${temp.dir}/term`;
     const server = await start(dataDir);
     const ba = await loginToken(server.url, 'ba.demo');
@@ -105,6 +105,8 @@ describe('durability of the server process', () => {
     await Promise.all([writer.synced(), watcher.synced()]);
     for (let i = 0; i < 30; i++) typeInto(writer.doc, 'd240', `regel ${i}. `);
     await waitFor(() => sectionText(watcher.doc, 'd240').includes('regel 29.'), { what: 'relay before shutdown' });
+    // A refused write is logged as a warning: the log line must not carry what was typed.
+    typeInto(watcher.doc, 'd240', 'Depressieve klachten sinds het overlijden van');
 
     const exit = await server.kill('SIGTERM');
     expect(exit).toBe(0);
@@ -113,6 +115,9 @@ describe('durability of the server process', () => {
     writer.provider.disconnect();
     watcher.provider.disconnect();
     expect(server.output.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+    const log = server.output.join('\n');
+    expect(log).toContain('update from read-only connection ignored');
+    for (const medical of ['regel', 'Depressieve', 'Magazijnmedewerker', 'WN-2026']) expect(log).not.toContain(medical);
 
     const stores = createSqliteStores(dataDir, { synchronous: 'normal' });
     try {

@@ -60,8 +60,17 @@ describe('case routes: the 401/403 matrix, with audit rows', () => {
     });
   });
 
-  it('GET /api/cases/demo without credentials is 401', async () => {
+  it('GET /api/cases/demo without credentials is 401, and the refusal is audited', async () => {
     expect((await api(server.url, 'GET', `/api/cases/${DEMO_CASE_ID}`)).status).toBe(401);
+    const [row] = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' });
+    expect(row).toMatchObject({
+      userId: null,
+      object: 'GET /api/cases/:id',
+      outcome: 'denied',
+      detail: 'unauthenticated',
+      ip: expect.any(String),
+      userAgent: 'workspace-tests',
+    });
   });
 
   it('an unknown case is 403 to physicians (existence is not revealed) and 404 to administrators', async () => {
@@ -127,9 +136,9 @@ describe('administration API', () => {
     expect((await api(server.url, 'POST', '/api/users', { token: ba, body: newUser })).status).toBe(403);
     expect((await api(server.url, 'POST', '/api/users', { token: ba, body: {} })).status).toBe(403);
     expect((await api(server.url, 'POST', '/api/cases', { token: ba, body: {} })).status).toBe(403);
-    expect((await api(server.url, 'POST', '/api/users', { body: newUser })).status).toBe(401);
     const [row] = await server.stores.audit.list({ action: 'denied' });
     expect(row).toMatchObject({ username: 'ba.demo', outcome: 'denied', object: 'cases' });
+    expect((await api(server.url, 'POST', '/api/users', { body: newUser })).status).toBe(401);
   });
 
   const newCase = {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import type { AuditActor } from '../../audit/Audit.ts';
+import { CASE_ID_PATTERN } from '../../../shared/docNames.ts';
+import type { Audit, AuditActor } from '../../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator, type Principal } from '../../auth/Authenticator.ts';
 import { unauthorized } from '../../errors.ts';
 
@@ -12,14 +13,31 @@ declare global {
   }
 }
 
-/** Requires a valid session (cookie or bearer token); answers 401 otherwise. */
-export function requireAuth(authenticator: Authenticator): RequestHandler {
+/**
+ * Requires a valid session (cookie or bearer token); answers 401 otherwise.
+ * A refusal is an access attempt like any other: it is audited (NEN 7513).
+ */
+export function requireAuth(authenticator: Authenticator, audit: Audit): RequestHandler {
   return async (req, _res, next) => {
     const principal = await authenticator.authenticate(tokenFromHeaders(req.headers));
-    if (!principal) return next(unauthorized());
-    req.principal = principal;
-    next();
+    if (principal) {
+      req.principal = principal;
+      return next();
+    }
+    const route = req.route ? String(req.route.path) : req.path;
+    await audit.record(actorOf(req), {
+      action: 'denied',
+      outcome: 'denied',
+      object: `${req.method} ${route}`,
+      caseId: route.startsWith('/api/cases/:id') ? caseIdOf(req.params.id) : null,
+      detail: 'unauthenticated',
+    });
+    next(unauthorized());
   };
+}
+
+function caseIdOf(value: unknown): string | null {
+  return typeof value === 'string' && CASE_ID_PATTERN.test(value) ? value : null;
 }
 
 /** The principal of a request that passed requireAuth. */

@@ -1,16 +1,15 @@
 import { Router, type RequestHandler } from 'express';
 import { CreateCaseInput, CreateUserInput } from '../../../shared/schemas.ts';
-import type { Authenticator } from '../../auth/Authenticator.ts';
 import { createCase } from '../../commands/createCase.ts';
 import { createUser } from '../../commands/createUser.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { forbidden } from '../../errors.ts';
 import { canAdminister } from '../../policies/casePolicy.ts';
-import { actorOf, principalOf, requireAuth } from '../middleware/auth.ts';
+import { actorOf, principalOf } from '../middleware/auth.ts';
 import { validateBody } from '../middleware/validate.ts';
 
 /** Administration (DESIGN §4): only admins; others get 403 before their input is even read. */
-export function adminRoutes(deps: CommandDeps, authenticator: Authenticator): Router {
+export function adminRoutes(deps: CommandDeps, auth: RequestHandler): Router {
   const router = Router();
   const requireAdmin: RequestHandler = async (req, _res, next) => {
     if (canAdminister(principalOf(req).user)) return next();
@@ -18,11 +17,11 @@ export function adminRoutes(deps: CommandDeps, authenticator: Authenticator): Ro
     next(forbidden('Only administrators may do this'));
   };
 
-  router.post('/api/users', requireAuth(authenticator), requireAdmin, validateBody(CreateUserInput), async (req, res) => {
+  router.post('/api/users', auth, requireAdmin, validateBody(CreateUserInput), async (req, res) => {
     res.status(201).json(await createUser(deps, actorOf(req), req.body as CreateUserInput));
   });
 
-  router.post('/api/cases', requireAuth(authenticator), requireAdmin, validateBody(CreateCaseInput), async (req, res) => {
+  router.post('/api/cases', auth, requireAdmin, validateBody(CreateCaseInput), async (req, res) => {
     res.status(201).json(await createCase(deps, actorOf(req), req.body as CreateCaseInput));
   });
 

@@ -1,19 +1,19 @@
-import { Router, type CookieOptions } from 'express';
+import { Router, type CookieOptions, type RequestHandler } from 'express';
 import { LoginInput } from '../../../shared/schemas.ts';
-import { SESSION_COOKIE, type Authenticator } from '../../auth/Authenticator.ts';
+import { SESSION_COOKIE } from '../../auth/Authenticator.ts';
 import { login } from '../../commands/login.ts';
 import { logout } from '../../commands/logout.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { toPublicUser } from '../../commands/views.ts';
 import type { Metrics } from '../../metrics.ts';
-import { actorOf, principalOf, requireAuth } from '../middleware/auth.ts';
+import { actorOf, principalOf } from '../middleware/auth.ts';
 import { validateBody } from '../middleware/validate.ts';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
 }
 
-export function authRoutes(deps: CommandDeps, authenticator: Authenticator, metrics: Metrics, options: AuthRouteOptions): Router {
+export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Metrics, options: AuthRouteOptions): Router {
   const router = Router();
   const cookie = (maxAgeMs: number): CookieOptions => ({
     httpOnly: true,
@@ -35,13 +35,13 @@ export function authRoutes(deps: CommandDeps, authenticator: Authenticator, metr
     }
   });
 
-  router.post('/api/auth/logout', requireAuth(authenticator), async (req, res) => {
+  router.post('/api/auth/logout', auth, async (req, res) => {
     await logout(deps, principalOf(req), actorOf(req));
     res.clearCookie(SESSION_COOKIE, { ...cookie(0), maxAge: undefined });
     res.status(204).end();
   });
 
-  router.get('/api/me', requireAuth(authenticator), (req, res) => {
+  router.get('/api/me', auth, (req, res) => {
     const principal = principalOf(req);
     res.json({ user: toPublicUser(principal.user), expiresAt: principal.claims.exp });
   });
