@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../../shared/limits.ts';
 import type { DocStore } from '../store/ports.ts';
 import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
 
@@ -72,10 +73,6 @@ export class SharedDocument {
     while (this.writing) await this.writing;
   }
 
-  get hasPendingWrites(): boolean {
-    return this.queue.length > 0 || this.writing !== null;
-  }
-
   /** The sync step 2 reply to a peer's state vector. */
   syncReply(stateVector: Uint8Array): Uint8Array {
     return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
@@ -112,18 +109,29 @@ export class SharedDocument {
       while (this.queue.length > 0) {
         const batch = this.queue;
         this.queue = [];
-        const result = await this.store.append(
-          this.name,
-          batch.map((item) => item.update),
-        );
+        const result = await this.store.append(this.name, batch.map((item) => item.update));
         this.lastSeq = result.seq;
-        for (const { update, origin } of batch) Y.applyUpdate(this.doc, update, origin);
+        for (const { update, origin } of batch) this.apply(update, origin);
         this.hooks.afterWrite(this, batch.length, result.pendingCount);
       }
     } catch (error) {
       this.failed = true;
       this.queue = [];
       this.hooks.onWriteFailure(this, error);
+    }
+  }
+
+  /**
+   * Applies a stored update. Updates are validated before they are stored, so
+   * this failing means a client found a shape the validation missed: that
+   * client is closed; the document and everyone else carry on (a load skips
+   * the stored entry too).
+   */
+  private apply(update: Uint8Array, origin: DocumentPeer): void {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch {
+      origin.close(CloseCode.unsupportedData, 'update could not be applied');
     }
   }
 
