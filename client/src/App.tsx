@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../shared/api.ts';
-import { api } from './api.ts';
-import { CasePage } from './features/assessment/CasePage.tsx';
+import { api, ApiError } from './api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { CaseList } from './features/cases/CaseList.tsx';
+import { CasePage } from './features/workspace/CasePage.tsx';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
+import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
 import { navigate, usePath } from './router.tsx';
 
 type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'signed-in'; user: PublicUser };
@@ -17,8 +18,16 @@ export function App() {
 
   useEffect(() => {
     api.me().then(
-      ({ user }) => setSession({ state: 'signed-in', user }),
-      () => setSession({ state: 'anonymous' }),
+      ({ user, expiresAt }) => {
+        rememberSession({ user, expiresAt });
+        setSession({ state: 'signed-in', user });
+      },
+      (error: unknown) => {
+        // Offline, the last session still holds until it expires: the work goes on locally.
+        const offline = error instanceof ApiError && error.id === 'network' ? cachedSession() : null;
+        if (!offline) forgetSession();
+        setSession(offline ? { state: 'signed-in', user: offline.user } : { state: 'anonymous' });
+      },
     );
   }, []);
 
@@ -26,32 +35,49 @@ export function App() {
   if (session.state === 'anonymous') {
     return (
       <div className="page">
-        <LanguagePicker />
-        <LoginPage onLoggedIn={(user) => setSession({ state: 'signed-in', user })} />
+        <div className="topbar">
+          <span className="brand">{t('app.title')}</span>
+          <LanguagePicker />
+        </div>
+        <LoginPage
+          onLoggedIn={(user, expiresAt) => {
+            rememberSession({ user, expiresAt });
+            setSession({ state: 'signed-in', user });
+          }}
+        />
       </div>
     );
   }
 
+  const { user } = session;
   const logout = async () => {
+    const pending = pendingChanges(user.id);
+    if (pending > 0 && !window.confirm(t('app.confirmLogoutPending', { count: pending }))) return;
     await api.logout().catch(() => undefined);
-    setSession({ state: 'anonymous' });
     navigate('/');
+    setSession({ state: 'anonymous' });
+    await forgetLocalData();
   };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
 
   return (
     <div className="page">
+      <a href="#content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
         <span className="muted">
-          {t('app.loggedInAs', { name: session.user.name })} ({t(`roles.${session.user.role}`)})
+          {t('app.loggedInAs', { name: user.name })} ({t(`roles.${user.role}`)})
         </span>
         <LanguagePicker />
         <button type="button" onClick={logout}>
           {t('app.logout')}
         </button>
       </header>
-      <main>{caseMatch ? <CasePage caseId={decodeURIComponent(caseMatch[1]!)} user={session.user} /> : <CaseList />}</main>
+      <main id="content" tabIndex={-1}>
+        {caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />}
+      </main>
     </div>
   );
 }
@@ -63,7 +89,7 @@ function LanguagePicker() {
       {t('app.language')}{' '}
       <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((language) => (
-          <option key={language} value={language}>
+          <option key={language} value={language} lang={language}>
             {language === 'nl' ? 'Nederlands' : 'English'}
           </option>
         ))}

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { DocPart } from '../../shared/docNames.ts';
 import type { DocAccess } from '../../shared/permissions.ts';
 import { CloseCode } from '../../shared/limits.ts';
-import { decodeClientMessage, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
+import { decodeClientMessage, encodeWriteAck, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
 import type { DocumentPeer, SharedDocument } from './SharedDocument.ts';
 
 /** The minimal socket the relay core needs; `ws` appears only in the adapter. */
@@ -98,6 +98,10 @@ export class ClientConnection implements DocumentPeer {
     this.lastSentAt = Date.now();
   }
 
+  acknowledge(count: number): void {
+    this.send(encodeWriteAck(count));
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -139,6 +143,7 @@ export class ClientConnection implements DocumentPeer {
       }
       return;
     }
+    if (isEmptyUpdate(update)) return document.receiveUpdate(null, this);
     // Validate before the update reaches the store: stored garbage would break every later load.
     guarded('malformed document update', () => Y.decodeUpdate(update));
     document.receiveUpdate(update, this);

@@ -8,12 +8,15 @@ import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
 export interface DocumentPeer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** The next `count` update messages this peer sent are durable (or were empty). */
+  acknowledge(count: number): void;
   /** Awareness client ids this peer announced, removed when it leaves. */
   readonly awarenessClients: Set<number>;
 }
 
 interface QueuedUpdate {
-  update: Uint8Array;
+  /** null for an empty update: nothing to store, but it is acknowledged in its turn. */
+  update: Uint8Array | null;
   origin: DocumentPeer;
 }
 
@@ -58,8 +61,11 @@ export class SharedDocument {
     this.lastSeq = seq;
   }
 
-  /** Queues a validated update from a read-write peer for the write-ahead path. */
-  receiveUpdate(update: Uint8Array, origin: DocumentPeer): void {
+  /**
+   * Queues a validated update from a read-write peer for the write-ahead path.
+   * Empty updates queue too, so that acknowledgements keep the peer's order.
+   */
+  receiveUpdate(update: Uint8Array | null, origin: DocumentPeer): void {
     if (this.failed) return;
     this.queue.push({ update, origin });
     // `finally` runs asynchronously, so it always clears the promise it was chained to.
@@ -109,10 +115,14 @@ export class SharedDocument {
       while (this.queue.length > 0) {
         const batch = this.queue;
         this.queue = [];
-        const result = await this.store.append(this.name, batch.map((item) => item.update));
-        this.lastSeq = result.seq;
-        for (const { update, origin } of batch) this.apply(update, origin);
-        this.hooks.afterWrite(this, batch.length, result.pendingCount);
+        const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
+        if (updates.length > 0) {
+          const result = await this.store.append(this.name, updates);
+          this.lastSeq = result.seq;
+          for (const { update, origin } of batch) if (update) this.apply(update, origin);
+          this.hooks.afterWrite(this, updates.length, result.pendingCount);
+        }
+        acknowledge(batch);
       }
     } catch (error) {
       this.failed = true;
@@ -155,4 +165,11 @@ export class SharedDocument {
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers) if (peer !== source) peer.send(message);
   };
+}
+
+/** Tells each peer how many of its queued messages are now safe, in one message per peer. */
+function acknowledge(batch: QueuedUpdate[]): void {
+  const counts = new Map<DocumentPeer, number>();
+  for (const { origin } of batch) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  for (const [peer, count] of counts) peer.acknowledge(count);
 }

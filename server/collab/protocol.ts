@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { MESSAGE_AUTH, WRITE_ACK } from '../../shared/collabProtocol.ts';
 
 /**
  * The y-websocket wire protocol (compatible with the stock WebsocketProvider):
@@ -8,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 export const MessageType = {
   sync: 0,
   awareness: 1,
-  auth: 2,
+  auth: MESSAGE_AUTH,
   queryAwareness: 3,
 } as const;
 
@@ -73,6 +74,15 @@ export function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Acknowledges `count` update messages of one connection (see shared/collabProtocol.ts). */
+export function encodeWriteAck(count: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  encoding.writeVarUint(encoder, WRITE_ACK);
+  encoding.writeVarUint(encoder, count);
   return encoding.toUint8Array(encoder);
 }
 

@@ -24,10 +24,10 @@ describe('walking skeleton in the browser', () => {
     await visitor.loginForm.waitFor();
     expect(await visitor.page.getByLabel('Gebruikersnaam').isVisible()).toBe(true);
     expect(await visitor.page.getByLabel('Wachtwoord').isVisible()).toBe(true);
-    expect(await visitor.page.getByTestId(`editor-own-${SECTION}`).count()).toBe(0);
+    expect(await visitor.page.getByTestId(`editor-occupational-${SECTION}`).count()).toBe(0);
 
     await visitor.logIn('ba.demo', DEMO_PASSWORD);
-    await visitor.page.getByTestId(`editor-own-${SECTION}`).waitFor();
+    await visitor.page.getByTestId(`editor-occupational-${SECTION}`).waitFor();
     expect(visitor.pageErrors).toEqual([]);
   });
 

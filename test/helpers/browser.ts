@@ -19,10 +19,11 @@ const CHROMIUM_ARGS = [
 /** How long a user would reasonably wait for something to show up (every wait's default). */
 const UI_TIMEOUT_MS = 10_000;
 
-/** The section the walking-skeleton client shows. */
-const SKELETON_SECTION = 'd240';
+/** The section shown first (the first group of the template). */
+const FIRST_SECTION = 'd240';
 
-export type EditorColumn = 'own' | 'other';
+/** The document behind an editor: the BA's position, the VA's, or the joint draft (DESIGN §3). */
+export type EditorPart = 'occupational' | 'insurance' | 'joint';
 
 /**
  * One browser per test file; every physician or visitor gets a fresh context
@@ -119,26 +120,42 @@ export class PhysicianPage extends WorkspacePage {
     await this.waitForWorkspace();
   }
 
-  editor(column: EditorColumn, section: string): Locator {
-    return this.page.getByTestId(`editor-${column}-${section}`);
+  /** This physician's case role, learned when the case opens. */
+  role: 'ba' | 'va' | null = null;
+
+  editor(part: EditorPart, section: string): Locator {
+    return this.page.getByTestId(`editor-${part}-${section}`);
+  }
+
+  get ownPart(): EditorPart {
+    return this.role === 'va' ? 'insurance' : 'occupational';
+  }
+
+  get otherPart(): EditorPart {
+    return this.role === 'va' ? 'occupational' : 'insurance';
   }
 
   ownEditor(section: string): Locator {
-    return this.editor('own', section);
+    return this.editor(this.ownPart, section);
   }
 
   otherEditor(section: string): Locator {
-    return this.editor('other', section);
+    return this.editor(this.otherPart, section);
+  }
+
+  jointEditor(section: string): Locator {
+    return this.editor('joint', section);
   }
 
   /**
    * The text of a section's position, one line per paragraph (list items
    * included), without the carets and name labels the editor overlays on it.
    */
-  async textOf(column: EditorColumn, section: string): Promise<string> {
-    return this.editor(column, section).evaluate((editor) => {
+  async textOf(column: EditorPart | 'own' | 'other', section: string): Promise<string> {
+    const part = column === 'own' ? this.ownPart : column === 'other' ? this.otherPart : column;
+    return this.editor(part, section).evaluate((editor) => {
       const copy = editor.cloneNode(true) as HTMLElement;
-      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
       return [...copy.querySelectorAll('p')].map((paragraph) => paragraph.textContent ?? '').join('\n');
     });
   }
@@ -156,17 +173,17 @@ export class PhysicianPage extends WorkspacePage {
     await this.page.keyboard.type(text);
   }
 
-  /** The connection badge of a column: `data-status="connected"` once its document is synchronised. */
-  connectionStatus(column: EditorColumn): Locator {
-    return this.page.getByTestId(`connection-${column}`);
+  /** The case's connection indicator: `data-state`, and `data-pending` unconfirmed changes. */
+  get connection(): Locator {
+    return this.page.getByTestId('connection-indicator');
   }
 
-  /** Both columns show their editor and both documents are live. */
-  async waitForWorkspace(section = SKELETON_SECTION): Promise<void> {
-    for (const column of ['own', 'other'] as const) {
-      await this.editor(column, section).waitFor();
-      await this.connectionStatus(column).and(this.page.locator('[data-status="connected"]')).waitFor();
-    }
+  /** The editors of the first group are shown and all three documents are live. */
+  async waitForWorkspace(section = FIRST_SECTION): Promise<void> {
+    await this.connection.and(this.page.locator('[data-state="connected"]')).waitFor();
+    for (const part of ['occupational', 'insurance', 'joint'] as const) await this.editor(part, section).waitFor();
+    const own = await this.editor('occupational', section).getAttribute('contenteditable');
+    this.role = own === 'true' ? 'ba' : 'va';
   }
 
   /** Back to the case list, which closes the case's documents. */

@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/limits.ts';
 import { ClientConnection, type ConnectionContext } from '../../server/collab/ClientConnection.ts';
 import { DocumentRegistry } from '../../server/collab/DocumentRegistry.ts';
-import { decodeClientMessage, encodeSync, SyncType } from '../../server/collab/protocol.ts';
+import { decodeClientMessage, encodeSync, MessageType, SyncType } from '../../server/collab/protocol.ts';
+import { MESSAGE_AUTH, WRITE_ACK } from '../../shared/collabProtocol.ts';
+import * as decoding from 'lib0/decoding';
 import { createMetrics } from '../../server/metrics.ts';
 import { MemoryDocStore } from '../../server/store/memory/MemoryDocStore.ts';
 import type { AppendResult, DocStore } from '../../server/store/ports.ts';
@@ -37,8 +39,11 @@ function fakeConnection(registry: DocumentRegistry, access: 'rw' | 'r' = 'rw') {
     context(access),
     { onReadOnlyWrite: () => undefined, onBadMessage: () => undefined, onClose: (c) => c.document && registry.leave(c.document) },
   );
-  const updates = () => sent.map((m) => decodeClientMessage(m)).filter((m) => m.type === 'update');
-  return { connection, sent, closes, updates };
+  const updates = () => sent.filter((m) => m[0] === MessageType.sync).map((m) => decodeClientMessage(m)).filter((m) => m.type === 'update');
+  /** Update messages the server has acknowledged as durable, in total. */
+  const acknowledged = () =>
+    sent.filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_ACK).reduce((sum, m) => sum + decoding.readVarUint(decoding.createDecoder(m.subarray(2))), 0);
+  return { connection, sent, closes, updates, acknowledged };
 }
 
 function updateOf(text: string): Uint8Array {
@@ -92,11 +97,31 @@ describe('DocumentRegistry and the write-ahead relay', () => {
     const document = await registry.get(DOC);
     expect(sectionText(document.doc, 'd240')).toBe('');
 
+    expect(writer.acknowledged()).toBe(0);
+
     store.release();
     await waitFor(() => reader.updates().length === 1, { what: 'relay after durability' });
     expect(sectionText(document.doc, 'd240')).toBe('eerst opslaan');
-    // The author does not get its own update back.
+    // The author does not get its own update back, but an acknowledgement.
     expect(writer.updates()).toHaveLength(0);
+    expect(writer.acknowledged()).toBe(1);
+  });
+
+  it('acknowledges every update message in order, empty ones too, only once what came before is durable', async () => {
+    const store = new GatedStore();
+    const registry = makeRegistry(store);
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('een')));
+    writer.connection.receive(encodeSync(SyncType.step2, new Uint8Array([0, 0])));
+    await waitFor(() => store.waiting === 1);
+    expect(writer.acknowledged()).toBe(0);
+    store.release();
+    await waitFor(() => writer.acknowledged() === 2, { what: 'two acknowledgements' });
+    // With nothing queued, an empty update is acknowledged at once.
+    writer.connection.receive(encodeSync(SyncType.update, new Uint8Array([0, 0])));
+    expect(writer.acknowledged()).toBe(3);
+    expect((await store.load(DOC)).updates).toHaveLength(1);
   });
 
   it('never applies updates from a read-only connection', async () => {

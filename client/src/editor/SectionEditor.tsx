@@ -1,36 +1,46 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type { CollabDoc } from '../collab/useCollabDoc.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
 import { ReadOnlyDocument } from './readOnlyDocument.ts';
-
-export interface CaretUser {
-  name: string;
-  color: string;
-}
+import { SectionCarets } from './SectionCarets.ts';
 
 interface Props {
   collab: CollabDoc;
   /** Section id: the name of the Y.XmlFragment this editor binds to. */
   field: string;
   editable: boolean;
-  user: CaretUser;
   label: string;
   testId: string;
+  onFocus?: () => void;
 }
 
-/** A rich-text editor bound to one section of one collaborative document. */
-export function SectionEditor({ collab, field, editable, user, label, testId }: Props) {
+/**
+ * A rich-text editor bound to one section of one collaborative document, with
+ * the other physician's caret. Undo and redo (Mod-z, Mod-y, Shift-Mod-z) come
+ * from the Collaboration extension and only touch this user's own changes.
+ */
+export function SectionEditor({ collab, field, editable, label, testId, onFocus }: Props) {
   const editor = useEditor(
     {
       editable,
       extensions: [
-        // Collaboration brings its own undo history (only the local user's changes).
-        StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, code: false, horizontalRule: false, link: false }),
+        StarterKit.configure({
+          undoRedo: false,
+          heading: false,
+          codeBlock: false,
+          code: false,
+          horizontalRule: false,
+          link: false,
+          blockquote: false,
+          strike: false,
+          underline: false,
+          orderedList: false,
+        }),
         Collaboration.configure({ document: collab.doc, field }),
-        CollaborationCaret.configure({ provider: collab.provider, user }),
+        SectionCarets.configure({ awareness: collab.provider.awareness, field: `cursor:${field}` }),
         ...(editable ? [] : [ReadOnlyDocument]),
       ],
       editorProps: { attributes: editorAttributes({ editable, label, testId }) },
@@ -43,7 +53,12 @@ export function SectionEditor({ collab, field, editable, user, label, testId }: 
     if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: editorAttributes({ editable, label, testId }) } });
   }, [editor, editable, label, testId]);
 
-  return <EditorContent editor={editor} className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} />;
+  return (
+    <div className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} onFocus={onFocus}>
+      {editable && editor && <EditorToolbar editor={editor} label={label} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
 }
 
 function editorAttributes({ editable, label, testId }: Pick<Props, 'editable' | 'label' | 'testId'>): Record<string, string> {

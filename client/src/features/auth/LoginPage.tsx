@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../../shared/api.ts';
 import { api, ApiError } from '../../api.ts';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser) => void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -15,8 +15,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser) => vo
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api.login(username, password);
-      onLoggedIn(user);
+      const { user, expiresAt } = await api.login(username, password);
+      onLoggedIn(user, expiresAt);
     } catch (caught) {
       const id = caught instanceof ApiError ? caught.id : 'network';
       setError(id === 'invalid_credentials' ? t('login.invalid') : id === 'too_many_attempts' ? t('login.throttled') : t('login.failed'));

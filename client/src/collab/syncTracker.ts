@@ -1,0 +1,95 @@
+import * as decoding from 'lib0/decoding';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { MESSAGE_AUTH, WRITE_ACK } from '../../../shared/collabProtocol.ts';
+
+type MessageHandler = WebsocketProvider['messageHandlers'][number];
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
+
+/**
+ * Counts this browser's changes to one document that the server has not yet
+ * confirmed as durable. The server acknowledges the update messages of a
+ * connection in order (shared/collabProtocol.ts); a change is confirmed when
+ * the message that carried it is. Changes made without a connection travel in
+ * the sync reply of the next connection. The count survives a reload
+ * (localStorage), like the changes themselves (IndexedDB).
+ */
+export class SyncTracker {
+  private unconfirmed: number;
+  /** For every update message in flight on this connection: how many changes it carries. */
+  private inFlight: number[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly provider: WebsocketProvider,
+    private readonly storageKey: string,
+    /** Origins whose updates are not this user's new changes (the provider, the local cache). */
+    private readonly foreignOrigins: readonly unknown[],
+  ) {
+    this.unconfirmed = Number(localStorage.getItem(storageKey) ?? 0) || 0;
+    // Registered after the provider's own update handler, so `wsconnected` says whether it just sent.
+    doc.on('update', this.onUpdate);
+    provider.on('connection-close', this.onConnectionClose);
+    this.wrapHandlers();
+  }
+
+  get pending(): number {
+    return this.unconfirmed;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onUpdate);
+    this.provider.off('connection-close', this.onConnectionClose);
+    this.listeners.clear();
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (this.foreignOrigins.includes(origin)) return;
+    this.unconfirmed++;
+    if (this.provider.wsconnected) this.inFlight.push(1);
+    this.changed();
+  };
+
+  /** What was in flight may or may not have arrived; the next sync reply carries it again. */
+  private readonly onConnectionClose = () => {
+    this.inFlight = [];
+  };
+
+  private wrapHandlers(): void {
+    const handlers = this.provider.messageHandlers;
+    const sync: MessageHandler = handlers[MESSAGE_SYNC]!;
+    handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
+      const isStep1 = decoder.arr[decoder.pos] === SYNC_STEP_1;
+      sync(encoder, decoder, provider, emitSynced, type);
+      // The provider answers the server's sync step 1 with everything the server lacks:
+      // one message carrying every change not otherwise in flight.
+      if (isStep1) this.inFlight.push(Math.max(0, this.unconfirmed - this.inFlight.reduce((a, b) => a + b, 0)));
+    };
+    const auth: MessageHandler = handlers[MESSAGE_AUTH]!;
+    handlers[MESSAGE_AUTH] = (encoder, decoder, provider, emitSynced, type) => {
+      if (decoder.arr[decoder.pos] !== WRITE_ACK) return auth(encoder, decoder, provider, emitSynced, type);
+      decoding.readVarUint(decoder);
+      this.confirm(decoding.readVarUint(decoder));
+    };
+  }
+
+  private confirm(messages: number): void {
+    for (let i = 0; i < messages; i++) this.unconfirmed -= this.inFlight.shift() ?? 0;
+    this.unconfirmed = Math.max(0, this.unconfirmed);
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.unconfirmed > 0) localStorage.setItem(this.storageKey, String(this.unconfirmed));
+    else localStorage.removeItem(this.storageKey);
+    for (const listener of this.listeners) listener();
+  }
+}

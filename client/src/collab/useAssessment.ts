@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import type { DocPart } from '../../../shared/docNames.ts';
+import { QUALIFIERS_MAP } from '../../../shared/qualifiers.ts';
+import type { CollabDoc } from './useCollabDoc.ts';
+
+/** What the overview needs to know of each document: which sections hold text, and the qualifiers. */
+export interface AssessmentSummary {
+  filled: Record<DocPart, ReadonlySet<string>>;
+  qualifiers: Record<'occupational' | 'insurance', ReadonlyMap<string, string>>;
+}
+
+const EMPTY: AssessmentSummary = {
+  filled: { occupational: new Set(), insurance: new Set(), joint: new Set() },
+  qualifiers: { occupational: new Map(), insurance: new Map() },
+};
+
+/** Recomputed at most this often while someone types. */
+const REFRESH_MS = 150;
+
+export function useAssessmentSummary(docs: Record<DocPart, CollabDoc | null>, sectionIds: readonly string[]): AssessmentSummary {
+  const [summary, setSummary] = useState(EMPTY);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const compute = () => {
+      timer = null;
+      setSummary({
+        filled: {
+          occupational: filledSections(docs.occupational?.doc, sectionIds),
+          insurance: filledSections(docs.insurance?.doc, sectionIds),
+          joint: filledSections(docs.joint?.doc, sectionIds),
+        },
+        qualifiers: { occupational: qualifiersOf(docs.occupational?.doc), insurance: qualifiersOf(docs.insurance?.doc) },
+      });
+    };
+    const schedule = () => {
+      timer ??= setTimeout(compute, REFRESH_MS);
+    };
+    compute();
+    const watched = Object.values(docs).flatMap((collab) => (collab ? [collab.doc] : []));
+    for (const doc of watched) doc.on('update', schedule);
+    return () => {
+      for (const doc of watched) doc.off('update', schedule);
+      if (timer) clearTimeout(timer);
+    };
+  }, [docs, sectionIds]);
+
+  return summary;
+}
+
+/** A section counts as filled in when its position holds any text. */
+export function filledSections(doc: Y.Doc | undefined, sectionIds: readonly string[]): Set<string> {
+  const filled = new Set<string>();
+  if (!doc) return filled;
+  for (const id of sectionIds) if (doc.share.has(id) && hasText(doc.getXmlFragment(id))) filled.add(id);
+  return filled;
+}
+
+function hasText(node: Y.XmlFragment | Y.XmlElement): boolean {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText ? child.toString().replace(/<[^>]*>/g, '').trim() !== '' : hasText(child as Y.XmlElement)) return true;
+  }
+  return false;
+}
+
+export function qualifiersOf(doc: Y.Doc | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  if (!doc) return result;
+  doc.getMap<unknown>(QUALIFIERS_MAP).forEach((value, key) => {
+    if (typeof value === 'string') result.set(key, value);
+  });
+  return result;
+}
+
+/** One qualifier of one document, live; setting it writes the document (own document only). */
+export function useQualifier(collab: CollabDoc | null, sectionId: string): [string | null, (code: string | null) => void] {
+  const [value, setValue] = useState<string | null>(null);
+  useEffect(() => {
+    if (!collab) return;
+    const map = collab.doc.getMap<unknown>(QUALIFIERS_MAP);
+    const read = () => {
+      const current = map.get(sectionId);
+      setValue(typeof current === 'string' ? current : null);
+    };
+    read();
+    map.observe(read);
+    return () => map.unobserve(read);
+  }, [collab, sectionId]);
+  const set = (code: string | null) => {
+    if (!collab || collab.access !== 'rw') return;
+    const map = collab.doc.getMap<unknown>(QUALIFIERS_MAP);
+    if (code === null) map.delete(sectionId);
+    else map.set(sectionId, code);
+  };
+  return [value, set];
+}

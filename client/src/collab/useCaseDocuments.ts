@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { formatDocName, type DocPart } from '../../../shared/docNames.ts';
+import { docAccess } from '../../../shared/permissions.ts';
+import type { CaseRole } from '../../../shared/roles.ts';
+import { useCollabDoc, type CollabAccess, type CollabDoc, type DocStatus } from './useCollabDoc.ts';
+
+/** Caret and presence colours per case role, so each physician is recognisable everywhere. */
+export const ROLE_COLOR: Record<CaseRole, string> = { ba: '#1f6feb', va: '#b35900' };
+
+export interface PresenceUser {
+  name: string;
+  role: CaseRole;
+  color: string;
+}
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline' | 'refused';
+
+export interface CaseDocuments {
+  docs: Record<DocPart, CollabDoc | null>;
+  /** The state of the whole case, as the connection indicator shows it. */
+  connection: ConnectionState;
+  /** This browser's changes the server has not yet confirmed, over all documents. */
+  pending: number;
+}
+
+/** The three documents of a case (DESIGN §3), with the access this user has to each. */
+export function useCaseDocuments(caseId: string, myRole: CaseRole, userId: string, me: PresenceUser): CaseDocuments {
+  const occupational = useCollabDoc(formatDocName({ caseId, part: 'occupational' }), accessOf(myRole, 'occupational'), userId);
+  const insurance = useCollabDoc(formatDocName({ caseId, part: 'insurance' }), accessOf(myRole, 'insurance'), userId);
+  const joint = useCollabDoc(formatDocName({ caseId, part: 'joint' }), accessOf(myRole, 'joint'), userId);
+  const docs = useMemo(
+    () => ({ occupational: occupational.collab, insurance: insurance.collab, joint: joint.collab }),
+    [occupational.collab, insurance.collab, joint.collab],
+  );
+
+  // Every provider carries who this is, for the carets in each editor.
+  useEffect(() => {
+    for (const collab of Object.values(docs)) collab?.provider.awareness.setLocalStateField('user', me);
+  }, [docs, me]);
+
+  const online = useOnline();
+  const pending = usePending(docs);
+  const statuses = [occupational.status, insurance.status, joint.status];
+  return { docs, connection: connectionState(statuses, online), pending };
+}
+
+/** A member always has at least read access to each of the case's documents. */
+function accessOf(myRole: CaseRole, part: DocPart): CollabAccess {
+  const access = docAccess(myRole, part);
+  return access === 'none' ? 'r' : access;
+}
+
+function connectionState(statuses: DocStatus[], online: boolean): ConnectionState {
+  if (statuses.includes('refused')) return 'refused';
+  if (!online) return 'offline';
+  return statuses.every((status) => status === 'synced') ? 'connected' : 'reconnecting';
+}
+
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('online', notify);
+      window.addEventListener('offline', notify);
+      return () => {
+        window.removeEventListener('online', notify);
+        window.removeEventListener('offline', notify);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
+
+function usePending(docs: Record<DocPart, CollabDoc | null>): number {
+  const [pending, setPending] = useState(0);
+  useEffect(() => {
+    const trackers = Object.values(docs).flatMap((collab) => (collab?.tracker ? [collab.tracker] : []));
+    const update = () => setPending(trackers.reduce((sum, tracker) => sum + tracker.pending, 0));
+    update();
+    const unsubscribe = trackers.map((tracker) => tracker.subscribe(update));
+    return () => unsubscribe.forEach((stop) => stop());
+  }, [docs]);
+  return pending;
+}

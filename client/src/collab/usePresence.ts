@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { CaseRole } from '../../../shared/roles.ts';
+import type { CollabDoc } from './useCollabDoc.ts';
+import type { PresenceUser } from './useCaseDocuments.ts';
+
+export interface Presence {
+  user: PresenceUser;
+  /** The section this physician is working in, if any. */
+  section: string | null;
+}
+
+/**
+ * Who is in the case right now and where: read from the joint document's
+ * awareness, which both physicians always hold open.
+ */
+export function usePresence(joint: CollabDoc | null, section: string | null): Map<CaseRole, Presence> {
+  const [present, setPresent] = useState(new Map<CaseRole, Presence>());
+
+  useEffect(() => {
+    joint?.provider.awareness.setLocalStateField('section', section);
+  }, [joint, section]);
+
+  useEffect(() => {
+    if (!joint) return;
+    const awareness = joint.provider.awareness;
+    const read = () => {
+      const next = new Map<CaseRole, Presence>();
+      for (const state of awareness.getStates().values()) {
+        const user = state.user as PresenceUser | undefined;
+        if (user?.role === 'ba' || user?.role === 'va') next.set(user.role, { user, section: (state.section as string | null) ?? null });
+      }
+      setPresent(next);
+    };
+    read();
+    awareness.on('change', read);
+    return () => awareness.off('change', read);
+  }, [joint]);
+
+  return present;
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api.ts';
+import type { CaseRole } from '../../../../shared/roles.ts';
+import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
+import type { TemplateSection } from '../../../../shared/template/index.ts';
+import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
+import type { Presence } from '../../collab/usePresence.ts';
+import { useSectionLabel } from './labels.ts';
+
+interface Props {
+  detail: CaseDetail;
+  myRole: CaseRole;
+  presence: Map<CaseRole, Presence>;
+  sections: TemplateSection[];
+  connection: ConnectionState;
+  pending: number;
+}
+
+export function CaseHeader({ detail, myRole, presence, sections, connection, pending }: Props) {
+  const { t, i18n } = useTranslation();
+  const sectionLabel = useSectionLabel();
+  const week = weekOfSickness(detail.firstSickDay, localDate(new Date()));
+  const firstSickDay = new Date(`${detail.firstSickDay}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+  return (
+    <header className="case-header card">
+      <div className="case-header__title">
+        <h1 id="case-heading">{detail.title}</h1>
+        <ConnectionIndicator connection={connection} pending={pending} />
+      </div>
+      <dl className="case-header__facts">
+        <div>
+          <dt>{t('case.employee')}</dt>
+          <dd>{detail.employeePseudonym}</dd>
+        </div>
+        <div>
+          <dt>{t('case.employer')}</dt>
+          <dd>{detail.employer}</dd>
+        </div>
+        <div>
+          <dt>{t('case.firstSickDay')}</dt>
+          <dd>
+            {firstSickDay} · <strong data-testid="sickness-week">{week ? t('case.week', { week }) : t('case.notYetSick')}</strong>
+          </dd>
+        </div>
+      </dl>
+      <ul className="physicians" aria-label={t('case.physicians')}>
+        {(['ba', 'va'] as const).map((role) => {
+          const member = detail.members.find((m) => m.caseRole === role);
+          const here = presence.get(role);
+          const section = here?.section ? sections.find((s) => s.id === here.section) : undefined;
+          return (
+            <li key={role} className="physician" data-testid={`presence-${role}`} data-online={here ? 'true' : 'false'} data-section={here?.section ?? ''}>
+              <span className="presence-dot" style={{ backgroundColor: here ? here.user.color : undefined }} aria-hidden="true" />
+              <span>
+                <strong>{member?.name ?? '—'}</strong> ({t(`roles.${role}`).toLowerCase()}
+                {role === myRole ? `, ${t('case.you')}` : ''}) — {here ? t('case.present') : t('case.absent')}
+                {section && ` · ${t('case.inSection', { section: sectionLabel(section) })}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </header>
+  );
+}
+
+function ConnectionIndicator({ connection, pending }: { connection: ConnectionState; pending: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className={`connection connection--${connection}`} role="status" data-testid="connection-indicator" data-state={connection} data-pending={pending}>
+      <span className="visually-hidden">{t('connection.label')}: </span>
+      <span className="connection__dot" aria-hidden="true" />
+      {t(`connection.${connection}`)}
+      {pending > 0 && <span className="connection__pending"> · {t('connection.pending', { count: pending })}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { qualifierDifference } from '../../../../shared/qualifiers.ts';
+import type { TemplateSection } from '../../../../shared/template/index.ts';
+import type { AssessmentSummary } from '../../collab/useAssessment.ts';
+import { useSectionLabel } from './labels.ts';
+
+/** Every section at a glance; choosing one jumps to it. */
+export function OverviewMatrix({ sections, summary, onOpen }: { sections: TemplateSection[]; summary: AssessmentSummary; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const sectionLabel = useSectionLabel();
+  const yesNo = (filled: boolean) => (
+    <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>
+  );
+
+  return (
+    <section aria-labelledby="matrix-heading" className="card">
+      <h2 id="matrix-heading">{t('matrix.heading')}</h2>
+      <table className="matrix">
+        <caption className="muted">{t('matrix.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matrix.section')}</th>
+            <th scope="col">{t('matrix.filledBa')}</th>
+            <th scope="col">{t('matrix.filledVa')}</th>
+            <th scope="col">{t('matrix.filledJoint')}</th>
+            <th scope="col">{t('matrix.qualifierBa')}</th>
+            <th scope="col">{t('matrix.qualifierVa')}</th>
+            <th scope="col">{t('matrix.difference')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sections.map((section) => {
+            const ba = summary.qualifiers.occupational.get(section.id) ?? null;
+            const va = summary.qualifiers.insurance.get(section.id) ?? null;
+            const difference = section.scale ? qualifierDifference(ba, va) : 'none';
+            return (
+              <tr key={section.id} data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onOpen(section.id)}>
+                    {sectionLabel(section)}
+                  </button>
+                </th>
+                <td data-testid={`matrix-filled-ba-${section.id}`}>{yesNo(summary.filled.occupational.has(section.id))}</td>
+                <td data-testid={`matrix-filled-va-${section.id}`}>{yesNo(summary.filled.insurance.has(section.id))}</td>
+                <td>{yesNo(summary.filled.joint.has(section.id))}</td>
+                <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
+                <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
+                <td>{difference === 'none' ? t('matrix.none') : <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

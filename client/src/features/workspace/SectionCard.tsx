@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { DocPart } from '../../../../shared/docNames.ts';
+import { docAccess } from '../../../../shared/permissions.ts';
+import { qualifierDifference } from '../../../../shared/qualifiers.ts';
+import type { CaseRole } from '../../../../shared/roles.ts';
+import type { TemplateSection } from '../../../../shared/template/index.ts';
+import { useQualifier } from '../../collab/useAssessment.ts';
+import type { CollabDoc } from '../../collab/useCollabDoc.ts';
+import { SectionEditor } from '../../editor/SectionEditor.tsx';
+import { useSectionLabel } from './labels.ts';
+import { QualifierField } from './QualifierField.tsx';
+
+interface Props {
+  section: TemplateSection;
+  myRole: CaseRole;
+  docs: Record<DocPart, CollabDoc | null>;
+  /** The physician is working in this section (focus inside it). */
+  onActive: () => void;
+}
+
+/** Columns in a fixed order for both physicians: BA left, VA right, the joint draft below. */
+const COLUMNS = [
+  { part: 'occupational', role: 'ba' },
+  { part: 'insurance', role: 'va' },
+] as const;
+
+/** One section: both positions side by side, both qualifiers, and the joint draft. */
+export function SectionCard({ section, myRole, docs, onActive }: Props) {
+  const { t } = useTranslation();
+  const sectionLabel = useSectionLabel()(section);
+  const [baQualifier, setBaQualifier] = useQualifier(docs.occupational, section.id);
+  const [vaQualifier, setVaQualifier] = useQualifier(docs.insurance, section.id);
+  const difference = qualifierDifference(baQualifier, vaQualifier);
+  const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
+
+  return (
+    <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={onActive}>
+      <h2 id={`section-${section.id}`} tabIndex={-1} className="section-card__title">
+        {sectionLabel}
+      </h2>
+      <div className="columns">
+        {COLUMNS.map(({ part, role }) => {
+          const collab = docs[part];
+          const editable = docAccess(myRole, part) === 'rw';
+          const [value, setValue] = qualifiers[role];
+          const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
+          return (
+            <div className="column" key={part}>
+              <h3 className="column__title">
+                {column}{' '}
+                <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
+              </h3>
+              {section.scale && (
+                <QualifierField
+                  scale={section.scale}
+                  value={value}
+                  editable={editable}
+                  difference={difference}
+                  label={t('section.qualifier', { role: t(`roles.${role}Short`) })}
+                  testId={`qualifier-${part}-${section.id}`}
+                  onChange={setValue}
+                />
+              )}
+              {collab && (
+                <SectionEditor
+                  collab={collab}
+                  field={section.id}
+                  editable={editable}
+                  label={t('section.editorLabel', { section: sectionLabel, column })}
+                  testId={`editor-${part}-${section.id}`}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {section.scale ? (
+        <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference} role="status">
+          {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
+          {t(`section.difference.${difference}`)}
+        </p>
+      ) : (
+        <p className="muted small">{t('section.noCode')}</p>
+      )}
+      <div className="joint">
+        <h3 className="column__title">{t('section.joint')}</h3>
+        <p className="muted small">{t('section.jointHint')}</p>
+        {docs.joint && (
+          <SectionEditor
+            collab={docs.joint}
+            field={section.id}
+            editable
+            label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
+            testId={`editor-joint-${section.id}`}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import type { Label, TemplateSection } from '../../../../shared/template/index.ts';
+
+/** A template label in the interface language. */
+export function useLabel(): (label: Label) => string {
+  const { i18n } = useTranslation();
+  return (label) => (i18n.language === 'en' ? label.en : label.nl);
+}
+
+/** "d240 Omgaan met stress…", or only the label for sections without an ICF code. */
+export function useSectionLabel(): (section: TemplateSection) => string {
+  const label = useLabel();
+  return (section) => (section.icf ? `${section.icf} ${label(section.label)}` : label(section.label));
+}
