@@ -66,11 +66,22 @@ export function useCollabDoc(docName: string, access: CollabAccess, userId: stri
     // carries whatever was written offline. (Also keeps React's StrictMode
     // double mount from opening a socket for the discarded first mount.)
     let cancelled = false;
+    let loaded = false;
     void cache.whenSynced.then(() => {
-      if (!cancelled) provider.connect();
+      loaded = true;
+      if (!cancelled && navigator.onLine) provider.connect();
     });
+    // Without a network there is nothing to retry; back online, connect at once instead of after a backoff.
+    const offline = () => provider.disconnect();
+    const online = () => {
+      if (loaded && !cancelled) provider.connect();
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     return () => {
       cancelled = true;
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       provider.off('sync', onSync);
       provider.off('status', onStatus);
       provider.off('closed', onClosed);

@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDocName } from '../../shared/docNames.ts';
+import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { connectDoc, sectionText } from '../helpers/collabClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+const SECTION = 'd240';
+
+/** Waits until the service worker controls the page, so the app shell opens without a network. */
+async function offlineReady(physician: PhysicianPage): Promise<void> {
+  await physician.page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+describe('working offline', () => {
+  const browser = useBrowser();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('typing offline survives a reload while offline, and merges without loss when the connection returns', async () => {
+    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
+    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
+    await offlineReady(ba);
+
+    await ba.page.context().setOffline(true);
+    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+
+    const offlineOwn = 'Offline geschreven: belastbaar 4 uur per dag.';
+    const offlineJoint = 'BA offline in het concept.';
+    await ba.typeInOwn(SECTION, offlineOwn);
+    await ba.typeAtEnd(ba.jointEditor(SECTION), offlineJoint);
+    // Meanwhile the VA, online, writes too.
+    const vaOwn = 'VA online: geen beperkingen voor stress.';
+    const vaJoint = 'VA online in het concept.';
+    await va.typeInOwn(SECTION, vaOwn);
+    await va.typeAtEnd(va.jointEditor(SECTION), vaJoint);
+
+    const pendingBefore = Number(await ba.connection.getAttribute('data-pending'));
+    expect(pendingBefore).toBeGreaterThanOrEqual(offlineOwn.length);
+    await waitForText(ba.connection, 'nog niet opgeslagen');
+
+    // Reload with no network at all: the service worker serves the app, IndexedDB the text.
+    await ba.page.reload();
+    await ba.ownEditor(SECTION).waitFor();
+    await waitForText(ba.ownEditor(SECTION), offlineOwn);
+    await waitForText(ba.jointEditor(SECTION), offlineJoint);
+    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+    expect(Number(await ba.connection.getAttribute('data-pending'))).toBe(pendingBefore);
+    const afterReload = ' Na herladen.';
+    await ba.typeAtEnd(ba.ownEditor(SECTION), afterReload);
+    // Nothing reached the VA yet.
+    expect(await va.textOf('other', SECTION)).toBe('');
+
+    await ba.page.context().setOffline(false);
+    await ba.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
+
+    const baFinal = `${offlineOwn}${afterReload}`;
+    await waitForText(va.otherEditor(SECTION), baFinal);
+    await waitForText(ba.otherEditor(SECTION), vaOwn);
+    for (const physician of [ba, va]) {
+      await waitForText(physician.jointEditor(SECTION), offlineJoint);
+      await waitForText(physician.jointEditor(SECTION), vaJoint);
+    }
+    expect(await ba.textOf('joint', SECTION)).toBe(await va.textOf('joint', SECTION));
+
+    // And the server has it: a fresh client reads the BA's offline work from the store.
+    const reader = connectDoc(server.collabUrl, formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' }), await server.login('va.demo'));
+    try {
+      await reader.synced();
+      expect(sectionText(reader.doc, SECTION)).toBe(baFinal);
+    } finally {
+      reader.destroy();
+    }
+    expect(ba.pageErrors).toEqual([]);
+  });
+});
