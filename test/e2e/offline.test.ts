@@ -84,4 +84,38 @@ describe('working offline', () => {
     }
     expect(ba.pageErrors).toEqual([]);
   });
+
+  it('logging out removes every local copy of case data from the browser, after a warning when changes are unconfirmed', async () => {
+    const ba = await browser.newPhysician(server.url, 'ba.demo');
+    await ba.openCase(DEMO_CASE_ID);
+    await ba.typeInOwn(SECTION, ' Lokaal bewaard.');
+    await ba.connection.and(ba.page.locator('[data-pending="0"]')).waitFor();
+    const localCopies = () =>
+      ba.page.evaluate(async () => ({
+        databases: (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('cw:')),
+        keys: Object.keys(localStorage).filter((key) => key.startsWith('cw:')),
+      }));
+    const before = await localCopies();
+    expect(before.databases.length).toBe(3);
+    expect(before.keys.some((key) => key.startsWith('cw:case:'))).toBe(true);
+
+    // Unconfirmed work: the physician is asked before it is thrown away, and may stay.
+    await ba.page.context().setOffline(true);
+    await ba.typeAtEnd(ba.ownEditor(SECTION), ' Nog niet verstuurd.');
+    const dialogs: string[] = [];
+    ba.page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await ba.page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain('nog niet op de server opgeslagen');
+    expect((await localCopies()).databases.length).toBe(3);
+
+    await ba.page.context().setOffline(false);
+    await ba.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
+    await ba.page.getByRole('button', { name: 'Uitloggen' }).click();
+    await ba.loginForm.waitFor();
+    await expect.poll(localCopies).toEqual({ databases: [], keys: [] });
+  });
 });
