@@ -35,10 +35,10 @@ export function App() {
   if (session.state === 'anonymous') {
     return (
       <div className="page">
-        <div className="topbar">
+        <header className="topbar">
           <span className="brand">{t('app.title')}</span>
           <LanguagePicker />
-        </div>
+        </header>
         <LoginPage
           onLoggedIn={(user, expiresAt) => {
             rememberSession({ user, expiresAt });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed.ts';
+import { waitFor } from './waitFor.ts';
 
 /** Debian's Chromium; the tests never download a browser. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +25,9 @@ const FIRST_SECTION = 'd240';
 
 /** The document behind an editor: the BA's position, the VA's, or the joint draft (DESIGN §3). */
 export type EditorPart = 'occupational' | 'insurance' | 'joint';
+
+/** The documents that hold one physician's position (and qualifiers). */
+export type PositionPart = Exclude<EditorPart, 'joint'>;
 
 /**
  * One browser per test file; every physician or visitor gets a fresh context
@@ -127,11 +131,11 @@ export class PhysicianPage extends WorkspacePage {
     return this.page.getByTestId(`editor-${part}-${section}`);
   }
 
-  get ownPart(): EditorPart {
+  get ownPart(): PositionPart {
     return this.role === 'va' ? 'insurance' : 'occupational';
   }
 
-  get otherPart(): EditorPart {
+  get otherPart(): PositionPart {
     return this.role === 'va' ? 'occupational' : 'insurance';
   }
 
@@ -168,9 +172,21 @@ export class PhysicianPage extends WorkspacePage {
 
   /** Types into an editor the way a user would: click into it, go to the end, type. */
   async typeAtEnd(editor: Locator, text: string): Promise<void> {
-    await editor.click();
-    await this.page.keyboard.press('Control+End');
+    await this.placeCaret(editor, 'end');
     await this.page.keyboard.type(text);
+  }
+
+  /** Types at the very start of an editor: click into it, Ctrl+Home, type. */
+  async typeAtStart(editor: Locator, text: string): Promise<void> {
+    await this.placeCaret(editor, 'start');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Clicks into an editor and puts the caret at its start (Ctrl+Home) or end (Ctrl+End). */
+  async placeCaret(editor: Locator, where: 'start' | 'end'): Promise<void> {
+    await editor.click();
+    await this.page.keyboard.press(where === 'end' ? 'Control+End' : 'Control+Home');
+    await caretSettled(editor, where);
   }
 
   /** The case's connection indicator: `data-state`, and `data-pending` unconfirmed changes. */
@@ -186,11 +202,159 @@ export class PhysicianPage extends WorkspacePage {
     this.role = own === 'true' ? 'ba' : 'va';
   }
 
+  /**
+   * Waits until a section's position shows exactly `text` (see textOf) and
+   * returns how long that took; `what` names it in the error.
+   */
+  async waitForExactText(column: EditorPart | 'own' | 'other', section: string, text: string, timeoutMs = UI_TIMEOUT_MS): Promise<number> {
+    const start = Date.now();
+    let shown = '';
+    try {
+      await waitFor(async () => (shown = await this.textOf(column, section)) === text, { timeoutMs, what: 'the text' });
+    } catch (error) {
+      throw new Error(`Expected the ${column} editor of ${section} (${this.role}) to show ${JSON.stringify(text)}; it shows ${JSON.stringify(shown)}`, {
+        cause: error,
+      });
+    }
+    return Date.now() - start;
+  }
+
+  /** Every change of this browser has been confirmed as durable by the server. */
+  async waitUntilSaved(): Promise<void> {
+    await this.connection.and(this.page.locator('[data-state="connected"][data-pending="0"]')).waitFor();
+  }
+
+  // ---- Navigation ---------------------------------------------------------
+
+  navButton(view: string): Locator {
+    return this.page.getByTestId(`nav-${view}`);
+  }
+
+  /** Shows one group of the template (or `overview`, the matrix), as a click in the navigation does. */
+  async showGroup(view: string): Promise<void> {
+    await this.navButton(view).click();
+    await this.navButton(view).and(this.page.locator('[aria-current="page"]')).waitFor();
+  }
+
+  async showOverview(): Promise<void> {
+    await this.showGroup('overview');
+    await this.page.locator('table.matrix').waitFor();
+  }
+
+  section(section: string): Locator {
+    return this.page.getByTestId(`section-${section}`);
+  }
+
+  /** The section's heading: where focus lands after a jump. */
+  sectionHeading(section: string): Locator {
+    return this.page.locator(`h2[id="section-${section}"]`);
+  }
+
+  /** The id of the element that has focus ('' for none). */
+  async focusedId(): Promise<string> {
+    return this.page.evaluate(() => document.activeElement?.id ?? '');
+  }
+
+  // ---- Qualifiers and differences ----------------------------------------
+
+  /** A select in the physician's own column, an output in the other's. */
+  qualifier(part: PositionPart, section: string): Locator {
+    return this.page.getByTestId(`qualifier-${part}-${section}`);
+  }
+
+  /** Chooses an ICF qualifier for a section in the physician's own column ('' for none). */
+  async chooseQualifier(section: string, code: string): Promise<void> {
+    await this.qualifier(this.ownPart, section).selectOption(code);
+  }
+
+  /** Waits until the other physician's qualifier of a section shows `code`. */
+  async waitForOtherQualifier(section: string, code: string): Promise<void> {
+    await this.qualifier(this.otherPart, section)
+      .and(this.page.locator(`[data-value="${code}"]`))
+      .waitFor();
+  }
+
+  /** The section's difference marker; `data-level` is none, minor or major. */
+  difference(section: string): Locator {
+    return this.page.getByTestId(`difference-${section}`);
+  }
+
+  async waitForDifference(section: string, level: 'none' | 'minor' | 'major'): Promise<void> {
+    await this.difference(section).and(this.page.locator(`[data-level="${level}"]`)).waitFor();
+  }
+
+  // ---- Overview matrix ----------------------------------------------------
+
+  matrixRow(section: string): Locator {
+    return this.page.getByTestId(`matrix-row-${section}`);
+  }
+
+  matrixCell(kind: 'filled-ba' | 'filled-va' | 'qualifier-ba' | 'qualifier-va', section: string): Locator {
+    return this.page.getByTestId(`matrix-${kind}-${section}`);
+  }
+
+  /** Chooses a section in the matrix (the button with its name). */
+  async openFromMatrix(section: string): Promise<void> {
+    await this.matrixRow(section).getByRole('button').click();
+  }
+
+  // ---- Presence and carets ------------------------------------------------
+
+  /** The header's entry for a physician: `data-online`, `data-section`. */
+  presence(role: 'ba' | 'va'): Locator {
+    return this.page.getByTestId(`presence-${role}`);
+  }
+
+  /** The other physician's carets drawn in one editor. */
+  caretsIn(editor: Locator): Locator {
+    return editor.locator('.collab-caret');
+  }
+
+  /** Every other physician's caret on the page. */
+  get allCarets(): Locator {
+    return this.page.locator('.collab-caret');
+  }
+
+  // ---- Language -----------------------------------------------------------
+
+  /** Switches the interface language with the picker in the top bar. */
+  async chooseLanguage(language: 'nl' | 'en'): Promise<void> {
+    await this.page.locator('label.language select').selectOption(language);
+    await this.page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+  }
+
   /** Back to the case list, which closes the case's documents. */
   async leaveCase(): Promise<void> {
     await this.page.getByRole('link', { name: 'Terug naar dossiers' }).click();
     await this.caseListHeading.waitFor();
   }
+}
+
+/**
+ * Waits until the editor has taken over the caret that a click and Ctrl+Home
+ * or Ctrl+End moved: the browser moves its selection at once, the editor
+ * reads it on the next `selectionchange`, and a test types faster than that.
+ * (An editor update in between used to put the caret back; see
+ * client/src/editor/caretFirst.ts.)
+ */
+async function caretSettled(editor: Locator, where: 'start' | 'end'): Promise<void> {
+  if ((await editor.getAttribute('contenteditable')) !== 'true') return;
+  await editor.evaluate(async (element, where) => {
+    // Tiptap puts its editor on the ProseMirror element; Selection.atStart/atEnd are static, inherited by every selection class.
+    interface Selection {
+      empty: boolean;
+      head: number;
+      constructor: { atStart(doc: unknown): Selection; atEnd(doc: unknown): Selection };
+    }
+    const editor = (element as unknown as { editor: { state: { doc: unknown; selection: Selection } } }).editor;
+    for (let frame = 0; frame < 120; frame++) {
+      const { doc, selection } = editor.state;
+      const target = where === 'end' ? selection.constructor.atEnd(doc) : selection.constructor.atStart(doc);
+      if (selection.empty && selection.head === target.head) return;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    throw new Error(`the editor's caret did not reach the ${where}`);
+  }, where);
 }
 
 /** Waits until `locator` shows `text` (auto-waiting), with the text it did show in the error. */

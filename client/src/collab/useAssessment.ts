@@ -59,9 +59,14 @@ export function filledSections(doc: Y.Doc | undefined, sectionIds: readonly stri
 
 function hasText(node: Y.XmlFragment | Y.XmlElement): boolean {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText ? child.toString().replace(/<[^>]*>/g, '').trim() !== '' : hasText(child as Y.XmlElement)) return true;
+    if (child instanceof Y.XmlText ? textOf(child).trim() !== '' : hasText(child as Y.XmlElement)) return true;
   }
   return false;
+}
+
+/** The characters of a text node, without its formatting (toString() would render marks as tags). */
+function textOf(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown }[]).map(({ insert }) => (typeof insert === 'string' ? insert : '')).join('');
 }
 
 export function qualifiersOf(doc: Y.Doc | undefined): Map<string, string> {

@@ -3,6 +3,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type { CollabDoc } from '../collab/useCollabDoc.ts';
+import { BindingGuard } from './bindingGuard.ts';
+import { CaretFirst } from './caretFirst.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { ReadOnlyDocument } from './readOnlyDocument.ts';
 import { SectionCarets } from './SectionCarets.ts';
@@ -41,6 +43,8 @@ export function SectionEditor({ collab, field, editable, label, testId, onFocus 
         }),
         Collaboration.configure({ document: collab.doc, field }),
         SectionCarets.configure({ awareness: collab.provider.awareness, field: `cursor:${field}` }),
+        BindingGuard.configure({ readOnly: !editable }),
+        CaretFirst.configure({ document: collab.doc, awareness: collab.provider.awareness }),
         ...(editable ? [] : [ReadOnlyDocument]),
       ],
       editorProps: { attributes: editorAttributes({ editable, label, testId }) },

@@ -24,10 +24,16 @@ void i18n.use(initReactI18next).init({
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
   void i18n.changeLanguage(language);
 }
 
-document.documentElement.lang = i18n.language;
+/** The page's language and its title (the browser tab) follow the interface language. */
+function applyToDocument(): void {
+  document.documentElement.lang = i18n.language;
+  document.title = i18n.t('app.title');
+}
+
+i18n.on('languageChanged', applyToDocument);
+applyToDocument();
 
 export default i18n;

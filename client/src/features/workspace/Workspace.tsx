@@ -50,17 +50,27 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
     [template],
   );
 
-  // After a jump, bring the section's heading into view and give it focus, once it is rendered.
+  // After a jump, bring the section's heading into view and give it focus. The jump renders its
+  // group in the same commit, so the heading exists; this runs once per jump, never again when
+  // the physician later comes back to that group (which would pull focus out of the navigation).
   useEffect(() => {
     if (!focusRequest) return;
     const heading = document.getElementById(`section-${focusRequest.section}`);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
-  }, [focusRequest, view]);
+  }, [focusRequest]);
 
-  useSectionKeys(sectionIds, currentSection, goToSection);
+  // Choosing a view in the navigation leaves the section worked in: presence shows no section,
+  // and the section keys start from the group now shown.
+  const selectView = useCallback((next: string) => {
+    setView(next);
+    setCurrentSection(null);
+  }, []);
 
   const group = template.groups.find((g) => g.id === view);
+  const shownIds = useMemo(() => group?.sections.map((s) => s.id) ?? [], [group]);
+  useSectionKeys(sectionIds, currentSection ?? shownIds, goToSection);
+
   return (
     <div className="workspace">
       <Link to="/" className="back-link">
@@ -68,7 +78,7 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
       </Link>
       <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
       <div className="workspace__body">
-        <GroupNav groups={template.groups} current={view} onSelect={setView} />
+        <GroupNav groups={template.groups} current={view} onSelect={selectView} />
         <div className="workspace__main">
           <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
           {view === OVERVIEW ? (

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { useBrowser, type PhysicianPage } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Violations at these impacts fail the test; the others are listed in the test output. */
+const BLOCKING = new Set(['serious', 'critical']);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page (WCAG 2.x A and AA, plus best practices). */
+async function scan(page: Page): Promise<Violation[]> {
+  // The app's Content-Security-Policy forbids inline scripts (addScriptTag); evaluation through the
+  // DevTools protocol is not subject to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    // axe-core is injected above; its types are not part of the page's.
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[] }[];
+    }
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+/** Fails on serious and critical violations; reports the others so they are not lost. */
+function expectNothingSerious(where: string, violations: Violation[]): void {
+  const minor = violations.filter((violation) => !BLOCKING.has(violation.impact ?? ''));
+  if (minor.length > 0) console.info(`axe on ${where}, not blocking:\n${describe_(minor)}`);
+  expect(describe_(violations.filter((violation) => BLOCKING.has(violation.impact ?? '')))).toBe('');
+}
+
+function describe_(violations: Violation[]): string {
+  return violations.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
+}
+
+describe('accessibility of the workspace (axe-core)', () => {
+  const browser = useBrowser();
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('the login page, also with an error message, has no serious or critical violations', async () => {
+    const visitor = await browser.newVisitor(server.url);
+    await visitor.loginForm.waitFor();
+    expectNothingSerious('the login page', await scan(visitor.page));
+    await visitor.logIn('ba.demo', 'niet-het-wachtwoord');
+    await visitor.alert.waitFor();
+    expectNothingSerious('the login page with an error', await scan(visitor.page));
+  });
+
+  it('the case list has no serious or critical violations', async () => {
+    const ba = await browser.newPhysician(server.url, 'ba.demo');
+    expectNothingSerious('the case list', await scan(ba.page));
+  });
+
+  it('an open case with content, differences, formatting and the other physician present has none', async () => {
+    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
+    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
+    await fillIn(ba, va);
+
+    // The VA's caret (with its name label) is on the BA's screen while the BA is scanned.
+    await ba.caretsIn(ba.otherEditor('d240')).waitFor();
+    expectNothingSerious('the workspace (BA)', await scan(ba.page));
+    expectNothingSerious('the workspace (VA)', await scan(va.page));
+
+    await ba.showGroup('omgeving');
+    expectNothingSerious('the workspace, environment group', await scan(ba.page));
+
+    await ba.chooseLanguage('en');
+    expectNothingSerious('the workspace in English', await scan(ba.page));
+  });
+
+  it('the overview matrix, with filled-in sections and differences, has none', async () => {
+    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
+    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
+    await fillIn(ba, va);
+    await ba.showOverview();
+    await ba.matrixRow('d240').and(ba.page.locator('[data-difference="major"]')).waitFor();
+    await ba.matrixRow('d230').and(ba.page.locator('[data-difference="minor"]')).waitFor();
+    expectNothingSerious('the overview matrix', await scan(ba.page));
+  });
+});
+
+/** Some content in every kind of editor, a minor and a major difference, bold text and a list. */
+async function fillIn(ba: PhysicianPage, va: PhysicianPage): Promise<void> {
+  await ba.typeInOwn('d240', 'Belastbaar voor licht werk.');
+  await ba.section('d240').getByRole('button', { name: 'Vet' }).first().click();
+  await ba.page.keyboard.type(' Geen deadlines.');
+  await ba.page.keyboard.press('Enter');
+  await ba.page.keyboard.press('Control+Shift+8');
+  await ba.page.keyboard.type('geen nachtdiensten');
+  await va.typeInOwn('d240', 'Beperkt belastbaar.');
+  await ba.typeAtEnd(ba.jointEditor('d240'), 'Samen: opbouw in zes weken.');
+  await ba.chooseQualifier('d240', '1');
+  await va.chooseQualifier('d240', '3');
+  await ba.chooseQualifier('d230', '2');
+  await va.chooseQualifier('d230', '3');
+  await ba.waitForDifference('d240', 'major');
+  await ba.waitForDifference('d230', 'minor');
+  await va.ownEditor('d240').click();
+}

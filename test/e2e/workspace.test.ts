@@ -1,0 +1,526 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { en } from '../../client/src/i18n/en.ts';
+import { nl } from '../../client/src/i18n/nl.ts';
+import { formatDocName, type DocPart } from '../../shared/docNames.ts';
+import { QUALIFIER_OPTIONS, QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
+import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
+import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { useBrowser, type PhysicianPage } from '../helpers/browser.ts';
+import { sectionText } from '../helpers/collabClient.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+/** The built client (`npm run build:client`), served by the real server. */
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+/** Issue 3: the other side shows what was typed within this time after the typing ends. */
+const CONVERGENCE_MS = 1000;
+
+describe('the workspace in the browser, as two physicians use it', () => {
+  const browser = useBrowser();
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR });
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  /** The BA and the VA, each in their own browser, with the demo case open. */
+  async function bothPhysicians(): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
+    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
+    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
+    expect([ba.role, va.role]).toEqual(['ba', 'va']);
+    return { ba, va };
+  }
+
+  /** A section's text in the server's stored copy of a document (what a fresh client would load). */
+  async function storedText(part: DocPart, section: string): Promise<string> {
+    return sectionText(await storedDoc(part), section);
+  }
+
+  async function storedDoc(part: DocPart): Promise<Y.Doc> {
+    const stored = await server.stores.docs.load(formatDocName({ caseId: DEMO_CASE_ID, part }));
+    const doc = new Y.Doc();
+    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, update);
+    return doc;
+  }
+
+  function expectNoPageErrors(...physicians: PhysicianPage[]): void {
+    for (const physician of physicians) expect(physician.pageErrors, `page errors of the ${physician.role}`).toEqual([]);
+  }
+
+  it('concurrent typing of BA and VA in their own columns of three sections in two groups converges within a second', async () => {
+    const { ba, va } = await bothPhysicians();
+    const texts = {
+      ba: { d430: 'BA: tillen tot 10 kg, niet boven schouderhoogte.', d160: 'BA: aandacht 2 uur achtereen.', d240: 'BA: geen deadlines.' },
+      va: { d430: 'VA: tillen tot 5 kg, af en toe.', d160: 'VA: aandacht een uur achtereen.', d240: 'VA: beperkt stressbestendig.' },
+    };
+    const write = async (physician: PhysicianPage, own: Record<'d430' | 'd160' | 'd240', string>) => {
+      await physician.showGroup('dynamisch');
+      await physician.typeAtEnd(physician.ownEditor('d430'), own.d430);
+      await physician.showGroup('persoonlijk');
+      await physician.typeAtEnd(physician.ownEditor('d160'), own.d160);
+      await physician.typeAtEnd(physician.ownEditor('d240'), own.d240);
+    };
+    await Promise.all([write(ba, texts.ba), write(va, texts.va)]);
+
+    // Both have finished typing; both look at the group they ended in.
+    const start = Date.now();
+    await Promise.all([
+      ba.waitForExactText('other', 'd160', texts.va.d160, CONVERGENCE_MS),
+      ba.waitForExactText('other', 'd240', texts.va.d240, CONVERGENCE_MS),
+      va.waitForExactText('other', 'd160', texts.ba.d160, CONVERGENCE_MS),
+      va.waitForExactText('other', 'd240', texts.ba.d240, CONVERGENCE_MS),
+    ]);
+    expect(Date.now() - start).toBeLessThanOrEqual(CONVERGENCE_MS);
+
+    // The section typed first, in the other group, has converged too; each kept their own text.
+    await Promise.all([ba.showGroup('dynamisch'), va.showGroup('dynamisch')]);
+    await ba.waitForExactText('other', 'd430', texts.va.d430, CONVERGENCE_MS);
+    await va.waitForExactText('other', 'd430', texts.ba.d430, CONVERGENCE_MS);
+    expect(await ba.textOf('own', 'd430')).toBe(texts.ba.d430);
+    expect(await va.textOf('own', 'd430')).toBe(texts.va.d430);
+    expectNoPageErrors(ba, va);
+  });
+
+  it("the other physician's column rejects typing: it is not editable, shows nothing typed, and the server stores nothing of it", async () => {
+    const { ba, va } = await bothPhysicians();
+    const baText = 'Belastbaar voor licht magazijnwerk, 4 uur per dag.';
+    await ba.typeInOwn('d240', baText);
+    await ba.chooseQualifier('d240', '2');
+    await ba.waitUntilSaved();
+    await va.waitForExactText('other', 'd240', baText);
+    await va.waitForOtherQualifier('d240', '2');
+
+    const theirs = va.otherEditor('d240');
+    expect(await theirs.getAttribute('contenteditable')).toBe('false');
+    expect(await theirs.getAttribute('aria-readonly')).toBe('true');
+    // No toolbar and no choice of qualifier in the other's column: the qualifier is only shown.
+    expect(await va.qualifier('occupational', 'd240').evaluate((element) => element.tagName)).toBe('OUTPUT');
+    expect(await va.section('d240').getByRole('toolbar').count()).toBe(2);
+
+    await va.typeAtEnd(theirs, ' VA schrijft mee');
+    await va.page.keyboard.press('Enter');
+    await va.page.keyboard.press('Backspace');
+    await va.page.keyboard.press('Control+b');
+    await va.page.keyboard.type('vet');
+    await va.page.keyboard.press('Control+a');
+    await va.page.keyboard.press('Delete');
+    expect(await va.textOf('other', 'd240')).toBe(baText);
+
+    // Leaving closes the VA's connections; the server handles a close after everything sent before it.
+    await va.leaveCase();
+    await ba.presence('va').and(ba.page.locator('[data-online="false"]')).waitFor();
+    expect(await storedText('occupational', 'd240')).toBe(baText);
+    expect((await storedDoc('occupational')).getMap(QUALIFIERS_MAP).toJSON()).toEqual({ d240: '2' });
+    expect(await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' })).toEqual([]);
+    expect(await ba.textOf('own', 'd240')).toBe(baText);
+    expectNoPageErrors(ba, va);
+  });
+
+  it('qualifiers sync both ways with a minor and a major difference marker, also in the overview matrix, which jumps to a section', async () => {
+    const { ba, va } = await bothPhysicians();
+    await ba.typeInOwn('d175', 'Lost eenvoudige problemen zelfstandig op.');
+    // Text that looks like markup is text all the same.
+    await ba.typeInOwn('d220', '<2 taken>');
+
+    await ba.chooseQualifier('d175', '2');
+    await va.waitForOtherQualifier('d175', '2');
+    await Promise.all([ba.waitForDifference('d175', 'none'), va.waitForDifference('d175', 'none')]);
+
+    // Adjacent levels: a minor difference (shared/qualifiers.ts).
+    await va.chooseQualifier('d175', '3');
+    await ba.waitForOtherQualifier('d175', '3');
+    await Promise.all([ba.waitForDifference('d175', 'minor'), va.waitForDifference('d175', 'minor')]);
+    expect(await ba.qualifier('insurance', 'd175').innerText()).toBe('3 ernstig probleem (50–95%)');
+
+    // Two levels apart: major.
+    await ba.chooseQualifier('d175', '1');
+    await va.waitForOtherQualifier('d175', '1');
+    await Promise.all([ba.waitForDifference('d175', 'major'), va.waitForDifference('d175', 'major')]);
+
+    // Equal again elsewhere: no difference there.
+    await ba.chooseQualifier('d160', '0');
+    await va.chooseQualifier('d160', '0');
+    await Promise.all([ba.waitForOtherQualifier('d160', '0'), va.waitForOtherQualifier('d160', '0')]);
+    await va.waitForDifference('d160', 'none');
+
+    for (const physician of [ba, va]) {
+      await physician.showOverview();
+      await physician.matrixRow('d175').and(physician.page.locator('[data-difference="major"]')).waitFor();
+      expect(await physician.matrixRow('d160').getAttribute('data-difference')).toBe('none');
+      expect(await physician.matrixRow('d220').getAttribute('data-difference')).toBe('none');
+      expect(await physician.matrixCell('qualifier-ba', 'd175').innerText()).toBe('1');
+      expect(await physician.matrixCell('qualifier-va', 'd175').innerText()).toBe('3');
+      expect(await physician.matrixCell('filled-ba', 'd175').innerText()).toContain('ja');
+      expect(await physician.matrixCell('filled-va', 'd175').innerText()).toBe('nee');
+      expect(await physician.matrixCell('filled-ba', 'd160').innerText()).toBe('nee');
+      expect(await physician.matrixCell('filled-ba', 'd220').innerText()).toContain('ja');
+    }
+
+    // The matrix follows live changes: the VA writes and changes the qualifier while the BA looks at it.
+    await va.showGroup('persoonlijk');
+    await va.typeInOwn('d175', 'Lost problemen op met ondersteuning.');
+    await va.chooseQualifier('d175', '2');
+    await ba.matrixRow('d175').and(ba.page.locator('[data-difference="minor"]')).waitFor();
+    await ba.matrixCell('filled-va', 'd175').filter({ hasText: 'ja' }).waitFor();
+    expect(await ba.matrixCell('qualifier-va', 'd175').innerText()).toBe('2');
+
+    // Choosing a section in the matrix opens its group and puts focus on its heading.
+    await ba.openFromMatrix('d430');
+    await ba.navButton('dynamisch').and(ba.page.locator('[aria-current="page"]')).waitFor();
+    await ba.sectionHeading('d430').waitFor();
+    expect(await ba.focusedId()).toBe('section-d430');
+
+    // Coming back to that group later through the navigation leaves focus where the physician put it.
+    await ba.showGroup('persoonlijk');
+    await ba.showGroup('dynamisch');
+    expect(await ba.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-dynamisch');
+    expectNoPageErrors(ba, va);
+  });
+  it('a reload keeps the texts of all three kinds of editors and the qualifiers, and so does a fresh browser', async () => {
+    const { ba, va } = await bothPhysicians();
+    const own = { ba: 'Kan 4 uur per dag werken.', va: 'Kan 2 uur per dag werken.' };
+    const joint = { ba: 'Opbouw in 6 weken', va: ' naar 4 uur per dag.' };
+    await ba.typeInOwn('d230', own.ba);
+    await va.typeInOwn('d230', own.va);
+    await ba.typeAtEnd(ba.jointEditor('d230'), joint.ba);
+    await va.waitForExactText('joint', 'd230', joint.ba);
+    await va.typeAtEnd(va.jointEditor('d230'), joint.va);
+    await ba.waitForExactText('joint', 'd230', joint.ba + joint.va);
+    await ba.chooseQualifier('d230', '1');
+    await va.chooseQualifier('d230', '2');
+    await Promise.all([ba.waitForOtherQualifier('d230', '2'), va.waitForOtherQualifier('d230', '1')]);
+    await Promise.all([ba.waitUntilSaved(), va.waitUntilSaved()]);
+
+    const expectEverything = async (physician: PhysicianPage) => {
+      await physician.waitForExactText('occupational', 'd230', own.ba);
+      await physician.waitForExactText('insurance', 'd230', own.va);
+      await physician.waitForExactText('joint', 'd230', joint.ba + joint.va);
+      await expect.poll(() => qualifierValue(physician, 'occupational', 'd230')).toBe('1');
+      await expect.poll(() => qualifierValue(physician, 'insurance', 'd230')).toBe('2');
+      await physician.waitForDifference('d230', 'minor');
+    };
+    await Promise.all([ba.reload(), va.reload()]);
+    await expectEverything(ba);
+    await expectEverything(va);
+
+    // A browser without a local copy (IndexedDB) shows only what the server kept.
+    const fresh = await browser.newPhysician(server.url, 'ba.demo');
+    await fresh.openCase(DEMO_CASE_ID);
+    await expectEverything(fresh);
+    expect(await storedText('joint', 'd230')).toBe(joint.ba + joint.va);
+    expectNoPageErrors(ba, va, fresh);
+  });
+
+  it('both typing in the same paragraph of the joint draft converge to one text holding both contributions', async () => {
+    const { ba, va } = await bothPhysicians();
+    const start = 'Samen: werkhervatting in eigen werk.';
+    await ba.typeAtEnd(ba.jointEditor('d220'), start);
+    await va.waitForExactText('joint', 'd220', start);
+
+    // At the same time: the BA at the start of the paragraph, the VA at its end.
+    const atStart = 'BA vooraf: ';
+    const atEnd = ' VA erna: met begeleiding.';
+    await Promise.all([ba.placeCaret(ba.jointEditor('d220'), 'start'), va.placeCaret(va.jointEditor('d220'), 'end')]);
+    await Promise.all([ba.page.keyboard.type(atStart), va.page.keyboard.type(atEnd)]);
+    const expected = atStart + start + atEnd;
+    await ba.waitForExactText('joint', 'd220', expected, CONVERGENCE_MS);
+    await va.waitForExactText('joint', 'd220', expected, CONVERGENCE_MS);
+
+    // Both at the very same place (the end): whatever the order, both sides end with the same text and every character.
+    const baMore = ' [BA: 3 dagen]';
+    const vaMore = ' [VA: 2 dagen]';
+    await Promise.all([ba.placeCaret(ba.jointEditor('d220'), 'end'), va.placeCaret(va.jointEditor('d220'), 'end')]);
+    await Promise.all([ba.page.keyboard.type(baMore), va.page.keyboard.type(vaMore)]);
+    const length = expected.length + baMore.length + vaMore.length;
+    const bothTexts = async () => Promise.all([ba.textOf('joint', 'd220'), va.textOf('joint', 'd220')]);
+    await expect.poll(async () => (await bothTexts()).map((text) => text.length), { timeout: CONVERGENCE_MS }).toEqual([length, length]);
+    const [baText, vaText] = await bothTexts();
+    expect(vaText).toBe(baText);
+    expect(baText.startsWith(expected)).toBe(true);
+    expect(sorted(baText.slice(expected.length))).toBe(sorted(baMore + vaMore));
+    await Promise.all([ba.waitUntilSaved(), va.waitUntilSaved()]);
+    expect(await storedText('joint', 'd220')).toBe(baText);
+    expectNoPageErrors(ba, va);
+  });
+
+  it('undo in the joint draft undoes only your own changes, on both screens; redo brings them back', async () => {
+    const { ba, va } = await bothPhysicians();
+    const baText = 'Voorstel BA: 4 uur per dag.';
+    const vaText = ' Aanvulling VA: na 6 weken evalueren.';
+    await Promise.all([ba.showGroup('sociaal'), va.showGroup('sociaal')]);
+    await ba.typeAtEnd(ba.jointEditor('d350'), baText);
+    await va.waitForExactText('joint', 'd350', baText);
+    await va.typeAtEnd(va.jointEditor('d350'), vaText);
+    await ba.waitForExactText('joint', 'd350', baText + vaText);
+
+    await ba.jointEditor('d350').click();
+    await pressUntil(ba, 'Control+z', 'joint', 'd350', vaText);
+    await va.waitForExactText('joint', 'd350', vaText);
+
+    await pressUntil(ba, 'Control+y', 'joint', 'd350', baText + vaText);
+    await va.waitForExactText('joint', 'd350', baText + vaText);
+
+    // The VA's undo, too, touches only the VA's text; Ctrl+Shift+Z redoes it.
+    await va.jointEditor('d350').click();
+    await pressUntil(va, 'Control+z', 'joint', 'd350', baText);
+    await ba.waitForExactText('joint', 'd350', baText);
+    await pressUntil(va, 'Control+Shift+z', 'joint', 'd350', baText + vaText);
+    await ba.waitForExactText('joint', 'd350', baText + vaText);
+    expectNoPageErrors(ba, va);
+  });
+
+  it('undo in your own column leaves the text the other physician has typed in theirs alone', async () => {
+    const { ba, va } = await bothPhysicians();
+    await ba.typeInOwn('d160', 'BA eerst.');
+    await va.typeInOwn('d160', 'VA daarna.');
+    await ba.waitForExactText('other', 'd160', 'VA daarna.');
+    await ba.ownEditor('d160').click();
+    await pressUntil(ba, 'Control+z', 'own', 'd160', '');
+    await va.waitForExactText('other', 'd160', '');
+    expect(await va.textOf('own', 'd160')).toBe('VA daarna.');
+    expect(await ba.textOf('other', 'd160')).toBe('VA daarna.');
+  });
+
+  it('a section undone to empty stays one empty paragraph on both screens and in the store, and takes new text as a fresh section does', async () => {
+    const { ba, va } = await bothPhysicians();
+    // The VA works in the same joint draft: every move of the VA's caret updates the BA's editor, and back.
+    await ba.typeAtEnd(ba.jointEditor('d240'), 'Eerste voorstel.');
+    await va.waitForExactText('joint', 'd240', 'Eerste voorstel.');
+    await va.jointEditor('d240').click();
+    await ba.typeInOwn('d240', 'Eerste standpunt.');
+    await va.waitForExactText('other', 'd240', 'Eerste standpunt.');
+
+    await ba.jointEditor('d240').click();
+    await pressUntil(ba, 'Control+z', 'joint', 'd240', '');
+    await ba.ownEditor('d240').click();
+    await pressUntil(ba, 'Control+z', 'own', 'd240', '');
+    await va.waitForExactText('joint', 'd240', '');
+    await va.waitForExactText('other', 'd240', '');
+    // Carets moving about: each move updates the editors, which must not write anything.
+    await va.page.keyboard.press('ArrowLeft');
+    await va.jointEditor('d240').click();
+    await ba.jointEditor('d240').click();
+    await ba.ownEditor('d240').click();
+    await Promise.all([ba.waitUntilSaved(), va.waitUntilSaved()]);
+    expect(await storedText('joint', 'd240')).toBe('');
+    expect(await storedText('occupational', 'd240')).toBe('');
+
+    await ba.typeAtEnd(ba.ownEditor('d240'), 'Nieuw standpunt.');
+    await ba.typeAtEnd(ba.jointEditor('d240'), 'Nieuw voorstel.');
+    for (const physician of [ba, va]) {
+      await physician.waitForExactText('occupational', 'd240', 'Nieuw standpunt.');
+      await physician.waitForExactText('joint', 'd240', 'Nieuw voorstel.');
+    }
+    await ba.waitUntilSaved();
+    expect(await storedText('joint', 'd240')).toBe('Nieuw voorstel.');
+    expect(await storedText('occupational', 'd240')).toBe('Nieuw standpunt.');
+
+    await va.leaveCase();
+    expect(await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' })).toEqual([]);
+    expectNoPageErrors(ba, va);
+  });
+
+  it('bold from the toolbar and from Ctrl+B reaches the other physician as bold text', async () => {
+    const { ba, va } = await bothPhysicians();
+    await ba.typeAtEnd(ba.ownEditor('d240'), 'Normaal ');
+    await ba.section('d240').getByRole('toolbar').first().getByRole('button', { name: 'Vet' }).click();
+    await ba.page.keyboard.type('vet via knop');
+    await ba.page.keyboard.press('Control+b');
+    await ba.page.keyboard.type(' weer normaal ');
+    await ba.page.keyboard.press('Control+b');
+    await ba.page.keyboard.type('vet via sneltoets');
+
+    const theirs = va.otherEditor('d240');
+    await va.waitForExactText('other', 'd240', 'Normaal vet via knop weer normaal vet via sneltoets');
+    await expect.poll(() => theirs.locator('strong').allInnerTexts()).toEqual(['vet via knop', 'vet via sneltoets']);
+
+    // In the joint draft, the VA's bold shows for the BA.
+    await va.typeAtEnd(va.jointEditor('d240'), 'Gezamenlijk ');
+    await va.page.keyboard.press('Control+b');
+    await va.page.keyboard.type('belangrijk');
+    await expect.poll(() => ba.jointEditor('d240').locator('strong').allInnerTexts()).toEqual(['belangrijk']);
+    expectNoPageErrors(ba, va);
+  });
+
+  it("presence: each sees the other online and in which section; the other's named caret shows only in the editor it is in", async () => {
+    const { ba, va } = await bothPhysicians();
+    for (const physician of [ba, va]) {
+      await physician.presence('ba').and(physician.page.locator('[data-online="true"]')).waitFor();
+      await physician.presence('va').and(physician.page.locator('[data-online="true"]')).waitFor();
+    }
+
+    await ba.typeAtEnd(ba.ownEditor('d175'), 'Hier ben ik.');
+    await va.presence('ba').and(va.page.locator('[data-section="d175"]')).waitFor();
+    expect(await va.presence('ba').innerText()).toContain('d175 Problemen oplossen');
+    const caret = va.caretsIn(va.otherEditor('d175'));
+    await caret.waitFor();
+    expect(await caret.locator('.collab-caret__label').innerText()).toBe('Anna Bakker');
+    expect(await va.allCarets.count()).toBe(1);
+
+    // The BA moves to the joint draft of another section: the caret moves with the BA.
+    await ba.typeAtEnd(ba.jointEditor('d220'), 'En nu hier.');
+    await va.presence('ba').and(va.page.locator('[data-section="d220"]')).waitFor();
+    await va.caretsIn(va.jointEditor('d220')).waitFor();
+    await va.caretsIn(va.otherEditor('d175')).waitFor({ state: 'detached' });
+    expect(await va.allCarets.count()).toBe(1);
+
+    // And the VA's caret in the VA's own column shows for the BA, in that editor only.
+    await va.typeAtEnd(va.ownEditor('d160'), 'VA hier.');
+    await ba.presence('va').and(ba.page.locator('[data-section="d160"]')).waitFor();
+    await ba.caretsIn(ba.otherEditor('d160')).filter({ hasText: 'Victor Visser' }).waitFor();
+    expect(await ba.allCarets.count()).toBe(1);
+    // The BA's caret stays where the BA left it.
+    expect(await va.caretsIn(va.jointEditor('d220')).count()).toBe(1);
+    expect(await va.allCarets.count()).toBe(1);
+
+    // Looking at the overview, the BA is online but in no section.
+    await ba.showOverview();
+    await va.presence('ba').and(va.page.locator('[data-section=""][data-online="true"]')).waitFor();
+
+    // Leaving the case ends the presence at once.
+    await va.leaveCase();
+    await ba.presence('va').and(ba.page.locator('[data-online="false"]')).waitFor();
+    await ba.allCarets.first().waitFor({ state: 'detached' });
+    expectNoPageErrors(ba, va);
+  });
+
+  it('Alt+ArrowDown from the last section of a group moves into the next group and focuses that heading; Alt+ArrowUp goes back', async () => {
+    const { ba } = await bothPhysicians();
+    const persoonlijk = TEMPLATE_V1.groups[0]!;
+    const last = persoonlijk.sections.at(-1)!.id;
+    const next = TEMPLATE_V1.groups[1]!.sections[0]!.id;
+
+    await ba.ownEditor(last).click();
+    await ba.page.keyboard.press('Alt+ArrowDown');
+    await ba.navButton(TEMPLATE_V1.groups[1]!.id).and(ba.page.locator('[aria-current="page"]')).waitFor();
+    await expect.poll(() => ba.focusedId()).toBe(`section-${next}`);
+    expect(await ba.section(last).count()).toBe(0);
+
+    await ba.page.keyboard.press('Alt+ArrowUp');
+    await ba.navButton(persoonlijk.id).and(ba.page.locator('[aria-current="page"]')).waitFor();
+    await expect.poll(() => ba.focusedId()).toBe(`section-${last}`);
+    await ba.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => ba.focusedId()).toBe(`section-${persoonlijk.sections.at(-2)!.id}`);
+
+    // After choosing a group in the navigation, the keys go through that group, not back to the section left behind.
+    const dynamisch = TEMPLATE_V1.groups.find((group) => group.id === 'dynamisch')!;
+    await ba.showGroup(dynamisch.id);
+    await ba.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => ba.focusedId()).toBe(`section-${dynamisch.sections[0]!.id}`);
+    await ba.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => ba.focusedId()).toBe(`section-${dynamisch.sections[1]!.id}`);
+    expect(await ba.navButton(dynamisch.id).getAttribute('aria-current')).toBe('page');
+    expectNoPageErrors(ba);
+  });
+
+  it('after choosing English the workspace, its editors and the overview show no Dutch interface text', async () => {
+    const { ba, va } = await bothPhysicians();
+    await ba.typeInOwn('d240', 'Tekst van de BA.');
+    await va.typeAtEnd(va.ownEditor('d240'), 'Tekst van de VA.');
+    await ba.chooseQualifier('d240', '2');
+    await ba.caretsIn(ba.otherEditor('d240')).waitFor();
+
+    await ba.chooseLanguage('en');
+    await ba.navButton('persoonlijk').filter({ hasText: 'Personal functioning' }).waitFor();
+    expect(await ba.navButton('dynamisch').innerText()).toBe('Dynamic movements');
+    expect(await ba.section('d240').getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([
+      'Position of the occupational physician your column',
+      'Position of the insurance physician read only',
+      'Joint draft',
+    ]);
+    expect(await ba.connection.innerText()).toContain('connected');
+    expect(await ba.qualifier('occupational', 'd240').locator('option').allInnerTexts()).toEqual([
+      'no choice',
+      ...QUALIFIER_OPTIONS.activity.map((option) => option.label.en),
+    ]);
+    expect(await ba.difference('d240').innerText()).toBe('no difference');
+    expect(await ba.section('d240').getByRole('button', { name: 'Bold' }).count()).toBe(2);
+    await expectNoDutch(ba);
+
+    await ba.showOverview();
+    await expectNoDutch(ba);
+
+    // The choice holds after a reload.
+    await ba.reload();
+    await ba.navButton('persoonlijk').filter({ hasText: 'Personal functioning' }).waitFor();
+    await expectNoDutch(ba);
+    expectNoPageErrors(ba, va);
+  });
+});
+
+/** What a qualifier field holds: the select's value in one's own column, the output's data-value in the other's. */
+async function qualifierValue(physician: PhysicianPage, part: 'occupational' | 'insurance', section: string): Promise<string> {
+  return physician.qualifier(part, section).evaluate((element) =>
+    element instanceof HTMLSelectElement ? element.value : (element.getAttribute('data-value') ?? ''),
+  );
+}
+
+/**
+ * Presses an undo or redo shortcut in the focused editor until it shows
+ * `expected` (at most `maxPresses` times). The undo manager groups changes made
+ * less than 500 ms apart into one step, so on a busy machine a typed sentence
+ * may take more than one step, as it does for a physician who pauses. Other
+ * physicians' text cannot come back by pressing more: a step that took it
+ * away fails the test.
+ */
+async function pressUntil(physician: PhysicianPage, key: string, column: 'own' | 'joint', section: string, expected: string, maxPresses = 10): Promise<void> {
+  for (let presses = 0; presses < maxPresses && (await physician.textOf(column, section)) !== expected; presses++) await physician.page.keyboard.press(key);
+  await physician.waitForExactText(column, section, expected);
+}
+
+function sorted(text: string): string {
+  return [...text].sort().join('');
+}
+
+/**
+ * Every Dutch interface string (nl.ts, the template's group and section names,
+ * the qualifier labels) that differs from its English counterpart, as the
+ * words a user would read.
+ */
+const DUTCH_STRINGS: string[] = (() => {
+  const strings = new Set<string>();
+  const walk = (dutch: unknown, english: unknown) => {
+    if (typeof dutch === 'string') {
+      if (dutch === english) return;
+      for (const fragment of dutch.split(/\{\{[^}]*\}\}/)) {
+        const trimmed = fragment.replace(/^[\s:,.·()]+|[\s:,.·()]+$/g, '');
+        if (trimmed.length >= 3 && !(typeof english === 'string' && english.includes(trimmed))) strings.add(trimmed);
+      }
+      return;
+    }
+    if (dutch && typeof dutch === 'object') for (const [key, value] of Object.entries(dutch)) walk(value, (english as Record<string, unknown>)?.[key]);
+  };
+  walk(nl, en);
+  for (const group of TEMPLATE_V1.groups) {
+    walk(group.label.nl, group.label.en);
+    for (const section of group.sections) walk(section.label.nl, section.label.en);
+  }
+  for (const options of Object.values(QUALIFIER_OPTIONS)) for (const option of options) walk(option.label.nl, option.label.en);
+  return [...strings];
+})();
+
+/** Everything a user reads or hears: the text, and labels, titles and options. */
+async function expectNoDutch(physician: PhysicianPage): Promise<void> {
+  const shown = await physician.page.evaluate(() => {
+    const texts = [document.title, document.body.innerText];
+    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], option')) {
+      for (const attribute of ['aria-label', 'title', 'placeholder']) texts.push(element.getAttribute(attribute) ?? '');
+      if (element instanceof HTMLOptionElement && element.lang !== 'nl') texts.push(element.text);
+    }
+    return texts.join('\n');
+  });
+  // The demo case's own data (title, employer) is Dutch and stays so.
+  const data = /Magazijnmedewerker — terugkeer na uitval|Logistiek Noord B\.V\.|Tekst van de [BV]A\./g;
+  const text = shown.replace(data, '');
+  const found = DUTCH_STRINGS.filter((dutch) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(dutch)}($|[^\\p{L}])`, 'u').test(text));
+  expect(found, "Dutch interface strings on the English page").toEqual([]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
