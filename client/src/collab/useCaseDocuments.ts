@@ -13,7 +13,7 @@ export interface PresenceUser {
   color: string;
 }
 
-export type ConnectionState = 'connected' | 'reconnecting' | 'offline' | 'refused';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 
 export interface CaseDocuments {
   docs: Record<DocPart, CollabDoc | null>;
@@ -53,7 +53,8 @@ function accessOf(myRole: CaseRole, part: DocPart): CollabAccess {
 function connectionState(statuses: DocStatus[], online: boolean): ConnectionState {
   if (statuses.includes('refused')) return 'refused';
   if (!online) return 'offline';
-  return statuses.every((status) => status === 'synced') ? 'connected' : 'reconnecting';
+  if (statuses.every((status) => status === 'synced')) return 'connected';
+  return statuses.includes('reconnecting') ? 'reconnecting' : 'connecting';
 }
 
 function useOnline(): boolean {

@@ -40,6 +40,8 @@ function caret(user: { name?: string; color?: string }): HTMLElement {
   const color = safeColor(user.color);
   const element = document.createElement('span');
   element.className = 'collab-caret';
+  // Decoration, not text: a screen reader must not read the other physician's name into the position.
+  element.setAttribute('aria-hidden', 'true');
   element.style.borderColor = color;
   const label = document.createElement('span');
   label.className = 'collab-caret__label';

@@ -95,6 +95,7 @@ export const en: Messages = {
   },
   connection: {
     label: 'Connection',
+    connecting: 'connecting…',
     connected: 'connected',
     reconnecting: 'reconnecting',
     offline: 'offline',

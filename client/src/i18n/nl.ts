@@ -95,6 +95,7 @@ export const nl = {
   },
   connection: {
     label: 'Verbinding',
+    connecting: 'verbinden…',
     connected: 'verbonden',
     reconnecting: 'opnieuw verbinden',
     offline: 'offline',

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/api.ts';
 import { api } from '../../api.ts';
 import { Link } from '../../router.tsx';
+import { useDateFormat } from '../workspace/labels.ts';
 
 export function CaseList() {
   const { t } = useTranslation();
+  const formatDate = useDateFormat();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -31,7 +33,7 @@ export function CaseList() {
               <dt>{t('cases.employer')}</dt>
               <dd>{c.employer}</dd>
               <dt>{t('cases.firstSickDay')}</dt>
-              <dd>{c.firstSickDay}</dd>
+              <dd>{formatDate(c.firstSickDay)}</dd>
             </dl>
           </li>
         ))}

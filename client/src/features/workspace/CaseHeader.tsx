@@ -5,7 +5,7 @@ import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
 import type { Presence } from '../../collab/usePresence.ts';
-import { useSectionLabel } from './labels.ts';
+import { useDateFormat, useSectionLabel } from './labels.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -17,14 +17,11 @@ interface Props {
 }
 
 export function CaseHeader({ detail, myRole, presence, sections, connection, pending }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
+  const formatDate = useDateFormat();
   const week = weekOfSickness(detail.firstSickDay, localDate(new Date()));
-  const firstSickDay = new Date(`${detail.firstSickDay}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const firstSickDay = formatDate(detail.firstSickDay);
 
   return (
     <header className="case-header card">
@@ -72,10 +69,13 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
 function ConnectionIndicator({ connection, pending }: { connection: ConnectionState; pending: number }) {
   const { t } = useTranslation();
   return (
-    <p className={`connection connection--${connection}`} role="status" data-testid="connection-indicator" data-state={connection} data-pending={pending}>
-      <span className="visually-hidden">{t('connection.label')}: </span>
+    <p className={`connection connection--${connection}`} data-testid="connection-indicator" data-state={connection} data-pending={pending}>
       <span className="connection__dot" aria-hidden="true" />
-      {t(`connection.${connection}`)}
+      {/* Only the state is announced: the count changes with every keystroke. */}
+      <span role="status">
+        <span className="visually-hidden">{t('connection.label')}: </span>
+        {t(`connection.${connection}`)}
+      </span>
       {pending > 0 && <span className="connection__pending"> · {t('connection.pending', { count: pending })}</span>}
     </p>
   );

@@ -75,7 +75,7 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
         })}
       </div>
       {section.scale ? (
-        <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference} role="status">
+        <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
           {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
           {t(`section.difference.${difference}`)}
         </p>

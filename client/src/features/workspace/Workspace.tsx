@@ -65,6 +65,9 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
   const selectView = useCallback((next: string) => {
     setView(next);
     setCurrentSection(null);
+    // A new group starts at its top, not at the scroll position of the previous one.
+    const body = document.querySelector('.workspace__body');
+    if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: 'start' });
   }, []);
 
   const group = template.groups.find((g) => g.id === view);

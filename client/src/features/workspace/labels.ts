@@ -12,3 +12,14 @@ export function useSectionLabel(): (section: TemplateSection) => string {
   const label = useLabel();
   return (section) => (section.icf ? `${section.icf} ${label(section.label)}` : label(section.label));
 }
+
+/** A calendar date (YYYY-MM-DD) as the physician reads it: "15 maart 2026" / "15 March 2026". */
+export function useDateFormat(): (isoDate: string) => string {
+  const { i18n } = useTranslation();
+  return (isoDate) =>
+    new Date(`${isoDate}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+}
