@@ -1,0 +1,4 @@
+export * from './types.ts';
+export * from './transitions.ts';
+export * from './caseWorkflow.ts';
+export * from './persistence.ts';

@@ -1,0 +1,226 @@
+/**
+ * The consultation workflow (DESIGN §5) as plain data: section states, the
+ * dispute route, the events that change them and the commands that ask for a
+ * change. The server is the authority; the browser only asks.
+ */
+
+/** Who acts in a case: its two physicians, or a reviewer invited into a dispute. */
+export type WorkflowRole = 'ba' | 'va' | 'reviewer';
+
+export interface Actor {
+  userId: string;
+  name: string;
+  role: WorkflowRole;
+}
+
+export const SECTION_STATUSES = ['open', 'disagreement', 'proposed', 'agreed', 'escalated', 'resolved'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+export const DIFFERENCE_KINDS = ['capacity', 'hours', 'conditions', 'prognosis', 'other'] as const;
+export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
+
+/** Both physicians' positions on a section at one moment, as plain text. */
+export interface PositionSnapshot {
+  ba: string;
+  va: string;
+}
+
+/** The joint draft of a section as the server read it: its text and the hash of its content. */
+export interface DraftSnapshot {
+  text: string;
+  hash: string;
+}
+
+export interface Flag {
+  by: Actor;
+  at: string;
+  rationale: string;
+  kind: DifferenceKind;
+  positions: PositionSnapshot;
+}
+
+export interface Proposal extends DraftSnapshot {
+  by: Actor;
+  at: string;
+}
+
+export interface Agreement extends DraftSnapshot {
+  proposedBy: Actor;
+  proposedAt: string;
+  signedBy: Actor;
+  signedAt: string;
+}
+
+export const DISPUTE_OUTCOMES = ['agreed', 'residual', 'withdrawn'] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+
+export interface SectionState {
+  status: SectionStatus;
+  /** The current flag (status `disagreement`); the moment it was raised feeds the persistence rule. */
+  flag: Flag | null;
+  proposal: Proposal | null;
+  agreement: Agreement | null;
+  /** The dispute the section is part of (open, or the one that resolved it). */
+  disputeId: string | null;
+  /** How the dispute ended for this section (status `resolved`, or `agreed` through a dispute). */
+  outcome: DisputeOutcome | null;
+}
+
+export const DISPUTE_STAGES = ['opened', 'peer_review', 'formal_route', 'closed'] as const;
+export type DisputeStage = (typeof DISPUTE_STAGES)[number];
+
+export const DISPUTE_REASONS = ['persistent', 'explicit'] as const;
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
+
+/** Target dates (YYYY-MM-DD) by which a stage should be reached; overdue when passed. */
+export interface DisputeTargets {
+  peerReview: string | null;
+  formalRoute: string | null;
+  closed: string | null;
+}
+
+export const FORMAL_ROUTE_KINDS = ['deskundigenoordeel', 'second_opinion'] as const;
+export type FormalRouteKind = (typeof FORMAL_ROUTE_KINDS)[number];
+
+/** Employer or employee request a UWV deskundigenoordeel; only the employee a second opinion. Never the physicians. */
+export const FORMAL_ROUTE_REQUESTERS = ['employer', 'employee'] as const;
+export type FormalRouteRequester = (typeof FORMAL_ROUTE_REQUESTERS)[number];
+
+export interface FormalRoute {
+  kind: FormalRouteKind;
+  requestedBy: FormalRouteRequester;
+  requestedOn: string;
+  question: string;
+  recordedBy: Actor;
+  recordedAt: string;
+  outcome: { text: string; decidedOn: string; recordedBy: Actor; recordedAt: string } | null;
+}
+
+export interface Reviewer {
+  userId: string;
+  name: string;
+  invitedBy: Actor;
+  invitedAt: string;
+  opinion: { text: string; at: string } | null;
+}
+
+export interface StageEntry {
+  stage: DisputeStage;
+  at: string;
+  by: Actor;
+}
+
+export interface Dispute {
+  id: string;
+  sections: string[];
+  question: string;
+  reason: DisputeReason;
+  /** Why, in the physician's words. */
+  explanation: string;
+  targets: DisputeTargets;
+  /** Both positions per section when the dispute opened. */
+  positions: Record<string, PositionSnapshot>;
+  stage: DisputeStage;
+  /** Every stage reached, in order, with who and when. */
+  timeline: StageEntry[];
+  reviewer: Reviewer | null;
+  formalRoute: FormalRoute | null;
+  /** When closed: the outcome per section and both positions frozen at that moment. */
+  closing: { outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> } | null;
+}
+
+export interface CaseWorkflow {
+  /** Sequence number of the last event applied (0: none). */
+  seq: number;
+  sections: Record<string, SectionState>;
+  disputes: Dispute[];
+}
+
+/** Events: what happened, in the case's append-only log. */
+export type WorkflowEvent =
+  | { type: 'disagreement.flagged'; section: string; rationale: string; kind: DifferenceKind; positions: PositionSnapshot }
+  | { type: 'disagreement.withdrawn'; section: string }
+  | { type: 'agreement.proposed'; section: string; draft: DraftSnapshot }
+  | { type: 'agreement.signed'; section: string; hash: string }
+  | { type: 'agreement.reopened'; section: string; reason: string }
+  | {
+      type: 'dispute.opened';
+      disputeId: string;
+      sections: string[];
+      question: string;
+      reason: DisputeReason;
+      explanation: string;
+      targets: DisputeTargets;
+      positions: Record<string, PositionSnapshot>;
+    }
+  | { type: 'dispute.reviewer_invited'; disputeId: string; reviewer: { userId: string; name: string } }
+  | { type: 'dispute.opinion_recorded'; disputeId: string; text: string }
+  | {
+      type: 'dispute.formal_route_recorded';
+      disputeId: string;
+      kind: FormalRouteKind;
+      requestedBy: FormalRouteRequester;
+      requestedOn: string;
+      question: string;
+    }
+  | { type: 'dispute.formal_route_outcome_recorded'; disputeId: string; text: string; decidedOn: string }
+  | { type: 'dispute.closed'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> };
+
+export type WorkflowEventType = WorkflowEvent['type'];
+
+/** An event as it sits in the log: who, when, and its place in the chain. */
+export interface EventEnvelope {
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  event: WorkflowEvent;
+  /** Hash of the previous envelope (64 zeros for the first), and of this one. */
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Commands: what an actor asks for. The server fills in what only it can
+ * know (the positions and the joint draft as stored, a new dispute id, the
+ * number of sessions) before the domain decides.
+ */
+export type WorkflowCommand =
+  | { type: 'flag'; section: string; rationale: string; kind: DifferenceKind; positions: PositionSnapshot }
+  | { type: 'withdrawFlag'; section: string }
+  | { type: 'propose'; section: string; draft: DraftSnapshot }
+  | { type: 'sign'; section: string; current: DraftSnapshot }
+  | { type: 'reopen'; section: string; reason: string }
+  | {
+      type: 'openDispute';
+      disputeId: string;
+      sections: string[];
+      question: string;
+      reason: DisputeReason;
+      explanation: string;
+      targets: DisputeTargets;
+      positions: Record<string, PositionSnapshot>;
+    }
+  | { type: 'inviteReviewer'; disputeId: string; reviewer: { userId: string; name: string } }
+  | { type: 'recordOpinion'; disputeId: string; text: string }
+  | {
+      type: 'recordFormalRoute';
+      disputeId: string;
+      kind: FormalRouteKind;
+      requestedBy: FormalRouteRequester;
+      requestedOn: string;
+      question: string;
+    }
+  | { type: 'recordFormalRouteOutcome'; disputeId: string; text: string; decidedOn: string }
+  | { type: 'closeDispute'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> };
+
+export type WorkflowCommandType = WorkflowCommand['type'];
+
+/** Why a command was refused: 403 (wrong actor) or 409 (wrong state), naming the rule. */
+export interface Rejection {
+  status: 403 | 409 | 400;
+  rule: string;
+  message: string;
+}
+
+export type Decision = { ok: true; event: WorkflowEvent } | { ok: false; rejection: Rejection };
