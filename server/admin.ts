@@ -9,6 +9,7 @@ import { ConfigError, parseConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { buildStores } from './stores.ts';
+import { verifyChain } from './workflow/eventChain.ts';
 import type { Stores } from './store/ports.ts';
 
 /**
@@ -25,6 +26,7 @@ Commands:
   assign-member --case <case id> --role <ba|va> --username <name>
   list-users
   list-cases
+  verify-log <case id>                  checks the case's hash-chained event log; exit 1 when tampered
 
 Uses the same environment as the server (STORE, DATA_DIR, …).`;
 
@@ -32,9 +34,12 @@ const CLI_ACTOR: AuditActor = { userId: null, username: 'admin-cli', role: 'admi
 
 class UsageError extends Error {}
 
-type Handler = (stores: Stores, audit: Audit, options: Record<string, string | undefined>) => Promise<string>;
+/** The log does not verify: reported on stderr with exit code 1. */
+class TamperedError extends Error {}
 
-const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
+type Handler = (stores: Stores, audit: Audit, options: Record<string, string | undefined>, positionals: string[]) => Promise<string>;
+
+const COMMANDS: Record<string, { options: string[]; positionals?: number; run: Handler }> = {
   'create-user': {
     options: ['username', 'name', 'role', 'password'],
     run: async (stores, audit, o) => {
@@ -74,6 +79,17 @@ const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
       return users.map((u) => `${u.username}\t${u.role}\t${u.name}`).join('\n') || '(no users)';
     },
   },
+  'verify-log': {
+    options: [],
+    positionals: 1,
+    run: async (stores, _audit, _options, [caseId]) => {
+      const id = parse(CaseIdParam, caseId, 'case');
+      if (!(await stores.records.getCase(id))) throw new UsageError(`case: no case with id "${id}"`);
+      const check = verifyChain(await stores.workflow.listEvents(id));
+      if (check.ok) return `case ${id}: the event log is intact (${check.events} events)`;
+      throw new TamperedError(`case ${id}: event ${check.seq} was tampered with: ${check.reason}`);
+    },
+  },
   'list-cases': {
     options: [],
     run: async (stores) => {
@@ -99,16 +115,18 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${name ? `Unknown command "${name}".\n\n` : ''}${USAGE}\n`);
     return 64;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: Object.fromEntries(command.options.map((option) => [option, { type: 'string' as const }])),
     strict: true,
+    allowPositionals: (command.positionals ?? 0) > 0,
   });
+  if (positionals.length !== (command.positionals ?? 0)) throw new UsageError(`${name} takes ${command.positionals ?? 0} argument(s)`);
   const config = parseConfig(process.env);
   const stores = buildStores(config);
   try {
     const audit = new Audit(stores.audit, createLogger('silent'));
-    process.stdout.write(`${await command.run(stores, audit, values as Record<string, string | undefined>)}\n`);
+    process.stdout.write(`${await command.run(stores, audit, values as Record<string, string | undefined>, positionals)}\n`);
     return 0;
   } finally {
     await stores.close();
@@ -118,7 +136,7 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof AppError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof AppError || error instanceof ConfigError || error instanceof TamperedError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exit(1);
     }

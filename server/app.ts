@@ -11,7 +11,7 @@ import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts
 import { TokenService } from './auth/tokens.ts';
 import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
 import { CollabServer } from './collab/CollabServer.ts';
-import { createCollabWebsocket, type CollabWebsocket } from './collab/wsAdapter.ts';
+import { createCollabWebsocket } from './collab/wsAdapter.ts';
 import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
 import { requireAuth } from './http/middleware/auth.ts';
@@ -20,6 +20,9 @@ import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
+import { workflowRoutes } from './http/routes/workflowRoutes.ts';
+import { accessRoleOf } from './policies/caseAccess.ts';
+import { createRealtimeServer, SOCKET_PATH } from './realtime/socketServer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Stores } from './store/ports.ts';
 
@@ -31,6 +34,8 @@ export type AppConfig = Pick<
   | 'DOC_COMPACT_THRESHOLD'
   | 'TRUST_PROXY'
   | 'COOKIE_SECURE'
+  | 'PERSISTENT_SESSIONS'
+  | 'PERSISTENT_DAYS'
 >;
 
 export interface AppDeps {
@@ -41,11 +46,14 @@ export interface AppDeps {
   /** Directory of the built client; null serves the API only. */
   clientDir: string | null;
   throttle?: LoginThrottle;
+  /** The clock of the workflow; tests move it. */
+  now?: () => Date;
 }
 
 /** The whole workspace, built but not listening (DESIGN §3: tests start it on port 0). */
 export interface Workspace {
   app: Express;
+  server: Server;
   collab: CollabServer;
   metrics: Metrics;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
@@ -70,15 +78,26 @@ export function createApp(deps: AppDeps): Workspace {
     log.child({ cat: 'collab' }),
     metrics,
   );
+  const app = express();
+  const server = createServer(app);
+  const realtime = createRealtimeServer(server, {
+    authenticator,
+    audit,
+    log: log.child({ cat: 'realtime' }),
+    accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
+  });
   const commandDeps: CommandDeps = {
     records: stores.records,
+    workflow: stores.workflow,
     audit,
     tokens,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
     collab,
+    realtime: realtime.publisher,
+    persistence: { sessions: config.PERSISTENT_SESSIONS, days: config.PERSISTENT_DAYS },
+    now: deps.now ?? (() => new Date()),
   };
 
-  const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders, measure(metrics));
@@ -88,48 +107,51 @@ export function createApp(deps: AppDeps): Workspace {
   app.use(authRoutes(commandDeps, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
   app.use(caseRoutes(commandDeps, auth));
   app.use(adminRoutes(commandDeps, auth));
+  app.use(workflowRoutes(commandDeps, auth));
   app.use('/api', notFoundHandler);
   if (deps.clientDir) serveClient(app, deps.clientDir);
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  let server: Server | null = null;
-  let websocket: CollabWebsocket | null = null;
+  const websocket = createCollabWebsocket(collab, audit, log, {
+    maxPayload: MAX_COLLAB_MESSAGE_BYTES,
+    authorize: (request) =>
+      authorizeConnection(request, {
+        authenticator,
+        records: stores.records,
+        workflow: stores.workflow,
+        hasRoomFor: (userId) => collab.hasRoomFor(userId),
+        isStopping: () => collab.isStopping,
+      }),
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (request.url?.startsWith(COLLAB_PATH_PREFIX)) return websocket.handleUpgrade(request, socket, head);
+    // socket.io answers its own upgrades; anything else is not ours.
+    if (request.url?.startsWith(`${SOCKET_PATH}/`)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
 
   return {
     app,
+    server,
     collab,
     metrics,
     async listen(port, host = '127.0.0.1') {
-      server = createServer(app);
-      websocket = createCollabWebsocket(collab, audit, log, {
-        maxPayload: MAX_COLLAB_MESSAGE_BYTES,
-        authorize: (request) =>
-          authorizeConnection(request, {
-            authenticator,
-            records: stores.records,
-            hasRoomFor: (userId) => collab.hasRoomFor(userId),
-          }),
-      });
-      const collabWebsocket = websocket;
-      server.on('upgrade', (request, socket, head) => {
-        if (request.url?.startsWith(COLLAB_PATH_PREFIX)) return collabWebsocket.handleUpgrade(request, socket, head);
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      });
-      const listening = server;
       await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(port, host, () => resolve());
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
       });
-      const address = listening.address() as AddressInfo;
+      const address = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-      return { server: listening, url: `http://${shownHost}:${address.port}` };
+      return { server, url: `http://${shownHost}:${address.port}` };
     },
     async close() {
-      const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      // Stop accepting first, so nothing new arrives while documents are written and compacted.
+      const closing = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
       await collab.shutdown();
-      websocket?.close();
-      server?.closeAllConnections();
+      websocket.close();
+      await realtime.close();
+      server.closeAllConnections();
       await closing;
     },
   };

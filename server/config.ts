@@ -36,6 +36,10 @@ const ConfigSchema = z
     SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
     /** express "trust proxy" setting: the number of proxy hops whose X-Forwarded-For is trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Persistent disagreement: concluded sessions with the section on the agenda. */
+    PERSISTENT_SESSIONS: z.coerce.number().int().min(1).max(100).default(2),
+    /** Persistent disagreement: days since the flag was raised. */
+    PERSISTENT_DAYS: z.coerce.number().int().min(0).max(3650).default(28),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
   });

@@ -1,4 +1,6 @@
-import type { CaseRole, Role } from './roles.ts';
+import type { AccessRole, CaseRole, Role } from './roles.ts';
+import type { PersistenceRule } from './workflow/persistence.ts';
+import type { CaseWorkflow, EventEnvelope } from './workflow/types.ts';
 
 /** Shapes exchanged over the HTTP API (DESIGN §4). */
 
@@ -35,10 +37,32 @@ export interface CaseSummary {
 
 export interface CaseDetail extends CaseSummary {
   /** The caller's role in this case; null for administrators. */
-  myRole: CaseRole | null;
+  myRole: AccessRole | null;
 }
 
 /** Error bodies carry a stable id a client can switch on, and a human message. */
 export interface ApiErrorBody {
   error: { id: string; message: string; field?: string };
+}
+
+/** The workflow of a case as the page starts from it (GET /api/cases/:id/workflow) and as pushes carry it. */
+export interface WorkflowView extends CaseWorkflow {
+  caseId: string;
+  /** The rule in force, so the browser shows the same persistence the server decides on. */
+  persistence: PersistenceRule;
+  /** Sections whose disagreement is persistent now. */
+  persistent: string[];
+}
+
+/** The answer to a workflow command. */
+export interface CommandResult {
+  envelope: EventEnvelope;
+  workflow: WorkflowView;
+}
+
+/** A physician who may be invited as an independent reviewer. */
+export interface ReviewerCandidate {
+  username: string;
+  name: string;
+  role: Role;
 }

@@ -12,6 +12,8 @@ export const CloseCode = {
   /** The message was larger than MAX_COLLAB_MESSAGE_BYTES (ws sends this itself). */
   messageTooBig: 1009,
   internalError: 1011,
+  /** The server is shutting down or busy: the client should reconnect (to another node). */
+  tryAgainLater: 1013,
   /** No valid session: log in again. The 44xx range tells the stock provider not to retry. */
   unauthenticated: 4401,
   /** Not allowed on this document, or access ended (logout, revoked membership). */

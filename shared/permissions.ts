@@ -1,4 +1,4 @@
-import type { CaseRole } from './roles.ts';
+import type { AccessRole, CaseRole } from './roles.ts';
 import type { DocPart } from './docNames.ts';
 
 /** Access to one collaborative document: read-write, read-only, or none. */
@@ -14,8 +14,10 @@ const ACCESS: Record<DocPart, Record<CaseRole, DocAccess>> = {
   joint: { ba: 'rw', va: 'rw' },
 };
 
-export function docAccess(caseRole: CaseRole | null, part: DocPart): DocAccess {
-  return caseRole ? ACCESS[part][caseRole] : 'none';
+/** An invited reviewer reads every document of the case and writes none. */
+export function docAccess(role: AccessRole | null, part: DocPart): DocAccess {
+  if (role === 'reviewer') return 'r';
+  return role ? ACCESS[part][role] : 'none';
 }
 
 /** The document in which a physician writes their own position. */

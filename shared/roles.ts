@@ -11,3 +11,10 @@ export const ACCOUNT_ROLE_FOR: Record<CaseRole, Role> = {
   ba: 'bedrijfsarts',
   va: 'verzekeringsarts',
 };
+
+/**
+ * How a user may take part in one case: as one of its two physicians, or as
+ * the independent reviewer invited into one of its disputes (read-only, for
+ * the dispute's lifetime).
+ */
+export type AccessRole = CaseRole | 'reviewer';

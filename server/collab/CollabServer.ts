@@ -38,7 +38,11 @@ export class CollabServer {
 
   /** Whether this user may open one more connection. */
   hasRoomFor(userId: string): boolean {
-    return !this.stopping && (this.byUser.get(userId)?.size ?? 0) < this.options.maxConnectionsPerUser;
+    return (this.byUser.get(userId)?.size ?? 0) < this.options.maxConnectionsPerUser;
+  }
+
+  get isStopping(): boolean {
+    return this.stopping;
   }
 
   get connectionCount(): number {

@@ -54,6 +54,19 @@ export class DocumentRegistry {
     return promise;
   }
 
+  /**
+   * Reads a document as the server holds it — only durable content, by the
+   * write-ahead rule — loading it when needed; it unloads again when idle.
+   */
+  async read<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const document = await this.get(name);
+    try {
+      return fn(document.doc);
+    } finally {
+      this.leave(document);
+    }
+  }
+
   /** Attaches a connection to its document, loading the document when needed. */
   async connect(connection: ClientConnection): Promise<void> {
     const document = await this.get(connection.context.docName);

@@ -4,7 +4,8 @@ import { CloseCode } from '../../shared/limits.ts';
 import { docAccess } from '../../shared/permissions.ts';
 import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
-import type { RecordStore } from '../store/ports.ts';
+import { accessRoleOf } from '../policies/caseAccess.ts';
+import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { ConnectionContext } from './ClientConnection.ts';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
@@ -16,7 +17,9 @@ export type ConnectionDecision =
 export interface AuthorizeDeps {
   authenticator: Authenticator;
   records: RecordStore;
+  workflow: WorkflowStore;
   hasRoomFor(userId: string): boolean;
+  isStopping(): boolean;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
     audit: { action: 'denied' as const, outcome: 'denied' as const, object, caseId, detail: reason },
   });
   if (!parsed || !docName) return refuse(CloseCode.notFound, 'unknown document', anonymous, null, 'doc');
+  if (deps.isStopping()) return refuse(CloseCode.tryAgainLater, 'server shutting down', anonymous, parsed.caseId, `doc:${parsed.part}`);
   const object = `doc:${parsed.part}`;
 
   const principal = await deps.authenticator.authenticate(url.searchParams.get('token') ?? tokenFromHeaders(request.headers));
@@ -50,9 +54,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
   const { user } = principal;
   const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role };
 
-  const members = await deps.records.listMembers(parsed.caseId);
-  const caseRole = members.find((member) => member.userId === user.id)?.caseRole ?? null;
-  const access = docAccess(caseRole, parsed.part);
+  const access = docAccess(await accessRoleOf(deps, parsed.caseId, user.id), parsed.part);
   if (access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
   if (!deps.hasRoomFor(user.id)) return refuse(CloseCode.tooManyConnections, 'too many connections', actor, parsed.caseId, object);
 

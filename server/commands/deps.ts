@@ -2,13 +2,19 @@ import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { CollabServer } from '../collab/CollabServer.ts';
-import type { RecordStore } from '../store/ports.ts';
+import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
+import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 
 /** What commands use; built once by createApp. */
 export interface CommandDeps {
   records: RecordStore;
+  workflow: WorkflowStore;
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;
   collab: CollabServer;
+  realtime: RealtimePublisher;
+  persistence: { sessions: number; days: number };
+  /** The current time; injectable so that tests can move it. */
+  now: () => Date;
 }

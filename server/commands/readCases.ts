@@ -2,33 +2,45 @@ import type { CaseDetail, CaseSummary } from '../../shared/api.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import type { Principal } from '../auth/Authenticator.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { canReadCase, caseRoleOf } from '../policies/casePolicy.ts';
+import { accessRoleOf } from '../policies/caseAccess.ts';
+import type { CaseRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
 import { toCaseSummary } from './views.ts';
 
-type Deps = Pick<CommandDeps, 'records' | 'audit'>;
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit'>;
 
-/** The cases the caller may see: their own, or all for an administrator. Audited as a read. */
+/**
+ * The cases the caller may see: their own and those they review, or all for
+ * an administrator. Audited as a read.
+ */
 export async function listCases(deps: Deps, principal: Principal, actor: AuditActor): Promise<CaseSummary[]> {
   const { user } = principal;
-  const cases = user.role === 'admin' ? await deps.records.listCases() : await deps.records.listCasesOfUser(user.id);
+  const cases = user.role === 'admin' ? await deps.records.listCases() : await visibleCases(deps, user.id);
   const summaries = await Promise.all(cases.map(async (c) => toCaseSummary(deps.records, c, await deps.records.listMembers(c.id))));
   await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case-list', detail: `${cases.length} cases` });
   return summaries;
 }
 
+async function visibleCases(deps: Deps, userId: string): Promise<CaseRecord[]> {
+  const own = await deps.records.listCasesOfUser(userId);
+  const reviewed = await Promise.all((await deps.workflow.casesReviewedBy(userId)).map((id) => deps.records.getCase(id)));
+  const all = [...own, ...reviewed.filter((c): c is CaseRecord => c !== null && !own.some((o) => o.id === c.id))];
+  return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
 /**
- * One case, for its members (and administrators). A non-member learns nothing,
- * not even whether the case exists: 403 either way, and the refusal is audited.
+ * One case, for its members, its current reviewers and administrators. Anyone
+ * else learns nothing, not even whether the case exists: 403 either way, and
+ * the refusal is audited.
  */
 export async function readCase(deps: Deps, principal: Principal, actor: AuditActor, caseId: string): Promise<CaseDetail> {
   const { user } = principal;
-  const [record, members] = await Promise.all([deps.records.getCase(caseId), deps.records.listMembers(caseId)]);
-  if (!canReadCase(user, members) || (!record && user.role !== 'admin')) {
+  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, user.id)]);
+  if ((!role && user.role !== 'admin') || (!record && user.role !== 'admin')) {
     await deps.audit.record(actor, { action: 'read', outcome: 'denied', object: 'case', caseId, detail: 'not-a-member' });
     throw forbidden('You are not a member of this case');
   }
   if (!record) throw notFound('No such case');
-  await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case', caseId });
-  return { ...(await toCaseSummary(deps.records, record, members)), myRole: caseRoleOf(user, members) };
+  await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case', caseId, detail: role });
+  return { ...(await toCaseSummary(deps.records, record, await deps.records.listMembers(caseId))), myRole: role };
 }

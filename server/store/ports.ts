@@ -1,4 +1,5 @@
 import type { CaseRole, Role } from '../../shared/roles.ts';
+import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 
 /**
  * Store ports (DESIGN §3). Every method is async so that the Redis adapters of
@@ -101,6 +102,44 @@ export class DuplicateError extends Error {
   }
 }
 
+// ---- Workflow ----------------------------------------------------------------
+
+/** The stored workflow of a case: its state after event `seq`, and that event's hash. */
+export interface WorkflowRecord {
+  seq: number;
+  hash: string;
+  state: CaseWorkflow;
+}
+
+/** A reviewer's read access to a case, for as long as their dispute is open. */
+export interface ReviewerGrant {
+  userId: string;
+  disputeId: string;
+}
+
+export interface WorkflowStore {
+  load(caseId: string): Promise<WorkflowRecord | null>;
+  /**
+   * Appends `envelope` to the case's log and stores the state it leads to and
+   * the reviewers that state grants access, in one transaction. Throws
+   * SeqConflictError, changing nothing, when the log moved past
+   * `envelope.seq - 1` meanwhile (another command won the race).
+   */
+  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]): Promise<void>;
+  /** The log, oldest first, from `afterSeq` on. */
+  listEvents(caseId: string, afterSeq?: number): Promise<EventEnvelope[]>;
+  /** Whether the user is an active reviewer of the case. */
+  isReviewer(caseId: string, userId: string): Promise<boolean>;
+  /** Cases the user currently reviews. */
+  casesReviewedBy(userId: string): Promise<string[]>;
+}
+
+export class SeqConflictError extends Error {
+  constructor(readonly caseId: string) {
+    super(`The event log of case ${caseId} moved on`);
+  }
+}
+
 // ---- Audit -----------------------------------------------------------------
 
 export type AuditAction = 'login' | 'logout' | 'read' | 'write' | 'create' | 'connect' | 'denied';
@@ -140,6 +179,7 @@ export interface AuditStore {
 export interface Stores {
   docs: DocStore;
   records: RecordStore;
+  workflow: WorkflowStore;
   audit: AuditStore;
   close(): Promise<void>;
 }

@@ -81,6 +81,9 @@ function decideSection(state: CaseWorkflow, command: SectionCommand, actor: Acto
       if (section.proposal!.by.userId === actor.userId) {
         return reject(403, 'sign.only-other-physician', 'Only the other physician may sign a proposal; the proposer already stands behind it');
       }
+      if (section.proposal!.hash !== command.seen) {
+        return reject(409, 'sign.proposal-changed', 'The proposal has changed since you read it: read the current proposal, then sign');
+      }
       if (section.proposal!.hash !== command.current.hash) {
         return reject(409, 'sign.stale-draft', 'The joint draft has changed since it was proposed: propose it again, then sign');
       }
@@ -105,7 +108,13 @@ function decideOpenDispute(state: CaseWorkflow, command: Extract<WorkflowCommand
       return reject(409, 'openDispute.state', `Section ${id} is ${section.status}: only a section in disagreement can be escalated`);
     }
   }
-  const { type: _type, ...rest } = command;
+  if (command.reason === 'persistent') {
+    const notYet = command.sections.filter((id) => !command.persistentSections.includes(id));
+    if (notYet.length > 0) {
+      return reject(409, 'openDispute.not-persistent', `Not (yet) a persistent disagreement: ${notYet.join(', ')}. Escalate it as an explicit choice instead`);
+    }
+  }
+  const { type: _type, persistentSections: _persistent, ...rest } = command;
   return accept({ type: 'dispute.opened', ...rest });
 }
 
@@ -130,6 +139,10 @@ function decideDispute(state: CaseWorkflow, command: Exclude<DisputeCommand, { t
   }
   switch (command.type) {
     case 'inviteReviewer':
+      if (!command.reviewer) return reject(400, 'inviteReviewer.unknown', 'There is no physician by that name');
+      if (!command.independent) {
+        return reject(409, 'inviteReviewer.not-independent', "A reviewer must be independent: the case's own physicians cannot review it");
+      }
       return accept({ type: 'dispute.reviewer_invited', disputeId: dispute.id, reviewer: command.reviewer });
     case 'recordOpinion':
       if (dispute.reviewer?.userId !== actor.userId) return reject(403, 'recordOpinion.only-reviewer', 'Only the reviewer invited into this dispute may record its opinion');

@@ -4,8 +4,10 @@
  * change. The server is the authority; the browser only asks.
  */
 
+import type { AccessRole } from '../roles.ts';
+
 /** Who acts in a case: its two physicians, or a reviewer invited into a dispute. */
-export type WorkflowRole = 'ba' | 'va' | 'reviewer';
+export type WorkflowRole = AccessRole;
 
 export interface Actor {
   userId: string;
@@ -189,7 +191,8 @@ export type WorkflowCommand =
   | { type: 'flag'; section: string; rationale: string; kind: DifferenceKind; positions: PositionSnapshot }
   | { type: 'withdrawFlag'; section: string }
   | { type: 'propose'; section: string; draft: DraftSnapshot }
-  | { type: 'sign'; section: string; current: DraftSnapshot }
+  /** `seen`: the hash of the proposal the signer was shown; `current`: the joint draft as stored now. */
+  | { type: 'sign'; section: string; seen: string; current: DraftSnapshot }
   | { type: 'reopen'; section: string; reason: string }
   | {
       type: 'openDispute';
@@ -200,8 +203,14 @@ export type WorkflowCommand =
       explanation: string;
       targets: DisputeTargets;
       positions: Record<string, PositionSnapshot>;
+      /** Which of the sections the persistence rule finds persistent now. */
+      persistentSections: string[];
     }
-  | { type: 'inviteReviewer'; disputeId: string; reviewer: { userId: string; name: string } }
+  /**
+   * `reviewer`: the physician named, or null when there is none by that name;
+   * `independent`: they are not a member of the case.
+   */
+  | { type: 'inviteReviewer'; disputeId: string; reviewer: { userId: string; name: string } | null; independent: boolean }
   | { type: 'recordOpinion'; disputeId: string; text: string }
   | {
       type: 'recordFormalRoute';

@@ -2,8 +2,9 @@ import { auditStoreContract } from './auditStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
+import { workflowStoreContract } from './workflowStoreContract.ts';
 
-export { auditStoreContract, docStoreContract, recordStoreContract };
+export { auditStoreContract, docStoreContract, recordStoreContract, workflowStoreContract };
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
 /** Every port's contract against one adapter (STYLE practice 4). */
@@ -11,4 +12,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   docStoreContract(name, makeStores);
   recordStoreContract(name, makeStores);
   auditStoreContract(name, makeStores);
+  workflowStoreContract(name, makeStores);
 }

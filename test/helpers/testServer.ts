@@ -25,6 +25,8 @@ export interface TestServerOptions {
   /** Reuse this data directory (to restart on the same store). */
   dataDir?: string;
   clientDir?: string | null;
+  /** The workflow's clock. */
+  now?: () => Date;
 }
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -43,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     tokenSecret: TEST_SECRET,
     clientDir: options.clientDir ?? null,
+    ...(options.now ? { now: options.now } : {}),
   });
   const { url } = await workspace.listen(0, '127.0.0.1');
   let closed = false;

@@ -41,7 +41,7 @@ const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
   },
   fc.record({ type: fc.constant('withdrawFlag' as const), section }),
   fc.record({ type: fc.constant('propose' as const), section, draft }),
-  fc.record({ type: fc.constant('sign' as const), section, current: draft }),
+  fc.record({ type: fc.constant('sign' as const), section, seen: fc.constantFrom('h1', 'h2'), current: draft }),
   fc.record({ type: fc.constant('reopen' as const), section, reason: text }),
   {
     weight: 4,
@@ -54,12 +54,14 @@ const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     explanation: text,
     targets: fc.record({ peerReview: fc.option(date), formalRoute: fc.option(date), closed: fc.option(date) }),
     positions: fc.constant({}),
+    persistentSections: fc.uniqueArray(section, { maxLength: 3 }),
     }),
   },
   fc.record({
     type: fc.constant('inviteReviewer' as const),
     disputeId,
-    reviewer: fc.constantFrom({ userId: REVIEWER.userId, name: REVIEWER.name }, { userId: OTHER_REVIEWER.userId, name: OTHER_REVIEWER.name }),
+    reviewer: fc.constantFrom({ userId: REVIEWER.userId, name: REVIEWER.name }, { userId: OTHER_REVIEWER.userId, name: OTHER_REVIEWER.name }, null),
+    independent: fc.boolean(),
   }),
   fc.record({ type: fc.constant('recordOpinion' as const), disputeId, text }),
   fc.record({

@@ -2,11 +2,13 @@ import type { Stores } from '../ports.ts';
 import { MemoryAuditStore } from './MemoryAuditStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
+import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
 export function createMemoryStores(): Stores {
   return {
     docs: new MemoryDocStore(),
     records: new MemoryRecordStore(),
+    workflow: new MemoryWorkflowStore(),
     audit: new MemoryAuditStore(),
     close: async () => {},
   };

@@ -4,6 +4,7 @@ import { openDatabase, type SqliteOptions } from './openDatabase.ts';
 import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
+import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
 
 export const SQLITE_FILE_NAME = 'workspace.sqlite';
 
@@ -14,6 +15,7 @@ export function createSqliteStores(dataDir: string, options: SqliteOptions): Sto
   return {
     docs,
     records: new SqliteRecordStore(db),
+    workflow: new SqliteWorkflowStore(db),
     audit: new SqliteAuditStore(db),
     close: async () => {
       docs.flush();

@@ -79,4 +79,36 @@ export const MIGRATIONS: readonly string[] = [
     WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  `
+  -- The case event log: append-only and hash-chained (each event holds the hash of the previous one).
+  CREATE TABLE case_events (
+    case_id   TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    event     TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq)
+  );
+  CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+    BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+  CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+    BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+  -- The current state, derived from the log and written with each event in one transaction.
+  CREATE TABLE case_workflow (
+    case_id TEXT PRIMARY KEY,
+    seq     INTEGER NOT NULL,
+    hash    TEXT NOT NULL,
+    state   TEXT NOT NULL
+  );
+  -- Reviewers who hold read access now (derived from the open disputes, written with each event).
+  CREATE TABLE case_reviewers (
+    case_id    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    dispute_id TEXT NOT NULL,
+    PRIMARY KEY (case_id, user_id, dispute_id)
+  );
+  CREATE INDEX case_reviewers_by_user ON case_reviewers (user_id);
+  `,
 ];

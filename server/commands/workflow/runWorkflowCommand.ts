@@ -1,0 +1,88 @@
+import type { CommandResult } from '../../../shared/api.ts';
+import { CloseCode } from '../../../shared/limits.ts';
+import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
+import type { AuditActor } from '../../audit/Audit.ts';
+import type { Principal } from '../../auth/Authenticator.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
+import { hashEnvelope } from '../../workflow/eventChain.ts';
+import type { CommandDeps } from '../deps.ts';
+import { loadWorkflow, toWorkflowView } from './workflowView.ts';
+
+/** How often a command is decided again when another command on the same case won the race. */
+const MAX_ATTEMPTS = 5;
+
+export interface WorkflowRequest {
+  caseId: string;
+  principal: Principal;
+  audit: AuditActor;
+  /** What the audit row names: `section:d240`, `dispute:<id>`. */
+  object: string;
+  /**
+   * Builds the domain command from the current state; this is where the
+   * server adds what only it knows (positions and drafts as stored, ids).
+   */
+  build(context: { state: CaseWorkflow; actor: Actor; record: CaseRecord }): Promise<WorkflowCommand>;
+}
+
+/**
+ * The path of every workflow command (DESIGN §3): authorize -> decide on the
+ * current state -> write the event and the new state in one transaction ->
+ * push to the case's room. A refusal writes nothing. When another command on
+ * the case was written in between, the command is decided again on the new
+ * state (the log is the arbiter, also across nodes).
+ */
+export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowRequest): Promise<CommandResult> {
+  const { caseId, principal } = request;
+  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, principal.user.id)]);
+  if (!record || !role) {
+    await deps.audit.record(request.audit, { action: 'denied', outcome: 'denied', object: request.object, caseId, detail: 'not-a-member' });
+    throw forbidden('You are not a member of this case');
+  }
+  const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
+
+  for (let attempt = 1; ; attempt++) {
+    const current = await loadWorkflow(deps.workflow, record);
+    const command = await request.build({ state: current.state, actor, record });
+    const decision = decide(current.state, command, actor);
+    if (!decision.ok) {
+      const { status, rule, message } = decision.rejection;
+      await deps.audit.record(request.audit, {
+        action: status === 403 ? 'denied' : 'write',
+        outcome: status === 403 ? 'denied' : 'failure',
+        object: request.object,
+        caseId,
+        detail: rule,
+      });
+      throw new AppError(status, rule, message);
+    }
+    const unsigned = { caseId, seq: current.seq + 1, at: deps.now().toISOString(), actor, event: decision.event, prevHash: current.hash };
+    const envelope = { ...unsigned, hash: hashEnvelope(unsigned) };
+    const state = apply(current.state, envelope);
+    try {
+      await deps.workflow.commit(envelope, state, activeReviewers(state));
+    } catch (error) {
+      if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
+      throw error;
+    }
+    await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: decision.event.type });
+    const workflow = toWorkflowView(deps, caseId, state);
+    deps.realtime.publishWorkflow({ caseId, envelope, workflow });
+    await revokeEndedReviews(deps, caseId, current.state, state);
+    return { envelope, workflow };
+  }
+}
+
+/**
+ * A reviewer's access ends with their dispute: their open document
+ * connections close and their socket stops receiving the case's pushes.
+ */
+async function revokeEndedReviews(deps: CommandDeps, caseId: string, before: CaseWorkflow, after: CaseWorkflow): Promise<void> {
+  const still = new Set(activeReviewers(after).map((r) => r.userId));
+  const ended = new Set(activeReviewers(before).map((r) => r.userId).filter((id) => !still.has(id)));
+  for (const userId of ended) {
+    deps.collab.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
+    await deps.realtime.removeFromCase(caseId, userId);
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { IsoDate } from './schemas.ts';
+import { DIFFERENCE_KINDS, DISPUTE_OUTCOMES, DISPUTE_REASONS, FORMAL_ROUTE_KINDS, FORMAL_ROUTE_REQUESTERS } from './workflow/types.ts';
+
+/** Request bodies of the workflow commands (issue 4), validated on the server. */
+
+const Text = (max: number) => z.string().trim().min(1, 'required').max(max);
+
+export const SectionIdParam = z.string().regex(/^[a-z0-9-]{1,40}$/, 'not a section id');
+export const DisputeIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a dispute id');
+
+export const FlagInput = z.object({
+  /** Why the physicians differ, in a few sentences. */
+  rationale: Text(4000),
+  /** What kind of difference. */
+  kind: z.enum(DIFFERENCE_KINDS, { message: `one of ${DIFFERENCE_KINDS.join(', ')}` }),
+});
+export type FlagInput = z.infer<typeof FlagInput>;
+
+export const SignInput = z.object({
+  /** Hash of the proposal the signer read; the signature covers exactly that. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'a proposal hash'),
+});
+export type SignInput = z.infer<typeof SignInput>;
+
+export const ReopenInput = z.object({
+  /** Why an agreed position is opened again. */
+  reason: Text(2000),
+});
+export type ReopenInput = z.infer<typeof ReopenInput>;
+
+const OptionalDate = IsoDate.nullable().optional().transform((value) => value ?? null);
+
+export const OpenDisputeInput = z.object({
+  /** Sections in disagreement that the dispute covers. */
+  sections: z.array(SectionIdParam).min(1, 'at least one section').max(30),
+  /** The question the dispute must answer. */
+  question: Text(2000),
+  /** Persistent disagreement (by the rule), or an explicit choice. */
+  reason: z.enum(DISPUTE_REASONS),
+  /** Why, in the physician's words. */
+  explanation: z.string().trim().max(4000).default(''),
+  /** Target dates per stage (YYYY-MM-DD), each optional. */
+  targets: z
+    .object({ peerReview: OptionalDate, formalRoute: OptionalDate, closed: OptionalDate })
+    .default({ peerReview: null, formalRoute: null, closed: null }),
+});
+export type OpenDisputeInput = z.infer<typeof OpenDisputeInput>;
+
+export const InviteReviewerInput = z.object({
+  /** Username of an independent physician (not a member of the case). */
+  username: z.string().trim().toLowerCase().min(1, 'required').max(64),
+});
+export type InviteReviewerInput = z.infer<typeof InviteReviewerInput>;
+
+export const OpinionInput = z.object({
+  /** The reviewer's written, non-binding opinion. */
+  text: Text(20000),
+});
+export type OpinionInput = z.infer<typeof OpinionInput>;
+
+export const FormalRouteInput = z.object({
+  kind: z.enum(FORMAL_ROUTE_KINDS),
+  /** The employer or the employee; never the physicians. */
+  requestedBy: z.enum(FORMAL_ROUTE_REQUESTERS),
+  requestedOn: IsoDate,
+  question: Text(2000),
+});
+export type FormalRouteInput = z.infer<typeof FormalRouteInput>;
+
+export const FormalRouteOutcomeInput = z.object({
+  text: Text(20000),
+  decidedOn: IsoDate,
+});
+export type FormalRouteOutcomeInput = z.infer<typeof FormalRouteOutcomeInput>;
+
+export const CloseDisputeInput = z.object({
+  /** The outcome per section of the dispute. */
+  outcomes: z.record(SectionIdParam, z.enum(DISPUTE_OUTCOMES)),
+});
+export type CloseDisputeInput = z.infer<typeof CloseDisputeInput>;

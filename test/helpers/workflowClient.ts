@@ -1,0 +1,72 @@
+import type { CommandResult, WorkflowView } from '../../shared/api.ts';
+import { formatDocName } from '../../shared/docNames.ts';
+import { api, type JsonResponse } from './http.ts';
+import { connectDoc, typeInto, type CollabClient } from './collabClient.ts';
+import type { TestServer } from './testServer.ts';
+
+/** One physician (or reviewer) driving the workflow API of one case, as the browser would. */
+export class WorkflowClient {
+  constructor(
+    readonly server: TestServer,
+    readonly token: string,
+    readonly caseId: string,
+  ) {}
+
+  post(path: string, body?: unknown): Promise<JsonResponse<CommandResult & { error?: { id: string; message: string; field?: string } }>> {
+    return api(this.server.url, 'POST', `/api/cases/${this.caseId}${path}`, { token: this.token, body: body ?? {} });
+  }
+
+  async workflow(): Promise<WorkflowView> {
+    const response = await api<WorkflowView>(this.server.url, 'GET', `/api/cases/${this.caseId}/workflow`, { token: this.token });
+    if (response.status !== 200) throw new Error(`workflow: ${response.status}`);
+    return response.body;
+  }
+
+  flag(section: string, rationale = 'Verschil in belastbaarheid', kind = 'capacity') {
+    return this.post(`/sections/${section}/flag`, { rationale, kind });
+  }
+  withdrawFlag(section: string) {
+    return this.post(`/sections/${section}/withdraw-flag`);
+  }
+  propose(section: string) {
+    return this.post(`/sections/${section}/propose`);
+  }
+  sign(section: string, hash: string) {
+    return this.post(`/sections/${section}/sign`, { hash });
+  }
+  reopen(section: string, reason = 'Nieuwe informatie') {
+    return this.post(`/sections/${section}/reopen`, { reason });
+  }
+  openDispute(sections: string[], reason: 'explicit' | 'persistent' = 'explicit') {
+    return this.post('/disputes', { sections, question: 'Hoeveel uur per dag is belastbaar?', reason, explanation: '', targets: { peerReview: '2026-12-15' } });
+  }
+  inviteReviewer(disputeId: string, username: string) {
+    return this.post(`/disputes/${disputeId}/reviewer`, { username });
+  }
+  recordOpinion(disputeId: string, text = 'Naar mijn oordeel is 4 uur per dag haalbaar.') {
+    return this.post(`/disputes/${disputeId}/opinion`, { text });
+  }
+  closeDispute(disputeId: string, outcomes: Record<string, string>) {
+    return this.post(`/disputes/${disputeId}/close`, { outcomes });
+  }
+
+  /** Writes text into the joint draft of a section through the collaboration relay, and waits until it is stored. */
+  async writeJoint(section: string, text: string): Promise<void> {
+    const client: CollabClient = connectDoc(this.server.collabUrl, formatDocName({ caseId: this.caseId, part: 'joint' }), this.token);
+    try {
+      await client.synced();
+      const acknowledged = new Promise<void>((resolve) => {
+        const handlers = client.provider.messageHandlers;
+        const original = handlers[2]!;
+        handlers[2] = (encoder, decoder, provider, emitSynced, type) => {
+          if (decoder.arr[decoder.pos] === 1) resolve();
+          original(encoder, decoder, provider, emitSynced, type);
+        };
+      });
+      typeInto(client.doc, section, text);
+      await acknowledged;
+    } finally {
+      client.destroy();
+    }
+  }
+}
