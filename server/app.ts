@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY } from '../shared/limits.ts';
+import { CloseCode, MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY } from '../shared/limits.ts';
+import { docAccess } from '../shared/permissions.ts';
 import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
 import { TokenService } from './auth/tokens.ts';
 import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
-import { CollabServer } from './collab/CollabServer.ts';
+import { CollabServer, type AccessCheck } from './collab/CollabServer.ts';
 import { createCollabWebsocket } from './collab/wsAdapter.ts';
 import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
@@ -57,6 +58,8 @@ export interface Workspace {
   collab: CollabServer;
   metrics: Metrics;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
+  /** Re-checks every open document connection's access now (it also runs every 30 s). */
+  checkAccessNow(): Promise<number>;
   /** Stops listening, closes connections, writes and compacts documents. Stores stay open. */
   close(): Promise<void>;
 }
@@ -78,6 +81,13 @@ export function createApp(deps: AppDeps): Workspace {
     log.child({ cat: 'collab' }),
     metrics,
   );
+  const checkAccess: AccessCheck = async (context) => {
+    if (context.tokenExpiresAt * 1000 <= Date.now() || (await stores.records.isTokenRevoked(context.tokenId))) return CloseCode.unauthenticated;
+    const access = docAccess(await accessRoleOf(stores, context.caseId, context.userId), context.part);
+    return access === context.access ? null : CloseCode.forbidden;
+  };
+  collab.watchAccess(checkAccess);
+
   const app = express();
   const server = createServer(app);
   const realtime = createRealtimeServer(server, {
@@ -145,6 +155,7 @@ export function createApp(deps: AppDeps): Workspace {
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { server, url: `http://${shownHost}:${address.port}` };
     },
+    checkAccessNow: () => collab.sweepAccess(checkAccess),
     async close() {
       // Stop accepting first, so nothing new arrives while documents are written and compacted.
       const closing = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();

@@ -22,6 +22,8 @@ export interface ConnectionContext {
   access: Exclude<DocAccess, 'none'>;
   /** Id of the session token the connection authenticated with (closed at logout). */
   tokenId: string;
+  /** When that token expires (seconds since the epoch): the connection ends with it. */
+  tokenExpiresAt: number;
   ip: string | null;
   userAgent: string | null;
 }

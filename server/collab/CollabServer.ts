@@ -11,6 +11,17 @@ export interface CollabServerOptions extends RegistryOptions {
   maxConnectionsPerUser: number;
 }
 
+/**
+ * Re-checks an open connection: null while it may stay, else the close code.
+ * Access can end while a connection is open — the token expires or is
+ * revoked, the membership changes, a review ends — also by a change made
+ * elsewhere (the admin command line, another node).
+ */
+export type AccessCheck = (context: ConnectionContext) => Promise<number | null>;
+
+/** How often open connections are checked against their access. */
+const ACCESS_SWEEP_MS = 30_000;
+
 /** Send something at least this often, so the stock provider's 30 s watchdog stays calm. */
 const KEEPALIVE_INTERVAL_MS = 10_000;
 
@@ -22,6 +33,7 @@ export class CollabServer {
   readonly registry: DocumentRegistry;
   private readonly byUser = new Map<string, Set<ClientConnection>>();
   private readonly keepalive: NodeJS.Timeout;
+  private sweep: NodeJS.Timeout | null = null;
   private stopping = false;
 
   constructor(
@@ -69,6 +81,31 @@ export class CollabServer {
     return connection;
   }
 
+  /** Starts re-checking every open connection's access periodically. */
+  watchAccess(check: AccessCheck, intervalMs = ACCESS_SWEEP_MS): void {
+    if (this.sweep) clearInterval(this.sweep);
+    this.sweep = setInterval(() => void this.sweepAccess(check), intervalMs);
+    this.sweep.unref();
+  }
+
+  /** Checks every open connection once; closes those whose access ended. Resolves with how many closed. */
+  async sweepAccess(check: AccessCheck): Promise<number> {
+    let closed = 0;
+    for (const connections of [...this.byUser.values()]) {
+      for (const connection of [...connections]) {
+        const code = await check(connection.context).catch((error: unknown) => {
+          this.log.warn({ cat: 'collab', err: error }, 'access check failed; keeping the connection');
+          return null;
+        });
+        if (code !== null && !connection.isClosed) {
+          connection.close(code, 'access ended');
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
   /** Closes every connection matching `predicate` (logout, revoked access). */
   closeWhere(predicate: (context: ConnectionContext) => boolean, code: number, reason: string): number {
     let closed = 0;
@@ -87,6 +124,7 @@ export class CollabServer {
   async shutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.keepalive);
+    if (this.sweep) clearInterval(this.sweep);
     await this.registry.shutdown();
     this.closeWhere(() => true, CloseCode.goingAway, 'server shutting down');
   }

@@ -69,6 +69,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       part: parsed.part,
       access,
       tokenId: principal.claims.jti,
+      tokenExpiresAt: principal.claims.exp,
       ip: actor.ip,
       userAgent: actor.userAgent,
     },

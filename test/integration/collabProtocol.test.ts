@@ -5,7 +5,8 @@ import { formatDocName } from '../../shared/docNames.ts';
 import { CloseCode, MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { TokenService } from '../../server/auth/tokens.ts';
+import { startTestServer, TEST_SECRET, type TestServer } from '../helpers/testServer.ts';
 import { sleep, waitFor } from '../helpers/waitFor.ts';
 
 const occupational = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
@@ -246,6 +247,27 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
     // Another user is unaffected.
     const va = connect(joint, tokens.va);
     await va.synced();
+  });
+
+  it('open connections end when their token expires or their access is taken away elsewhere', async () => {
+    const user = (await server.stores.records.findUserByUsername('va.demo'))!;
+    // A token that expires a second from now, signed like the server's own.
+    const shortLived = new TokenService(TEST_SECRET, 60, () => Math.floor(Date.now() / 1000) - 59).issue(user.id, user.role).token;
+    const expiring = connect(joint, shortLived);
+    const ba = connect(occupational, tokens.ba);
+    const va = connect(joint, tokens.va);
+    await Promise.all([expiring.synced(), ba.synced(), va.synced()]);
+    expect(await server.workspace.checkAccessNow()).toBe(0);
+
+    await sleep(1100);
+    // Meanwhile an administrator hands the case to another BA, outside this process's commands.
+    const other = (await server.stores.records.findUserByUsername('outsider.demo'))!;
+    await server.stores.records.setMember({ caseId: DEMO_CASE_ID, userId: other.id, caseRole: 'ba' });
+    expect(await server.workspace.checkAccessNow()).toBe(2);
+    await waitFor(() => expiring.closes.length > 0 && ba.closes.length > 0);
+    expect(expiring.closes[0]!.code).toBe(CloseCode.unauthenticated);
+    expect(ba.closes[0]!.code).toBe(CloseCode.forbidden);
+    expect(va.provider.wsconnected).toBe(true);
   });
 
   it('logging out closes the open connections of that session', async () => {

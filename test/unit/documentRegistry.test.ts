@@ -25,6 +25,7 @@ function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
     part: 'joint',
     access,
     tokenId: 't1',
+    tokenExpiresAt: Number.MAX_SAFE_INTEGER,
     ip: null,
     userAgent: null,
   };
