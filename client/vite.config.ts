@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:3000',
       '/collab': { target: 'ws://localhost:3000', ws: true },
+      '/socket.io': { target: 'http://localhost:3000', ws: true },
     },
   },
 });

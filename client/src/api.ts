@@ -1,4 +1,11 @@
-import type { ApiErrorBody, CaseDetail, CaseSummary, LoginResponse, PublicUser } from '../../shared/api.ts';
+import type { ApiErrorBody, CaseDetail, CaseSummary, CommandResult, LoginResponse, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
+import type { DisputeOutcome } from '../../shared/workflow/types.ts';
+import type {
+  FlagInput,
+  FormalRouteInput,
+  FormalRouteOutcomeInput,
+  OpenDisputeInput,
+} from '../../shared/workflowSchemas.ts';
 
 /** An API error with the server's stable id, so the interface can translate it. */
 export class ApiError extends Error {
@@ -40,4 +47,33 @@ export const api = {
   me: () => request<{ user: PublicUser; expiresAt: number }>('GET', '/api/me'),
   cases: () => request<CaseSummary[]>('GET', '/api/cases'),
   case: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
+  workflow: (caseId: string) => request<WorkflowView>('GET', `${casePath(caseId)}/workflow`),
+  reviewerCandidates: (caseId: string) => request<ReviewerCandidate[]>('GET', `${casePath(caseId)}/reviewer-candidates`),
+};
+
+const casePath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+const sectionPath = (caseId: string, section: string) => `${casePath(caseId)}/sections/${encodeURIComponent(section)}`;
+const disputePath = (caseId: string, dispute: string) => `${casePath(caseId)}/disputes/${encodeURIComponent(dispute)}`;
+const command = (path: string, body?: unknown) => request<CommandResult>('POST', path, body);
+
+/**
+ * The workflow commands (issue 4). Each answers the event it wrote and the
+ * case's new state; the server decides, the browser only asks.
+ */
+export const workflowApi = {
+  flag: (caseId: string, section: string, input: FlagInput) => command(`${sectionPath(caseId, section)}/flag`, input),
+  withdrawFlag: (caseId: string, section: string) => command(`${sectionPath(caseId, section)}/withdraw-flag`),
+  /** No body: the server reads the joint draft as it stores it. */
+  propose: (caseId: string, section: string) => command(`${sectionPath(caseId, section)}/propose`),
+  /** `hash`: the proposal the signer was shown. */
+  sign: (caseId: string, section: string, hash: string) => command(`${sectionPath(caseId, section)}/sign`, { hash }),
+  reopen: (caseId: string, section: string, reason: string) => command(`${sectionPath(caseId, section)}/reopen`, { reason }),
+  openDispute: (caseId: string, input: OpenDisputeInput) => command(`${casePath(caseId)}/disputes`, input),
+  inviteReviewer: (caseId: string, dispute: string, username: string) => command(`${disputePath(caseId, dispute)}/reviewer`, { username }),
+  recordOpinion: (caseId: string, dispute: string, text: string) => command(`${disputePath(caseId, dispute)}/opinion`, { text }),
+  recordFormalRoute: (caseId: string, dispute: string, input: FormalRouteInput) => command(`${disputePath(caseId, dispute)}/formal-route`, input),
+  recordFormalRouteOutcome: (caseId: string, dispute: string, input: FormalRouteOutcomeInput) =>
+    command(`${disputePath(caseId, dispute)}/formal-route/outcome`, input),
+  closeDispute: (caseId: string, dispute: string, outcomes: Record<string, DisputeOutcome>) =>
+    command(`${disputePath(caseId, dispute)}/close`, { outcomes }),
 };

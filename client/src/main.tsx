@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import './i18n/index.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import './styles.css';
+import './features/workflow/workflow.css';
 
 registerServiceWorker();
 

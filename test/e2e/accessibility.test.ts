@@ -106,6 +106,35 @@ describe('accessibility of the workspace (axe-core)', () => {
     await ba.matrixRow('d230').and(ba.page.locator('[data-difference="minor"]')).waitFor();
     expectNothingSerious('the overview matrix', await scan(ba.page));
   });
+
+  it('the workflow: a flag, a proposal with changes, an agreement, a dialog and a dispute have none', async () => {
+    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
+    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
+    // d175 agreed, d220 proposed and changed since, d230 flagged.
+    for (const [section, text] of [
+      ['d175', 'Samen: lost eenvoudige problemen op.'],
+      ['d220', 'Samen: twee taken tegelijk.'],
+    ] as const) {
+      await ba.typeAtEnd(ba.jointEditor(section), text);
+      await ba.waitUntilSaved();
+      await ba.proposeAgreement(section);
+    }
+    await va.waitForStatus('d175', 'proposed');
+    await va.signAgreement('d175');
+    await va.waitForStatus('d175', 'agreed');
+    await ba.typeAtEnd(ba.jointEditor('d220'), ' Geen drukte.');
+    await va.proposalDiff('d220').and(va.page.locator('[data-changed="true"]')).waitFor();
+    await va.flagDisagreement('d230', 'Verschil in dagstructuur.');
+    expectNothingSerious('the workflow in section cards', await scan(va.page));
+
+    await va.sectionButton('d230', 'Escaleren naar geschil').click();
+    await va.dialog.waitFor();
+    expectNothingSerious('the dispute form', await scan(va.page));
+    await va.dialog.getByLabel('Vraag die het geschil moet beantwoorden').fill('Hoeveel structuur is nodig?');
+    await va.dialog.getByRole('button', { name: 'Geschil openen' }).click();
+    await va.disputes.first().getByLabel('Reviewer kiezen').waitFor();
+    expectNothingSerious('the disputes', await scan(va.page));
+  });
 });
 
 /** Some content in every kind of editor, a minor and a major difference, bold text and a list. */

@@ -124,8 +124,8 @@ export class PhysicianPage extends WorkspacePage {
     await this.waitForWorkspace();
   }
 
-  /** This physician's case role, learned when the case opens. */
-  role: 'ba' | 'va' | null = null;
+  /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
+  role: 'ba' | 'va' | 'reviewer' | null = null;
 
   editor(part: EditorPart, section: string): Locator {
     return this.page.getByTestId(`editor-${part}-${section}`);
@@ -321,6 +321,87 @@ export class PhysicianPage extends WorkspacePage {
   async chooseLanguage(language: 'nl' | 'en'): Promise<void> {
     await this.page.locator('label.language select').selectOption(language);
     await this.page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+  }
+
+  // ---- Workflow: sections (issue 4) ---------------------------------------
+
+  /** An independent reviewer opens a case they review: every editor is there, read-only. */
+  async openCaseAsReviewer(caseId: string): Promise<void> {
+    await this.page.locator(`a.case-link[href="/cases/${encodeURIComponent(caseId)}"]`).click();
+    await this.page.getByTestId('reviewer-notice').waitFor();
+    await this.connection.and(this.page.locator('[data-state="connected"]')).waitFor();
+    for (const part of ['occupational', 'insurance', 'joint'] as const) await this.editor(part, FIRST_SECTION).waitFor();
+    this.role = 'reviewer';
+  }
+
+  /** A section's status chip in its card: `data-status`, `data-persistent`. */
+  statusChip(section: string): Locator {
+    return this.page.getByTestId(`status-${section}`);
+  }
+
+  async waitForStatus(section: string, status: string): Promise<void> {
+    await this.statusChip(section).and(this.page.locator(`[data-status="${status}"]`)).waitFor();
+  }
+
+  /** A button in a section's card, by its exact name. */
+  sectionButton(section: string, name: string): Locator {
+    return this.section(section).getByRole('button', { name, exact: true });
+  }
+
+  /** The open modal dialog. */
+  get dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Flags a disagreement through the section's dialog. */
+  async flagDisagreement(section: string, rationale: string, kind = 'capacity'): Promise<void> {
+    await this.sectionButton(section, 'Onenigheid melden').click();
+    await this.dialog.getByLabel('Soort verschil').selectOption(kind);
+    await this.dialog.getByLabel('Toelichting').fill(rationale);
+    await this.dialog.getByRole('button', { name: 'Melden', exact: true }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+    await this.waitForStatus(section, 'disagreement');
+  }
+
+  /** Proposes the section's joint draft (as the server stores it) as the agreed position. */
+  async proposeAgreement(section: string): Promise<void> {
+    const button = this.section(section).getByRole('button', { name: /^(Concept voorstellen als gezamenlijk standpunt|Opnieuw voorstellen)$/ });
+    await button.click();
+    await this.waitForStatus(section, 'proposed');
+  }
+
+  /** The proposal shown in a section: its text, and whether the draft changed since (`data-changed`). */
+  proposalText(section: string): Locator {
+    return this.page.getByTestId(`proposal-text-${section}`);
+  }
+
+  proposalDiff(section: string): Locator {
+    return this.page.getByTestId(`proposal-diff-${section}`);
+  }
+
+  async signAgreement(section: string): Promise<void> {
+    await this.sectionButton(section, 'Ondertekenen').click();
+  }
+
+  // ---- Workflow: disputes --------------------------------------------------
+
+  async showDisputes(): Promise<void> {
+    await this.showGroup('disputes');
+    await this.page.getByTestId('disputes-panel').waitFor();
+  }
+
+  /** Every dispute shown, open ones first. */
+  get disputes(): Locator {
+    return this.page.locator('article[data-dispute-id]');
+  }
+
+  /** A stage in a dispute's timeline: `data-state` reached, skipped or pending; `data-overdue`. */
+  timelineStage(dispute: Locator, stage: 'opened' | 'peer_review' | 'formal_route' | 'closed'): Locator {
+    return dispute.getByTestId(`timeline-${stage}`);
+  }
+
+  async waitForStage(dispute: Locator, stage: 'opened' | 'peer_review' | 'formal_route' | 'closed', state: 'reached' | 'skipped' | 'pending'): Promise<void> {
+    await this.timelineStage(dispute, stage).and(this.page.locator(`[data-state="${state}"]`)).waitFor();
   }
 
   /** Back to the case list, which closes the case's documents. */

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatDocName, type DocPart } from '../../../shared/docNames.ts';
 import { docAccess } from '../../../shared/permissions.ts';
-import type { CaseRole } from '../../../shared/roles.ts';
+import type { AccessRole } from '../../../shared/roles.ts';
 import { useCollabDoc, type CollabAccess, type CollabDoc, type DocStatus } from './useCollabDoc.ts';
 
-/** Caret and presence colours per case role, so each physician is recognisable everywhere. */
-export const ROLE_COLOR: Record<CaseRole, string> = { ba: '#1f6feb', va: '#b35900' };
+/** Caret and presence colours per case role, so each physician (and a reviewer) is recognisable everywhere. */
+export const ROLE_COLOR: Record<AccessRole, string> = { ba: '#1f6feb', va: '#b35900', reviewer: '#6f42c1' };
 
 export interface PresenceUser {
   name: string;
-  role: CaseRole;
+  role: AccessRole;
   color: string;
 }
 
@@ -24,7 +24,7 @@ export interface CaseDocuments {
 }
 
 /** The three documents of a case (DESIGN §3), with the access this user has to each. */
-export function useCaseDocuments(caseId: string, myRole: CaseRole, userId: string, me: PresenceUser): CaseDocuments {
+export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: string, me: PresenceUser): CaseDocuments {
   const occupational = useCollabDoc(formatDocName({ caseId, part: 'occupational' }), accessOf(myRole, 'occupational'), userId);
   const insurance = useCollabDoc(formatDocName({ caseId, part: 'insurance' }), accessOf(myRole, 'insurance'), userId);
   const joint = useCollabDoc(formatDocName({ caseId, part: 'joint' }), accessOf(myRole, 'joint'), userId);
@@ -44,8 +44,8 @@ export function useCaseDocuments(caseId: string, myRole: CaseRole, userId: strin
   return { docs, connection: connectionState(statuses, online), pending };
 }
 
-/** A member always has at least read access to each of the case's documents. */
-function accessOf(myRole: CaseRole, part: DocPart): CollabAccess {
+/** A member (or reviewer) always has at least read access to each of the case's documents. */
+function accessOf(myRole: AccessRole, part: DocPart): CollabAccess {
   const access = docAccess(myRole, part);
   return access === 'none' ? 'r' : access;
 }

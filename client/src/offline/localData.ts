@@ -66,6 +66,22 @@ export function pendingChanges(userId: string): number {
   return total;
 }
 
+/**
+ * Removes what this browser kept of one case for one user: when a reviewer's
+ * access ends, their copies of the case's text must not stay behind.
+ */
+export async function forgetCase(userId: string, caseId: string): Promise<void> {
+  const docPrefix = localCacheName(userId, `cases/${caseId}/`);
+  localStorage.removeItem(caseKey(userId, caseId));
+  const keys: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(pendingKey(userId, `cases/${caseId}/`))) keys.push(key);
+  }
+  for (const key of keys) localStorage.removeItem(key);
+  await deleteDatabases((name) => name.startsWith(docPrefix));
+}
+
 /** Removes everything this browser kept: at logout, medical text must not stay behind. */
 export async function forgetLocalData(): Promise<void> {
   const keys: string[] = [];
@@ -74,10 +90,14 @@ export async function forgetLocalData(): Promise<void> {
     if (key?.startsWith(PREFIX)) keys.push(key);
   }
   for (const key of keys) localStorage.removeItem(key);
+  await deleteDatabases((name) => name.startsWith(PREFIX));
+}
+
+async function deleteDatabases(which: (name: string) => boolean): Promise<void> {
   const databases = (await indexedDB.databases?.()) ?? [];
   await Promise.all(
     databases
-      .filter((db) => db.name?.startsWith(PREFIX))
+      .filter((db) => db.name !== undefined && which(db.name))
       .map(
         (db) =>
           new Promise<void>((resolve) => {

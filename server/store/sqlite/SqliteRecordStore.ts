@@ -53,7 +53,7 @@ export class SqliteRecordStore implements RecordStore {
   private readonly sql;
   private readonly createCaseTx: (record: CaseRecord, members: MemberRecord[]) => void;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
     this.sql = {
       insertUser: db.prepare(
         `INSERT INTO users (id, username, name, role, password_hash, created_at)

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api.ts';
-import type { CaseRole } from '../../../../shared/roles.ts';
+import type { AccessRole, CaseRole } from '../../../../shared/roles.ts';
 import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
@@ -9,7 +9,7 @@ import { useDateFormat, useSectionLabel } from './labels.ts';
 
 interface Props {
   detail: CaseDetail;
-  myRole: CaseRole;
+  myRole: AccessRole;
   presence: Map<CaseRole, Presence>;
   sections: TemplateSection[];
   connection: ConnectionState;

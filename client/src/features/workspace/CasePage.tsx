@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
 import { api, ApiError } from '../../api.ts';
-import { cachedCase, rememberCase } from '../../offline/localData.ts';
+import { cachedCase, forgetCase, rememberCase } from '../../offline/localData.ts';
+import { AccessEnded } from '../workflow/ReviewerView.tsx';
+import { useWorkflow } from '../workflow/useWorkflow.ts';
 import { Workspace } from './Workspace.tsx';
 
 type Failure = 'forbidden' | 'failed' | 'offlineUnknown';
@@ -36,5 +38,19 @@ export function CasePage({ caseId, user }: { caseId: string; user: PublicUser })
   if (failure) return <p role="alert" className="error">{t(`case.${failure}`)}</p>;
   if (!detail) return <p>{t('app.loading')}</p>;
   if (!detail.myRole) return <p role="alert" className="error">{t('case.forbidden')}</p>;
-  return <Workspace detail={detail} myRole={detail.myRole} user={user} />;
+  return <LiveCase detail={detail} myRole={detail.myRole} user={user} />;
+}
+
+/** The case with its workflow live; a reviewer whose access ended sees that instead, and keeps no copy. */
+function LiveCase({ detail, myRole, user }: { detail: CaseDetail; myRole: NonNullable<CaseDetail['myRole']>; user: PublicUser }) {
+  const live = useWorkflow(detail.id);
+  const { revoked } = live;
+
+  useEffect(() => {
+    // The workspace (and its documents) is gone by now: nothing holds the local copies open.
+    if (revoked) void forgetCase(user.id, detail.id);
+  }, [revoked, user.id, detail.id]);
+
+  if (revoked) return <AccessEnded reviewer={myRole === 'reviewer'} />;
+  return <Workspace detail={detail} myRole={myRole} user={user} live={live} />;
 }

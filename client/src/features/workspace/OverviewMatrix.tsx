@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { AssessmentSummary } from '../../collab/useAssessment.ts';
+import { StatusChip } from '../workflow/StatusChip.tsx';
+import { useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
 
 /** Every section at a glance; choosing one jumps to it. */
 export function OverviewMatrix({ sections, summary, onOpen }: { sections: TemplateSection[]; summary: AssessmentSummary; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
+  const { workflow } = useWorkflowContext();
   const yesNo = (filled: boolean) => (
     <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>
   );
@@ -20,6 +23,7 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
         <thead>
           <tr>
             <th scope="col">{t('matrix.section')}</th>
+            <th scope="col">{t('matrix.status')}</th>
             <th scope="col">{t('matrix.filledBa')}</th>
             <th scope="col">{t('matrix.filledVa')}</th>
             <th scope="col">{t('matrix.filledJoint')}</th>
@@ -33,6 +37,7 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
             const ba = summary.qualifiers.occupational.get(section.id) ?? null;
             const va = summary.qualifiers.insurance.get(section.id) ?? null;
             const difference = section.scale ? qualifierDifference(ba, va) : 'none';
+            const state = workflow?.sections[section.id];
             return (
               <tr key={section.id} data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
                 <th scope="row">
@@ -40,6 +45,13 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
                     {sectionLabel(section)}
                   </button>
                 </th>
+                <td>
+                  {state ? (
+                    <StatusChip status={state.status} persistent={workflow!.persistent.includes(section.id)} testId={`matrix-status-${section.id}`} />
+                  ) : (
+                    t('matrix.none')
+                  )}
+                </td>
                 <td data-testid={`matrix-filled-ba-${section.id}`}>{yesNo(summary.filled.occupational.has(section.id))}</td>
                 <td data-testid={`matrix-filled-va-${section.id}`}>{yesNo(summary.filled.insurance.has(section.id))}</td>
                 <td>{yesNo(summary.filled.joint.has(section.id))}</td>

@@ -2,17 +2,20 @@ import { useTranslation } from 'react-i18next';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { docAccess } from '../../../../shared/permissions.ts';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
-import type { CaseRole } from '../../../../shared/roles.ts';
+import type { AccessRole } from '../../../../shared/roles.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import { useQualifier } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
+import { SectionWorkflow } from '../workflow/SectionWorkflow.tsx';
+import { StatusChip } from '../workflow/StatusChip.tsx';
+import { useSectionState, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
 import { QualifierField } from './QualifierField.tsx';
 
 interface Props {
   section: TemplateSection;
-  myRole: CaseRole;
+  myRole: AccessRole;
   docs: Record<DocPart, CollabDoc | null>;
   /** The physician is working in this section (focus inside it). */
   onActive: () => void;
@@ -32,12 +35,20 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   const [vaQualifier, setVaQualifier] = useQualifier(docs.insurance, section.id);
   const difference = qualifierDifference(baQualifier, vaQualifier);
   const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
+  const state = useSectionState(section.id);
+  const persistent = useWorkflowContext().workflow?.persistent.includes(section.id) ?? false;
+  // An agreed position is frozen: its draft is locked in the interface until someone reopens it.
+  const agreed = state?.status === 'agreed';
+  const jointEditable = docAccess(myRole, 'joint') === 'rw' && !agreed;
 
   return (
     <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={onActive}>
-      <h2 id={`section-${section.id}`} tabIndex={-1} className="section-card__title">
-        {sectionLabel}
-      </h2>
+      <div className="section-card__header">
+        <h2 id={`section-${section.id}`} tabIndex={-1} className="section-card__title">
+          {sectionLabel}
+        </h2>
+        {state && <StatusChip status={state.status} persistent={persistent} testId={`status-${section.id}`} />}
+      </div>
       <div className="columns">
         {COLUMNS.map(({ part, role }) => {
           const collab = docs[part];
@@ -84,16 +95,19 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
       )}
       <div className="joint">
         <h3 className="column__title">{t('section.joint')}</h3>
-        <p className="muted small">{t('section.jointHint')}</p>
+        <p className={agreed ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
+          {agreed ? t('workflow.locked') : t('section.jointHint')}
+        </p>
         {docs.joint && (
           <SectionEditor
             collab={docs.joint}
             field={section.id}
-            editable
+            editable={jointEditable}
             label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
             testId={`editor-joint-${section.id}`}
           />
         )}
+        {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
       </div>
     </section>
   );

@@ -1,33 +1,43 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
-import type { CaseRole } from '../../../../shared/roles.ts';
+import type { AccessRole } from '../../../../shared/roles.ts';
 import { getTemplate, templateSections, type AssessmentTemplate } from '../../../../shared/template/index.ts';
+import type { DisputeReason } from '../../../../shared/workflow/types.ts';
 import { useAssessmentSummary } from '../../collab/useAssessment.ts';
 import { ROLE_COLOR, useCaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
+import { DisputeFormDialog } from '../workflow/DisputeFormDialog.tsx';
+import { DisputesPanel } from '../workflow/DisputesPanel.tsx';
+import { PersistentBanner } from '../workflow/PersistentBanner.tsx';
+import { ReviewerNotice } from '../workflow/ReviewerView.tsx';
+import type { LiveWorkflow } from '../workflow/useWorkflow.ts';
+import { WorkflowProvider, type WorkflowContextValue } from '../workflow/WorkflowContext.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
-import { GroupNav, OVERVIEW } from './GroupNav.tsx';
+import { DISPUTES, GroupNav, OVERVIEW } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
 
 interface Props {
   detail: CaseDetail;
-  myRole: CaseRole;
+  myRole: AccessRole;
   user: PublicUser;
+  live: LiveWorkflow;
 }
 
-/** The assessment of one case, as both physicians work in it (DESIGN §1, §5). */
-export function Workspace({ detail, myRole, user }: Props) {
+/** The assessment of one case, as both physicians work in it and a reviewer reads it (DESIGN §1, §5). */
+export function Workspace({ detail, myRole, user, live }: Props) {
   const { t } = useTranslation();
   const template = getTemplate(detail.templateVersion);
   if (!template) return <p role="alert" className="error">{t('case.failed')}</p>;
-  return <TemplateWorkspace detail={detail} myRole={myRole} user={user} template={template} />;
+  return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template} />;
 }
 
-function TemplateWorkspace({ detail, myRole, user, template }: Props & { template: AssessmentTemplate }) {
+type FocusRequest = { section: string } | { dispute: string };
+
+function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { template: AssessmentTemplate }) {
   const { t } = useTranslation();
   const sections = useMemo(() => templateSections(template), [template]);
   const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
@@ -36,8 +46,10 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
   const summary = useAssessmentSummary(docs, sectionIds);
   const [view, setView] = useState<string>(template.groups[0]!.id);
   const [currentSection, setCurrentSection] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<{ section: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [escalation, setEscalation] = useState<{ sections: string[]; reason: DisputeReason } | null>(null);
   const presence = usePresence(docs.joint, currentSection);
+  const { workflow, accept, recheck } = live;
 
   const goToSection = useCallback(
     (sectionId: string) => {
@@ -50,12 +62,19 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
     [template],
   );
 
-  // After a jump, bring the section's heading into view and give it focus. The jump renders its
-  // group in the same commit, so the heading exists; this runs once per jump, never again when
-  // the physician later comes back to that group (which would pull focus out of the navigation).
+  const showDispute = useCallback((disputeId: string) => {
+    setView(DISPUTES);
+    setCurrentSection(null);
+    setFocusRequest({ dispute: disputeId });
+  }, []);
+
+  // After a jump, bring the section's (or dispute's) heading into view and give it focus. The jump
+  // renders its view in the same commit, so the heading exists; this runs once per jump, never again
+  // when the physician later comes back to that view (which would pull focus out of the navigation).
   useEffect(() => {
     if (!focusRequest) return;
-    const heading = document.getElementById(`section-${focusRequest.section}`);
+    const id = 'section' in focusRequest ? `section-${focusRequest.section}` : `dispute-${focusRequest.dispute}-heading`;
+    const heading = document.getElementById(id);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   }, [focusRequest]);
@@ -70,35 +89,56 @@ function TemplateWorkspace({ detail, myRole, user, template }: Props & { templat
     if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: 'start' });
   }, []);
 
+  // A refused document connection may mean the access ended (a reviewer's dispute closed): ask the server.
+  useEffect(() => {
+    if (connection === 'refused') recheck();
+  }, [connection, recheck]);
+
   const group = template.groups.find((g) => g.id === view);
   const shownIds = useMemo(() => group?.sections.map((s) => s.id) ?? [], [group]);
   useSectionKeys(sectionIds, currentSection ?? shownIds, goToSection);
 
+  const escalate = useCallback((chosen: string[], reason: DisputeReason) => setEscalation({ sections: chosen, reason }), []);
+  const context = useMemo<WorkflowContextValue>(
+    () => ({ caseId: detail.id, userId: user.id, myRole, workflow, sections, joint: docs.joint, accept, escalate, showDispute }),
+    [detail.id, user.id, myRole, workflow, sections, docs.joint, accept, escalate, showDispute],
+  );
+  const openDisputes = workflow?.disputes.filter((d) => d.stage !== 'closed').length ?? 0;
+
   return (
-    <div className="workspace">
-      <Link to="/" className="back-link">
-        {t('case.back')}
-      </Link>
-      <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
-      <div className="workspace__body">
-        <GroupNav groups={template.groups} current={view} onSelect={selectView} />
-        <div className="workspace__main">
-          <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
-          {view === OVERVIEW ? (
-            <OverviewMatrix sections={sections} summary={summary} onOpen={goToSection} />
-          ) : (
-            group?.sections.map((section) => (
-              <SectionCard
-                key={section.id}
-                section={section}
-                myRole={myRole}
-                docs={docs}
-                onActive={() => setCurrentSection(section.id)}
-              />
-            ))
-          )}
+    <WorkflowProvider value={context}>
+      <div className="workspace">
+        <Link to="/" className="back-link">
+          {t('case.back')}
+        </Link>
+        <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
+        {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
+        <div className="workspace__body">
+          <GroupNav groups={template.groups} current={view} onSelect={selectView} openDisputes={openDisputes} />
+          <div className="workspace__main">
+            <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
+            {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
+            <PersistentBanner onOpenSection={goToSection} />
+            {view === OVERVIEW ? (
+              <OverviewMatrix sections={sections} summary={summary} onOpen={goToSection} />
+            ) : view === DISPUTES ? (
+              <DisputesPanel />
+            ) : (
+              group?.sections.map((section) => (
+                <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => setCurrentSection(section.id)} />
+              ))
+            )}
+          </div>
         </div>
+        {escalation && (
+          <DisputeFormDialog
+            initialSections={escalation.sections}
+            initialReason={escalation.reason}
+            onClose={() => setEscalation(null)}
+            onOpened={showDispute}
+          />
+        )}
       </div>
-    </div>
+    </WorkflowProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Label, TemplateSection } from '../../../../shared/template/index.ts';
+import type { Actor } from '../../../../shared/workflow/types.ts';
 
 /** A template label in the interface language. */
 export function useLabel(): (label: Label) => string {
@@ -22,4 +23,17 @@ export function useDateFormat(): (isoDate: string) => string {
       month: 'long',
       year: 'numeric',
     });
+}
+
+/** A moment (ISO timestamp) as the physician reads it: "3 maart 2026 om 14:02" / "3 March 2026 at 14:02". */
+export function useDateTimeFormat(): (isoTimestamp: string) => string {
+  const { i18n } = useTranslation();
+  return (isoTimestamp) =>
+    new Date(isoTimestamp).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** Who acted: "Anna Bakker (bedrijfsarts)". */
+export function useActorLabel(): (actor: Pick<Actor, 'name' | 'role'>) => string {
+  const { t } = useTranslation();
+  return (actor) => `${actor.name} (${t(`roles.${actor.role}`).toLowerCase()})`;
 }

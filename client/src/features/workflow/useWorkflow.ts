@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import { io } from 'socket.io-client';
+import type { WorkflowView } from '../../../../shared/api.ts';
+import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../../../shared/realtime.ts';
+import { api, ApiError } from '../../api.ts';
+
+/** Where the server's socket.io listens (server/realtime/socketServer.ts). */
+const SOCKET_PATH = '/socket.io';
+
+export type WorkflowStatus = 'loading' | 'ready' | 'unavailable';
+
+export interface LiveWorkflow {
+  /** The case's workflow as the server last told it; null until it has. */
+  workflow: WorkflowView | null;
+  status: WorkflowStatus;
+  /** The server said this user's access to the case ended (a reviewer whose dispute closed). */
+  revoked: boolean;
+  /** Takes a newer state (a command's answer); older ones are ignored. */
+  accept(view: WorkflowView): void;
+  /** Asks the server again, e.g. when a document connection was refused. */
+  recheck(): void;
+}
+
+/**
+ * The workflow of one case, live: loaded over HTTP, then kept current by the
+ * server's pushes on socket.io. The server is the authority: every state shown
+ * is one it sent, the newest by sequence number. After a reconnect the page
+ * joins the case's room again and reloads, since pushes sent meanwhile are lost.
+ */
+export function useWorkflow(caseId: string): LiveWorkflow {
+  const [workflow, setWorkflow] = useState<WorkflowView | null>(null);
+  const [status, setStatus] = useState<WorkflowStatus>('loading');
+  const [revoked, setRevoked] = useState(false);
+  const [checks, setChecks] = useState(0);
+
+  const accept = useCallback(
+    (view: WorkflowView) => {
+      if (view.caseId !== caseId) return;
+      setWorkflow((current) => (current && current.seq > view.seq ? current : view));
+      setStatus('ready');
+    },
+    [caseId],
+  );
+
+  useEffect(() => {
+    let active = true;
+    const load = () =>
+      api.workflow(caseId).then(
+        (view) => active && accept(view),
+        (error: unknown) => {
+          if (!active) return;
+          if (error instanceof ApiError && error.status === 403) setRevoked(true);
+          else setStatus((current) => (current === 'ready' ? current : 'unavailable'));
+        },
+      );
+    void load();
+
+    const socket = io({ path: SOCKET_PATH, withCredentials: true });
+    socket.on('connect', () => {
+      socket.emit(RealtimeEvent.join, caseId, (_result: JoinResult) => {
+        // Joined or not, the HTTP answer is decisive (a refusal there means the access ended).
+        if (active) void load();
+      });
+    });
+    socket.on(RealtimeEvent.workflow, (push: WorkflowPush) => {
+      if (active && push.caseId === caseId) accept(push.workflow);
+    });
+    socket.on(RealtimeEvent.revoked, (event: { caseId?: unknown }) => {
+      if (active && event.caseId === caseId) setRevoked(true);
+    });
+    return () => {
+      active = false;
+      socket.disconnect();
+    };
+  }, [caseId, accept]);
+
+  // A recheck loads once more, outside the socket's rhythm.
+  useEffect(() => {
+    if (checks === 0) return;
+    let active = true;
+    api.workflow(caseId).then(
+      (view) => active && accept(view),
+      (error: unknown) => {
+        if (active && error instanceof ApiError && error.status === 403) setRevoked(true);
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [caseId, accept, checks]);
+
+  const recheck = useCallback(() => setChecks((n) => n + 1), []);
+  return { workflow, status, revoked, accept, recheck };
+}
