@@ -21,7 +21,10 @@ import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
+import { commentRoutes } from './http/routes/commentRoutes.ts';
+import { sessionRoutes } from './http/routes/sessionRoutes.ts';
 import { workflowRoutes } from './http/routes/workflowRoutes.ts';
+import { SessionReminders } from './sessions/sessionReminders.ts';
 import { accessRoleOf } from './policies/caseAccess.ts';
 import { createRealtimeServer, SOCKET_PATH } from './realtime/socketServer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -37,6 +40,7 @@ export type AppConfig = Pick<
   | 'COOKIE_SECURE'
   | 'PERSISTENT_SESSIONS'
   | 'PERSISTENT_DAYS'
+  | 'SESSION_REMINDER_MINUTES'
 >;
 
 export interface AppDeps {
@@ -60,6 +64,8 @@ export interface Workspace {
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
   /** Re-checks every open document connection's access now (it also runs every 30 s). */
   checkAccessNow(): Promise<number>;
+  /** Sends the session reminders due now (it also runs every 30 s). */
+  sendRemindersNow(): Promise<number>;
   /** Stops listening, closes connections, writes and compacts documents. Stores stay open. */
   close(): Promise<void>;
 }
@@ -99,6 +105,7 @@ export function createApp(deps: AppDeps): Workspace {
   const commandDeps: CommandDeps = {
     records: stores.records,
     workflow: stores.workflow,
+    comments: stores.comments,
     audit,
     tokens,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
@@ -118,10 +125,22 @@ export function createApp(deps: AppDeps): Workspace {
   app.use(caseRoutes(commandDeps, auth));
   app.use(adminRoutes(commandDeps, auth));
   app.use(workflowRoutes(commandDeps, auth));
+  app.use(sessionRoutes(commandDeps, auth));
+  app.use(commentRoutes(commandDeps, auth));
   app.use('/api', notFoundHandler);
   if (deps.clientDir) serveClient(app, deps.clientDir);
   app.use(notFoundHandler);
   app.use(errorHandler(log));
+
+  const reminders = new SessionReminders({
+    records: stores.records,
+    workflow: stores.workflow,
+    realtime: realtime.publisher,
+    log: log.child({ cat: 'sessions' }),
+    minutesBefore: config.SESSION_REMINDER_MINUTES,
+    now: commandDeps.now,
+  });
+  reminders.start();
 
   const websocket = createCollabWebsocket(collab, audit, log, {
     maxPayload: MAX_COLLAB_MESSAGE_BYTES,
@@ -156,9 +175,11 @@ export function createApp(deps: AppDeps): Workspace {
       return { server, url: `http://${shownHost}:${address.port}` };
     },
     checkAccessNow: () => collab.sweepAccess(checkAccess),
+    sendRemindersNow: () => reminders.sendDue(),
     async close() {
       // Stop accepting first, so nothing new arrives while documents are written and compacted.
       const closing = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+      reminders.stop();
       await collab.shutdown();
       websocket.close();
       await realtime.close();

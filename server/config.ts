@@ -40,6 +40,8 @@ const ConfigSchema = z
     PERSISTENT_SESSIONS: z.coerce.number().int().min(1).max(100).default(2),
     /** Persistent disagreement: days since the flag was raised. */
     PERSISTENT_DAYS: z.coerce.number().int().min(0).max(3650).default(28),
+    /** Minutes before a consultation session starts that online physicians are reminded. */
+    SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
   });

@@ -1,6 +1,6 @@
 import type { AccessRole, CaseRole, Role } from './roles.ts';
 import type { PersistenceRule } from './workflow/persistence.ts';
-import type { CaseWorkflow, EventEnvelope } from './workflow/types.ts';
+import type { CaseWorkflow, ConsultationSession, EventEnvelope } from './workflow/types.ts';
 
 /** Shapes exchanged over the HTTP API (DESIGN §4). */
 
@@ -65,4 +65,12 @@ export interface ReviewerCandidate {
   username: string;
   name: string;
   role: Role;
+}
+
+/** A session still to come, in the list across cases. */
+export interface UpcomingSession {
+  caseId: string;
+  caseTitle: string;
+  employeePseudonym: string;
+  session: ConsultationSession;
 }

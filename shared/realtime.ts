@@ -15,7 +15,31 @@ export const RealtimeEvent = {
   workflow: 'workflow:changed',
   /** server -> client: this user's access to the case ended (a reviewer's dispute closed). */
   revoked: 'case:revoked',
+  /** client -> server, with an acknowledgement: `(caseId, sessionId, ack)`: present in a live session. */
+  sessionJoin: 'session:join',
+  /** client -> server: `(sessionId)`: no longer present. */
+  sessionLeave: 'session:leave',
+  /** server -> client: who is present in a session now. */
+  sessionPresence: 'session:presence',
+  /** server -> client: a session of one of this user's cases starts soon. */
+  sessionReminder: 'session:reminder',
+  /** server -> client: a comment thread of the case changed. */
+  comments: 'comments:changed',
 } as const;
+
+export interface SessionPresence {
+  sessionId: string;
+  present: { userId: string; name: string }[];
+}
+
+export interface SessionReminder {
+  caseId: string;
+  sessionId: string;
+  scheduledAt: string;
+  /** The employee's pseudonym: enough to recognise the case in a notification. */
+  employeePseudonym: string;
+  minutesBefore: number;
+}
 
 export type JoinResult = { ok: true } | { ok: false; error: string };
 
@@ -27,4 +51,12 @@ export interface WorkflowPush {
 
 export function caseRoom(caseId: string): string {
   return `case:${caseId}`;
+}
+
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { IsoDate } from './schemas.ts';
-import { DIFFERENCE_KINDS, DISPUTE_OUTCOMES, DISPUTE_REASONS, FORMAL_ROUTE_KINDS, FORMAL_ROUTE_REQUESTERS } from './workflow/types.ts';
+import {
+  DIFFERENCE_KINDS,
+  DISPUTE_OUTCOMES,
+  DISPUTE_REASONS,
+  FORMAL_ROUTE_KINDS,
+  FORMAL_ROUTE_REQUESTERS,
+  ITEM_OUTCOMES,
+  SESSION_MODES,
+} from './workflow/types.ts';
 
 /** Request bodies of the workflow commands (issue 4), validated on the server. */
 
@@ -79,3 +87,43 @@ export const CloseDisputeInput = z.object({
   outcomes: z.record(SectionIdParam, z.enum(DISPUTE_OUTCOMES)),
 });
 export type CloseDisputeInput = z.infer<typeof CloseDisputeInput>;
+
+/** A start time: an ISO date-time with a time zone (what `Date.prototype.toISOString` gives, or an offset). */
+const DateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'a date-time with a time zone, e.g. 2026-12-01T09:00:00Z')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a valid date-time')
+  .transform((value) => new Date(value).toISOString());
+
+export const ScheduleSessionInput = z.object({
+  /** Start, with a time zone. */
+  scheduledAt: DateTime,
+  /** Length in minutes. */
+  durationMinutes: z.number().int().min(5, 'at least 5 minutes').max(480, 'at most 8 hours'),
+  mode: z.enum(SESSION_MODES),
+  /** Section ids; when left out, the sections with a disagreement on record. */
+  agenda: z.array(SectionIdParam).max(30).optional(),
+});
+export type ScheduleSessionInput = z.infer<typeof ScheduleSessionInput>;
+
+export const RescheduleSessionInput = ScheduleSessionInput.omit({ agenda: true });
+export type RescheduleSessionInput = z.infer<typeof RescheduleSessionInput>;
+
+export const AgendaInput = z.object({ agenda: z.array(SectionIdParam).max(30) });
+export type AgendaInput = z.infer<typeof AgendaInput>;
+
+export const CancelSessionInput = z.object({ reason: z.string().trim().max(2000).default('') });
+export type CancelSessionInput = z.infer<typeof CancelSessionInput>;
+
+export const SelectItemInput = z.object({ section: SectionIdParam });
+export type SelectItemInput = z.infer<typeof SelectItemInput>;
+
+export const OutcomeInput = z.object({
+  section: SectionIdParam,
+  outcome: z.enum(ITEM_OUTCOMES),
+  /** Notes for the minutes. */
+  notes: z.string().trim().max(8000).default(''),
+});
+export type OutcomeInput = z.infer<typeof OutcomeInput>;
+
+export const SessionIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id');

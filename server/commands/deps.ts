@@ -3,12 +3,13 @@ import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { CollabServer } from '../collab/CollabServer.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { CommentStore, RecordStore, WorkflowStore } from '../store/ports.ts';
 
 /** What commands use; built once by createApp. */
 export interface CommandDeps {
   records: RecordStore;
   workflow: WorkflowStore;
+  comments: CommentStore;
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;

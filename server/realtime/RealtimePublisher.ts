@@ -1,4 +1,4 @@
-import type { WorkflowPush } from '../../shared/realtime.ts';
+import type { SessionReminder, WorkflowPush } from '../../shared/realtime.ts';
 
 /** What commands need from the push channel; socket.io appears only in its adapter. */
 export interface RealtimePublisher {
@@ -8,4 +8,10 @@ export interface RealtimePublisher {
   removeFromCase(caseId: string, userId: string): Promise<void>;
   /** Disconnects the sockets opened with a session token (logout). */
   disconnectToken(tokenId: string): Promise<void>;
+  /** Pushes a change of comment threads to everyone following the case. */
+  publishComments(caseId: string, payload: unknown): void;
+  /** Users with a socket on this node (reminders go to the node that holds the socket). */
+  localUsers(): Promise<string[]>;
+  /** Reminds a user on the sockets they hold on this node. */
+  remindLocal(userId: string, reminder: SessionReminder): void;
 }

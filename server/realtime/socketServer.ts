@@ -2,7 +2,16 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { CASE_ID_PATTERN } from '../../shared/docNames.ts';
-import { caseRoom, RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
+import {
+  caseRoom,
+  RealtimeEvent,
+  sessionRoom,
+  userRoom,
+  type JoinResult,
+  type SessionPresence,
+  type SessionReminder,
+  type WorkflowPush,
+} from '../../shared/realtime.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import type { Audit } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator, type Principal } from '../auth/Authenticator.ts';
@@ -57,11 +66,47 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   io.on('connection', (socket) => {
+    void socket.join(userRoom((socket.data as SocketData).principal.user.id));
     socket.on(RealtimeEvent.join, (caseId: unknown, ack: unknown) => void join(socket, caseId, ack));
     socket.on(RealtimeEvent.leave, (caseId: unknown) => {
       if (typeof caseId === 'string') void socket.leave(caseRoom(caseId));
     });
+    socket.on(RealtimeEvent.sessionJoin, (caseId: unknown, sessionId: unknown, ack: unknown) => void joinSession(socket, caseId, sessionId, ack));
+    socket.on(RealtimeEvent.sessionLeave, (sessionId: unknown) => {
+      if (typeof sessionId !== 'string') return;
+      void socket.leave(sessionRoom(sessionId));
+      void announcePresence(sessionId);
+    });
+    // Leaving rooms happens on disconnect: announce who is left in the sessions this socket was in.
+    socket.on('disconnecting', () => {
+      const sessions = [...socket.rooms].filter((room) => room.startsWith('session:')).map((room) => room.slice('session:'.length));
+      setImmediate(() => sessions.forEach((sessionId) => void announcePresence(sessionId)));
+    });
   });
+
+  /** Presence in a live session: whoever has joined its room, on any node. */
+  const announcePresence = async (sessionId: string) => {
+    const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
+    const present = new Map<string, { userId: string; name: string }>();
+    for (const socket of sockets) {
+      const { user } = (socket.data as SocketData).principal;
+      present.set(user.id, { userId: user.id, name: user.name });
+    }
+    const message: SessionPresence = { sessionId, present: [...present.values()] };
+    io.to(sessionRoom(sessionId)).emit(RealtimeEvent.sessionPresence, message);
+  };
+
+  const joinSession = async (socket: Socket, caseId: unknown, sessionId: unknown, ack: unknown) => {
+    const reply = (result: JoinResult) => typeof ack === 'function' && (ack as (r: JoinResult) => void)(result);
+    if (typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(sessionId)) return reply({ ok: false, error: 'not a session id' });
+    if (typeof caseId !== 'string' || !CASE_ID_PATTERN.test(caseId)) return reply({ ok: false, error: 'not a case id' });
+    const { user } = (socket.data as SocketData).principal;
+    const role = await deps.accessRole(caseId, user.id).catch(() => null);
+    if (role !== 'ba' && role !== 'va') return reply({ ok: false, error: 'only the physicians of the case take part in its sessions' });
+    await socket.join(sessionRoom(sessionId));
+    reply({ ok: true });
+    await announcePresence(sessionId);
+  };
 
   const join = async (socket: Socket, caseId: unknown, ack: unknown) => {
     const reply = (result: JoinResult) => typeof ack === 'function' && (ack as (r: JoinResult) => void)(result);
@@ -90,6 +135,17 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
         socket.emit(RealtimeEvent.revoked, { caseId });
         socket.leave(room);
       }
+    },
+    publishComments(caseId, payload) {
+      io.to(caseRoom(caseId)).emit(RealtimeEvent.comments, payload);
+    },
+    async localUsers() {
+      const users = new Set<string>();
+      for (const socket of io.of('/').sockets.values()) users.add((socket.data as SocketData).principal.user.id);
+      return [...users];
+    },
+    remindLocal(userId: string, reminder: SessionReminder) {
+      io.local.to(userRoom(userId)).emit(RealtimeEvent.sessionReminder, reminder);
     },
     async disconnectToken(tokenId) {
       for (const socket of await io.fetchSockets()) {

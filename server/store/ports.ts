@@ -1,4 +1,5 @@
 import type { CaseRole, Role } from '../../shared/roles.ts';
+import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 
 /**
@@ -140,9 +141,27 @@ export class SeqConflictError extends Error {
   }
 }
 
+// ---- Comments ----------------------------------------------------------------
+
+export interface CommentStore {
+  /** Stores a new thread with its first comment. */
+  createThread(thread: CommentThread): Promise<void>;
+  getThread(threadId: string): Promise<CommentThread | null>;
+  /** The case's threads, oldest first, comments oldest first. */
+  listThreads(caseId: string): Promise<CommentThread[]>;
+  addComment(threadId: string, comment: Comment): Promise<void>;
+  /** Changes a comment's text (an edit) or empties it (a deletion). */
+  updateComment(commentId: string, change: { text: string; editedAt: string | null; deletedAt: string | null }): Promise<void>;
+  setResolved(threadId: string, resolved: CommentThread['resolved']): Promise<void>;
+  /** Remembers that the user read the thread up to `at` (never moves back). */
+  markRead(userId: string, threadId: string, at: string): Promise<void>;
+  /** The user's read marks for the case's threads: thread id -> read up to. */
+  readMarks(userId: string, caseId: string): Promise<Record<string, string>>;
+}
+
 // ---- Audit -----------------------------------------------------------------
 
-export type AuditAction = 'login' | 'logout' | 'read' | 'write' | 'create' | 'connect' | 'denied';
+export type AuditAction = 'login' | 'logout' | 'read' | 'write' | 'create' | 'connect' | 'export' | 'denied';
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 /** One NEN 7513-style audit row. Never holds medical text. */
@@ -180,6 +199,7 @@ export interface Stores {
   docs: DocStore;
   records: RecordStore;
   workflow: WorkflowStore;
+  comments: CommentStore;
   audit: AuditStore;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { applySession, decideSession } from './sessions.ts';
 import { DISPUTE_TRANSITIONS, SECTION_TRANSITIONS, type ActorRule, type Transition } from './transitions.ts';
 import type {
   Actor,
@@ -16,7 +17,7 @@ import type {
 export function initialWorkflow(sectionIds: readonly string[]): CaseWorkflow {
   const sections: Record<string, SectionState> = {};
   for (const id of sectionIds) sections[id] = emptySection();
-  return { seq: 0, sections, disputes: [] };
+  return { seq: 0, sections, disputes: [], sessions: [] };
 }
 
 function emptySection(): SectionState {
@@ -48,16 +49,25 @@ export function decide(state: CaseWorkflow, command: WorkflowCommand, actor: Act
     case 'recordFormalRouteOutcome':
     case 'closeDispute':
       return decideDispute(state, command, actor);
+    case 'scheduleSession':
+    case 'rescheduleSession':
+    case 'changeAgenda':
+    case 'cancelSession':
+    case 'startSession':
+    case 'selectItem':
+    case 'recordOutcome':
+    case 'concludeSession':
+      return decideSession(state, command, actor, checkActor);
   }
 }
 
-type SectionCommand = Extract<WorkflowCommand, { section: string }>;
+type SectionCommand = Extract<WorkflowCommand, { type: keyof typeof SECTION_TRANSITIONS }>;
 
 function decideSection(state: CaseWorkflow, command: SectionCommand, actor: Actor): Decision {
   const section = state.sections[command.section];
   if (!section) return reject(400, 'section.unknown', `There is no section "${command.section}" in this assessment`);
   const transition: Transition<SectionStatus> = SECTION_TRANSITIONS[command.type];
-  const who = checkActor(transition.who, actor, `${command.type}`);
+  const who = checkActor(transition.who, actor, command.type);
   if (who) return who;
   if (!transition.from.includes(section.status)) {
     return reject(409, `${command.type}.state`, `${describe(command.type)} is not possible while the section is ${section.status}`);
@@ -229,7 +239,7 @@ export interface AppliedEvent {
  * produce; replaying a case's log from `initialWorkflow` rebuilds its state.
  */
 export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEvent): CaseWorkflow {
-  const next: CaseWorkflow = { seq, sections: { ...state.sections }, disputes: state.disputes };
+  const next: CaseWorkflow = { seq, sections: { ...state.sections }, disputes: state.disputes, sessions: state.sessions };
   const section = (id: string) => next.sections[id]!;
   const setSection = (id: string, change: Partial<SectionState>) => {
     next.sections[id] = { ...section(id), ...change };
@@ -330,6 +340,16 @@ export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEve
       for (const [id, outcome] of Object.entries(event.outcomes)) {
         setSection(id, outcome === 'agreed' ? { outcome } : { status: 'resolved', outcome, proposal: null });
       }
+      break;
+    case 'session.scheduled':
+    case 'session.rescheduled':
+    case 'session.agenda_changed':
+    case 'session.cancelled':
+    case 'session.started':
+    case 'session.item_selected':
+    case 'session.outcome_recorded':
+    case 'session.concluded':
+      next.sessions = applySession(next.sessions, event, actor, at);
       break;
   }
   return next;

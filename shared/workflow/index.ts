@@ -2,3 +2,4 @@ export * from './types.ts';
 export * from './transitions.ts';
 export * from './caseWorkflow.ts';
 export * from './persistence.ts';
+export * from './sessions.ts';

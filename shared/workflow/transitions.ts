@@ -1,4 +1,4 @@
-import type { DisputeStage, SectionStatus } from './types.ts';
+import type { DisputeStage, SectionStatus, SessionStatus } from './types.ts';
 
 /**
  * Who may make a transition:
@@ -11,7 +11,8 @@ export type ActorRule = 'physician' | 'flagger' | 'otherPhysician' | 'reviewer';
 
 export interface Transition<State extends string> {
   from: readonly State[];
-  to: State;
+  /** The state after; null when the transition leaves the state as it is. */
+  to: State | null;
   who: ActorRule;
 }
 
@@ -40,11 +41,26 @@ export const SECTION_TRANSITIONS = {
  */
 export const DISPUTE_TRANSITIONS = {
   inviteReviewer: { from: ['opened'], to: 'peer_review', who: 'physician' },
-  recordOpinion: { from: ['peer_review'], to: 'peer_review', who: 'reviewer' },
+  recordOpinion: { from: ['peer_review'], to: null, who: 'reviewer' },
   recordFormalRoute: { from: ['opened', 'peer_review'], to: 'formal_route', who: 'physician' },
-  recordFormalRouteOutcome: { from: ['formal_route'], to: 'formal_route', who: 'physician' },
+  recordFormalRouteOutcome: { from: ['formal_route'], to: null, who: 'physician' },
   close: { from: ['opened', 'peer_review', 'formal_route'], to: 'closed', who: 'physician' },
 } as const satisfies Record<string, Transition<DisputeStage>>;
+
+/**
+ * Consultation sessions (DESIGN §5): scheduled -> live -> concluded, or
+ * cancelled before they start. The agenda may change until the session is
+ * concluded; outcomes are recorded while it is live.
+ */
+export const SESSION_TRANSITIONS = {
+  rescheduleSession: { from: ['scheduled'], to: null, who: 'physician' },
+  changeAgenda: { from: ['scheduled', 'live'], to: null, who: 'physician' },
+  cancelSession: { from: ['scheduled'], to: 'cancelled', who: 'physician' },
+  startSession: { from: ['scheduled'], to: 'live', who: 'physician' },
+  selectItem: { from: ['live'], to: null, who: 'physician' },
+  recordOutcome: { from: ['live'], to: null, who: 'physician' },
+  concludeSession: { from: ['live'], to: 'concluded', who: 'physician' },
+} as const satisfies Record<string, Transition<SessionStatus>>;
 
 /** The order of the stages: a dispute only ever moves to a later one. */
 export const STAGE_ORDER: Record<DisputeStage, number> = { opened: 0, peer_review: 1, formal_route: 2, closed: 3 };
@@ -53,7 +69,7 @@ export const STAGE_ORDER: Record<DisputeStage, number> = { opened: 0, peer_revie
 export function allowedSectionMoves(): Set<string> {
   const moves = new Set<string>();
   for (const transition of Object.values(SECTION_TRANSITIONS)) {
-    for (const from of transition.from) moves.add(`${from}->${transition.to}`);
+    if (transition.to) for (const from of transition.from) moves.add(`${from}->${transition.to}`);
   }
   // Reopening an agreement made inside a dispute that is still open returns it to that dispute;
   // closing a dispute keeps a section agreed during it.

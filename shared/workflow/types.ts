@@ -131,11 +131,52 @@ export interface Dispute {
   closing: { outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> } | null;
 }
 
+export const SESSION_MODES = ['video', 'telefoon', 'fysiek', 'schriftelijk'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+export const SESSION_STATUSES = ['scheduled', 'live', 'concluded', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const ITEM_OUTCOMES = ['agreed', 'still_disagree', 'escalated', 'deferred'] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+
+/** One section on a session's agenda and what became of it. */
+export interface AgendaItem {
+  section: string;
+  outcome: ItemOutcome | null;
+  notes: string;
+  recordedBy: Actor | null;
+  recordedAt: string | null;
+}
+
+/**
+ * A scheduled physician-to-physician consultation (DESIGN §5). Once
+ * concluded, its agenda items with their outcomes are the minutes.
+ */
+export interface ConsultationSession {
+  id: string;
+  /** Start, an ISO date-time (UTC). */
+  scheduledAt: string;
+  durationMinutes: number;
+  mode: SessionMode;
+  agenda: AgendaItem[];
+  status: SessionStatus;
+  scheduledBy: Actor;
+  /** How often it was rescheduled: the calendar file's SEQUENCE. */
+  revision: number;
+  started: { by: Actor; at: string } | null;
+  /** The agenda item both screens show, while live. */
+  currentItem: string | null;
+  concluded: { by: Actor; at: string } | null;
+  cancelled: { by: Actor; at: string; reason: string } | null;
+}
+
 export interface CaseWorkflow {
   /** Sequence number of the last event applied (0: none). */
   seq: number;
   sections: Record<string, SectionState>;
   disputes: Dispute[];
+  sessions: ConsultationSession[];
 }
 
 /** Events: what happened, in the case's append-only log. */
@@ -166,7 +207,15 @@ export type WorkflowEvent =
       question: string;
     }
   | { type: 'dispute.formal_route_outcome_recorded'; disputeId: string; text: string; decidedOn: string }
-  | { type: 'dispute.closed'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> };
+  | { type: 'dispute.closed'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> }
+  | { type: 'session.scheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; agenda: string[] }
+  | { type: 'session.rescheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode }
+  | { type: 'session.agenda_changed'; sessionId: string; agenda: string[] }
+  | { type: 'session.cancelled'; sessionId: string; reason: string }
+  | { type: 'session.started'; sessionId: string }
+  | { type: 'session.item_selected'; sessionId: string; section: string }
+  | { type: 'session.outcome_recorded'; sessionId: string; section: string; outcome: ItemOutcome; notes: string }
+  | { type: 'session.concluded'; sessionId: string };
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -221,7 +270,16 @@ export type WorkflowCommand =
       question: string;
     }
   | { type: 'recordFormalRouteOutcome'; disputeId: string; text: string; decidedOn: string }
-  | { type: 'closeDispute'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> };
+  | { type: 'closeDispute'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> }
+  /** `notBefore`: the present, as the server sees it; a session cannot start in the past. */
+  | { type: 'scheduleSession'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; agenda: string[]; notBefore: string }
+  | { type: 'rescheduleSession'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; notBefore: string }
+  | { type: 'changeAgenda'; sessionId: string; agenda: string[] }
+  | { type: 'cancelSession'; sessionId: string; reason: string }
+  | { type: 'startSession'; sessionId: string }
+  | { type: 'selectItem'; sessionId: string; section: string }
+  | { type: 'recordOutcome'; sessionId: string; section: string; outcome: ItemOutcome; notes: string }
+  | { type: 'concludeSession'; sessionId: string };
 
 export type WorkflowCommandType = WorkflowCommand['type'];
 

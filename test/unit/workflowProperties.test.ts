@@ -7,6 +7,7 @@ import {
   initialWorkflow,
   replay,
   SECTION_STATUSES,
+  SESSION_STATUSES,
   STAGE_ORDER,
   type Actor,
   type AppliedEvent,
@@ -40,8 +41,8 @@ const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     arbitrary: fc.record({ type: fc.constant('flag' as const), section, rationale: text, kind: fc.constantFrom('capacity' as const, 'hours' as const), positions }),
   },
   fc.record({ type: fc.constant('withdrawFlag' as const), section }),
-  fc.record({ type: fc.constant('propose' as const), section, draft }),
-  fc.record({ type: fc.constant('sign' as const), section, seen: fc.constantFrom('h1', 'h2'), current: draft }),
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('propose' as const), section, draft }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('sign' as const), section, seen: fc.constantFrom('h1', 'h2'), current: draft }) },
   fc.record({ type: fc.constant('reopen' as const), section, reason: text }),
   {
     weight: 4,
@@ -87,9 +88,42 @@ const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
   },
 );
 
-const step = fc.record({ actor: fc.constantFrom(...ACTORS), command });
+const sessionId = fc.constantFrom('session-1', 'session-2');
+const sessionCommand: fc.Arbitrary<WorkflowCommand> = fc.oneof(
+  fc.record({
+    type: fc.constant('scheduleSession' as const),
+    sessionId,
+    scheduledAt: fc.constant('2026-12-01T09:00:00.000Z'),
+    durationMinutes: fc.constantFrom(45, 3),
+    mode: fc.constantFrom('video' as const, 'fysiek' as const),
+    agenda: fc.uniqueArray(section, { maxLength: 3 }),
+    notBefore: fc.constantFrom('2026-11-20T00:00:00.000Z', '2027-01-01T00:00:00.000Z'),
+  }),
+  fc.record({
+    type: fc.constant('rescheduleSession' as const),
+    sessionId,
+    scheduledAt: fc.constant('2026-12-02T09:00:00.000Z'),
+    durationMinutes: fc.constant(30),
+    mode: fc.constant('video' as const),
+    notBefore: fc.constant('2026-11-20T00:00:00.000Z'),
+  }),
+  fc.record({ type: fc.constant('changeAgenda' as const), sessionId, agenda: fc.uniqueArray(section, { maxLength: 3 }) }),
+  fc.record({ type: fc.constant('cancelSession' as const), sessionId, reason: text }),
+  fc.record({ type: fc.constant('startSession' as const), sessionId }),
+  fc.record({ type: fc.constant('selectItem' as const), sessionId, section }),
+  fc.record({
+    type: fc.constant('recordOutcome' as const),
+    sessionId,
+    section,
+    outcome: fc.constantFrom('agreed' as const, 'still_disagree' as const, 'escalated' as const, 'deferred' as const),
+    notes: text,
+  }),
+  fc.record({ type: fc.constant('concludeSession' as const), sessionId }),
+);
+
+const step = fc.record({ actor: fc.constantFrom(...ACTORS), command: fc.oneof({ weight: 3, arbitrary: command }, { weight: 1, arbitrary: sessionCommand }) });
 /** Sequences long enough to reach disputes, reviewers and closings often. */
-const sequence = fc.array(step, { minLength: 1, maxLength: 60, size: 'max' });
+const sequence = fc.array(step, { minLength: 1, maxLength: 80, size: 'max' });
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -128,6 +162,15 @@ function run(steps: { actor: Actor; command: WorkflowCommand }[]): Run {
 }
 
 function checkInvariants(state: CaseWorkflow): void {
+  expect(state.sessions.filter((s) => s.status === 'live').length).toBeLessThanOrEqual(1);
+  for (const session of state.sessions) {
+    expect(SESSION_STATUSES).toContain(session.status);
+    expect(session.status === 'live').toBe(session.started !== null && session.concluded === null);
+    if (session.status === 'concluded') expect(session.started).not.toBeNull();
+    if (session.status === 'cancelled') expect(session.started).toBeNull();
+    if (session.currentItem) expect(session.agenda.map((i) => i.section)).toContain(session.currentItem);
+    expect(session.scheduledBy.role).not.toBe('reviewer');
+  }
   for (const [id, s] of Object.entries(state.sections)) {
     expect(SECTION_STATUSES).toContain(s.status);
     // A flag stands while the section is in disagreement, and while a proposal answers it.
@@ -184,6 +227,11 @@ describe('workflow state machines under random commands by random actors', () =>
             const after = states[i]!.sections[id]!.status;
             if (before !== after) expect(moves.has(`${before}->${after}`), `${before} -> ${after}`).toBe(true);
           }
+          for (const session of states[i]!.sessions) {
+            const previous = states[i - 1]!.sessions.find((s) => s.id === session.id);
+            // Concluded and cancelled are final.
+            if (previous && (previous.status === 'concluded' || previous.status === 'cancelled')) expect(session).toEqual(previous);
+          }
           for (const dispute of states[i]!.disputes) {
             const previous = states[i - 1]!.disputes.find((d) => d.id === dispute.id);
             if (previous) expect(STAGE_ORDER[dispute.stage]).toBeGreaterThanOrEqual(STAGE_ORDER[previous.stage]);
@@ -225,11 +273,21 @@ describe('workflow state machines under random commands by random actors', () =>
         for (const state of states) {
           for (const s of Object.values(state.sections)) reached.add(s.status);
           for (const d of state.disputes) reached.add(`dispute:${d.stage}`);
+          for (const session of state.sessions) reached.add(`session:${session.status}`);
         }
       }),
-      { numRuns: 400, seed: 42 },
+      { numRuns: 1000, seed: 42 },
     );
-    for (const status of [...SECTION_STATUSES, 'dispute:opened', 'dispute:peer_review', 'dispute:formal_route', 'dispute:closed']) {
+    for (const status of [
+      ...SECTION_STATUSES,
+      'dispute:opened',
+      'dispute:peer_review',
+      'dispute:formal_route',
+      'dispute:closed',
+      'session:live',
+      'session:concluded',
+      'session:cancelled',
+    ]) {
       expect(reached, status).toContain(status);
     }
   });

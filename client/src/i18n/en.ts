@@ -1,4 +1,6 @@
+import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
+import { sessionsMessages } from './sessions.ts';
 
 export const en: Messages = {
   app: {
@@ -354,4 +356,6 @@ export const en: Messages = {
       'agreed-is-agreed': 'A section agreed and signed during the dispute closes as "agreed" (or reopen it first).',
     },
   },
+  sessions: sessionsMessages.en,
+  comments: commentsMessages.en,
 };

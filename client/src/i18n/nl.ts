@@ -1,3 +1,6 @@
+import { commentsMessages } from './comments.ts';
+import { sessionsMessages } from './sessions.ts';
+
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
 export const nl = {
   app: {
@@ -354,6 +357,8 @@ export const nl = {
       'agreed-is-agreed': 'Een sectie die tijdens het geschil is overeengekomen en ondertekend, sluit af als "overeengekomen" (of heropen haar eerst).',
     },
   },
+  sessions: sessionsMessages.nl,
+  comments: commentsMessages.nl,
 };
 
 export type Messages = typeof nl;

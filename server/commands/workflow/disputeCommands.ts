@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult } from '../../../shared/api.ts';
 import { localDate } from '../../../shared/sickness.ts';
-import { isPersistent, type Dispute } from '../../../shared/workflow/index.ts';
+import { concludedSessionsBySection, isPersistent, type Dispute } from '../../../shared/workflow/index.ts';
 import type {
   CloseDisputeInput,
   FormalRouteInput,
@@ -16,7 +16,6 @@ import { caseRoleOf } from '../../policies/casePolicy.ts';
 import type { CommandDeps } from '../deps.ts';
 import { positionsOf } from './documentSnapshots.ts';
 import { runWorkflowCommand } from './runWorkflowCommand.ts';
-import { concludedSessionsBySection } from './workflowView.ts';
 
 export interface CaseTarget {
   caseId: string;

@@ -1,5 +1,6 @@
 import type { Stores } from '../ports.ts';
 import { MemoryAuditStore } from './MemoryAuditStore.ts';
+import { MemoryCommentStore } from './MemoryCommentStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
@@ -9,6 +10,7 @@ export function createMemoryStores(): Stores {
     docs: new MemoryDocStore(),
     records: new MemoryRecordStore(),
     workflow: new MemoryWorkflowStore(),
+    comments: new MemoryCommentStore(),
     audit: new MemoryAuditStore(),
     close: async () => {},
   };

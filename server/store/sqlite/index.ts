@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Stores } from '../ports.ts';
 import { openDatabase, type SqliteOptions } from './openDatabase.ts';
 import { SqliteAuditStore } from './SqliteAuditStore.ts';
+import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
@@ -16,6 +17,7 @@ export function createSqliteStores(dataDir: string, options: SqliteOptions): Sto
     docs,
     records: new SqliteRecordStore(db),
     workflow: new SqliteWorkflowStore(db),
+    comments: new SqliteCommentStore(db),
     audit: new SqliteAuditStore(db),
     close: async () => {
       docs.flush();

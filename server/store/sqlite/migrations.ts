@@ -111,4 +111,38 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX case_reviewers_by_user ON case_reviewers (user_id);
   `,
+  `
+  -- Margin comments: threads anchored to text, their comments, and each user's read marks.
+  CREATE TABLE comment_threads (
+    id              TEXT PRIMARY KEY,
+    case_id         TEXT NOT NULL,
+    part            TEXT NOT NULL,
+    section_id      TEXT NOT NULL,
+    anchor_start    TEXT NOT NULL,
+    anchor_end      TEXT NOT NULL,
+    quote           TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    resolved        TEXT
+  );
+  CREATE INDEX comment_threads_by_case ON comment_threads (case_id, created_at);
+  CREATE TABLE comments (
+    id          TEXT PRIMARY KEY,
+    thread_id   TEXT NOT NULL REFERENCES comment_threads (id),
+    author_id   TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    edited_at   TEXT,
+    deleted_at  TEXT
+  );
+  CREATE INDEX comments_by_thread ON comments (thread_id, created_at);
+  CREATE TABLE comment_reads (
+    user_id   TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    PRIMARY KEY (user_id, thread_id)
+  );
+  `,
 ];

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import {
+  unreadIn,
+  type CaseThreads,
+  type CommentInput,
+  type CommentPerson,
+  type CommentThread,
+  type CreateThreadInput,
+  type InboxEntry,
+  type ThreadView,
+} from '../../../shared/comments.ts';
+import { formatDocName } from '../../../shared/docNames.ts';
+import type { AuditActor } from '../../audit/Audit.ts';
+import type { Principal } from '../../auth/Authenticator.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
+import { accessRoleOf } from '../../policies/caseAccess.ts';
+import type { CommandDeps } from '../deps.ts';
+
+export interface CommentTarget {
+  caseId: string;
+  principal: Principal;
+  audit: AuditActor;
+}
+
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'collab' | 'realtime' | 'now'>;
+
+/** Members and current reviewers read and write comments; every access is audited, every refusal too. */
+async function participant(deps: Deps, target: CommentTarget, action: 'read' | 'write', object: string): Promise<CommentPerson> {
+  const { user } = target.principal;
+  if (!(await accessRoleOf(deps, target.caseId, user.id))) {
+    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object, caseId: target.caseId, detail: 'not-a-member' });
+    throw forbidden('You are not a member of this case');
+  }
+  await deps.audit.record(target.audit, { action, outcome: 'success', object, caseId: target.caseId });
+  return { userId: user.id, name: user.name };
+}
+
+async function threadOf(deps: Deps, target: CommentTarget, threadId: string): Promise<CommentThread> {
+  const thread = await deps.comments.getThread(threadId);
+  if (!thread || thread.caseId !== target.caseId) throw notFound('No such thread in this case');
+  return thread;
+}
+
+/** Publishes the thread as it now is and returns it as the caller sees it. */
+async function publish(deps: Deps, target: CommentTarget, threadId: string): Promise<ThreadView> {
+  const thread = (await deps.comments.getThread(threadId))!;
+  deps.realtime.publishComments(target.caseId, { caseId: target.caseId, thread });
+  const marks = await deps.comments.readMarks(target.principal.user.id, target.caseId);
+  return view(thread, target.principal.user.id, marks[thread.id] ?? null);
+}
+
+function view(thread: CommentThread, userId: string, lastReadAt: string | null): ThreadView {
+  return { ...thread, unread: unreadIn(thread, userId, lastReadAt), lastReadAt };
+}
+
+/** The case's threads with this user's unread counts: the case inbox. */
+export async function listThreads(deps: Deps, target: CommentTarget): Promise<CaseThreads> {
+  await participant(deps, target, 'read', 'comments');
+  const [threads, marks] = await Promise.all([deps.comments.listThreads(target.caseId), deps.comments.readMarks(target.principal.user.id, target.caseId)]);
+  const views = threads.map((thread) => view(thread, target.principal.user.id, marks[thread.id] ?? null));
+  return { threads: views, unread: views.reduce((sum, t) => sum + t.unread, 0) };
+}
+
+/**
+ * Starts a thread on a stretch of text. The anchor must point into the
+ * section as the server holds it; the document itself is only read, so
+ * commenting needs no write access and changes no byte of it.
+ */
+export async function createThread(deps: Deps, target: CommentTarget, input: CreateThreadInput): Promise<ThreadView> {
+  const author = await participant(deps, target, 'write', `comments:${input.part}:${input.sectionId}`);
+  await checkAnchor(deps, target.caseId, input);
+  const at = deps.now().toISOString();
+  const thread: CommentThread = {
+    id: randomUUID(),
+    caseId: target.caseId,
+    part: input.part,
+    sectionId: input.sectionId,
+    anchor: input.anchor,
+    quote: input.quote,
+    createdBy: author,
+    createdAt: at,
+    resolved: null,
+    comments: [{ id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null }],
+  };
+  await deps.comments.createThread(thread);
+  await deps.comments.markRead(author.userId, thread.id, at);
+  return publish(deps, target, thread.id);
+}
+
+async function checkAnchor(deps: Deps, caseId: string, input: CreateThreadInput): Promise<void> {
+  const decode = (value: string) => {
+    try {
+      return Y.decodeRelativePosition(Buffer.from(value, 'base64'));
+    } catch {
+      throw badRequest('anchor: not a Yjs relative position', 'anchor');
+    }
+  };
+  const start = decode(input.anchor.start);
+  const end = decode(input.anchor.end);
+  const inside = await deps.collab.registry.read(formatDocName({ caseId, part: input.part }), (doc) => {
+    if (!doc.share.has(input.sectionId)) return false;
+    const fragment = doc.getXmlFragment(input.sectionId);
+    return [start, end].every((position) => {
+      const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+      return absolute !== null && (absolute.type === fragment || Y.isParentOf(fragment, absolute.type._item));
+    });
+  });
+  if (!inside) throw badRequest('anchor: does not point into this section', 'anchor');
+}
+
+export async function reply(deps: Deps, target: CommentTarget, threadId: string, input: CommentInput): Promise<ThreadView> {
+  const author = await participant(deps, target, 'write', `comment-thread:${threadId}`);
+  await threadOf(deps, target, threadId);
+  const at = deps.now().toISOString();
+  await deps.comments.addComment(threadId, { id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null });
+  await deps.comments.markRead(author.userId, threadId, at);
+  return publish(deps, target, threadId);
+}
+
+/** Only its author may change or delete a comment; a deleted comment keeps its place, without its text. */
+async function ownComment(deps: Deps, target: CommentTarget, threadId: string, commentId: string) {
+  const thread = await threadOf(deps, target, threadId);
+  const comment = thread.comments.find((c) => c.id === commentId);
+  if (!comment) throw notFound('No such comment in this thread');
+  if (comment.author.userId !== target.principal.user.id) {
+    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object: `comment:${commentId}`, caseId: target.caseId, detail: 'not-the-author' });
+    throw new AppError(403, 'comment.only-author', 'Only its author may change or delete a comment');
+  }
+  if (comment.deletedAt) throw new AppError(409, 'comment.deleted', 'This comment was deleted');
+  return comment;
+}
+
+export async function editComment(deps: Deps, target: CommentTarget, threadId: string, commentId: string, input: CommentInput): Promise<ThreadView> {
+  await participant(deps, target, 'write', `comment:${commentId}`);
+  await ownComment(deps, target, threadId, commentId);
+  await deps.comments.updateComment(commentId, { text: input.text, editedAt: deps.now().toISOString(), deletedAt: null });
+  return publish(deps, target, threadId);
+}
+
+export async function deleteComment(deps: Deps, target: CommentTarget, threadId: string, commentId: string): Promise<ThreadView> {
+  await participant(deps, target, 'write', `comment:${commentId}`);
+  const comment = await ownComment(deps, target, threadId, commentId);
+  await deps.comments.updateComment(commentId, { text: '', editedAt: comment.editedAt, deletedAt: deps.now().toISOString() });
+  return publish(deps, target, threadId);
+}
+
+export async function setResolved(deps: Deps, target: CommentTarget, threadId: string, resolved: boolean): Promise<ThreadView> {
+  const person = await participant(deps, target, 'write', `comment-thread:${threadId}`);
+  const thread = await threadOf(deps, target, threadId);
+  if (resolved === (thread.resolved !== null)) {
+    throw new AppError(409, resolved ? 'thread.resolved' : 'thread.open', resolved ? 'This thread is already resolved' : 'This thread is already open');
+  }
+  await deps.comments.setResolved(threadId, resolved ? { by: person, at: deps.now().toISOString() } : null);
+  return publish(deps, target, threadId);
+}
+
+/** Marks a thread read up to its newest comment, for this user only. */
+export async function markRead(deps: Deps, target: CommentTarget, threadId: string): Promise<ThreadView> {
+  const person = await participant(deps, target, 'read', `comment-thread:${threadId}`);
+  const thread = await threadOf(deps, target, threadId);
+  const newest = thread.comments.reduce((latest, c) => (c.createdAt > latest ? c.createdAt : latest), thread.createdAt);
+  await deps.comments.markRead(person.userId, threadId, newest);
+  return view(thread, person.userId, newest);
+}
+
+/** Unread comments per case, over every case the user takes part in. */
+export async function inbox(deps: Deps, principal: Principal): Promise<InboxEntry[]> {
+  const entries: InboxEntry[] = [];
+  const cases = await deps.records.listCasesOfUser(principal.user.id);
+  const reviewed = await Promise.all((await deps.workflow.casesReviewedBy(principal.user.id)).map((id) => deps.records.getCase(id)));
+  for (const record of [...cases, ...reviewed.filter((c) => c !== null)]) {
+    const [threads, marks] = await Promise.all([deps.comments.listThreads(record.id), deps.comments.readMarks(principal.user.id, record.id)]);
+    const unread = threads.reduce((sum, thread) => sum + unreadIn(thread, principal.user.id, marks[thread.id] ?? null), 0);
+    entries.push({ caseId: record.id, title: record.title, unread });
+  }
+  return entries;
+}

@@ -1,0 +1,58 @@
+import type { UpcomingSession } from '../../../shared/api.ts';
+import type { ConsultationSession } from '../../../shared/workflow/types.ts';
+import type { AuditActor } from '../../audit/Audit.ts';
+import type { Principal } from '../../auth/Authenticator.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { sessionCalendar } from '../../sessions/sessionCalendar.ts';
+import { sessionMinutesPdf } from '../../sessions/sessionMinutes.ts';
+import type { CaseRecord } from '../../store/ports.ts';
+import type { CommandDeps } from '../deps.ts';
+import { toCaseSummary } from '../views.ts';
+import { loadWorkflow } from '../workflow/workflowView.ts';
+import type { SessionTarget } from './sessionCommands.ts';
+
+/** The sessions still to come (scheduled or live) of every case the user is a physician of, soonest first. */
+export async function upcomingSessions(deps: CommandDeps, principal: Principal, audit: AuditActor): Promise<UpcomingSession[]> {
+  const now = deps.now().getTime();
+  const upcoming: UpcomingSession[] = [];
+  for (const record of await deps.records.listCasesOfUser(principal.user.id)) {
+    const { state } = await loadWorkflow(deps.workflow, record);
+    for (const session of state.sessions) {
+      const ends = Date.parse(session.scheduledAt) + session.durationMinutes * 60_000;
+      if (session.status === 'live' || (session.status === 'scheduled' && ends > now)) {
+        upcoming.push({ caseId: record.id, caseTitle: record.title, employeePseudonym: record.employeePseudonym, session });
+      }
+    }
+  }
+  await deps.audit.record(audit, { action: 'read', outcome: 'success', object: 'sessions', detail: `${upcoming.length} upcoming` });
+  return upcoming.sort((a, b) => a.session.scheduledAt.localeCompare(b.session.scheduledAt));
+}
+
+/** One session of a case the caller takes part in; audited like every read of case data. */
+async function readSession(deps: CommandDeps, target: SessionTarget, object: string): Promise<{ record: CaseRecord; session: ConsultationSession }> {
+  const [record, role] = await Promise.all([deps.records.getCase(target.caseId), accessRoleOf(deps, target.caseId, target.principal.user.id)]);
+  if (!record || !role) {
+    await deps.audit.record(target.audit, { action: 'read', outcome: 'denied', object, caseId: target.caseId, detail: 'not-a-member' });
+    throw forbidden('You are not a member of this case');
+  }
+  const session = (await loadWorkflow(deps.workflow, record)).state.sessions.find((s) => s.id === target.sessionId);
+  if (!session) throw notFound('No such session');
+  await deps.audit.record(target.audit, { action: object.endsWith('.pdf') ? 'export' : 'read', outcome: 'success', object, caseId: target.caseId, detail: session.id });
+  return { record, session };
+}
+
+/** The session as an .ics file for calendar programs. */
+export async function sessionIcs(deps: CommandDeps, target: SessionTarget, origin: string): Promise<string> {
+  const { record, session } = await readSession(deps, target, 'session.ics');
+  const url = `${origin}/cases/${encodeURIComponent(record.id)}?sessie=${encodeURIComponent(session.id)}`;
+  return sessionCalendar(session, record, url, deps.now());
+}
+
+/** The minutes of a concluded session as a PDF report. */
+export async function sessionMinutes(deps: CommandDeps, target: SessionTarget): Promise<Buffer> {
+  const { record, session } = await readSession(deps, target, 'minutes.pdf');
+  if (session.status !== 'concluded') throw new AppError(409, 'minutes.not-concluded', 'Minutes exist once the session is concluded');
+  const summary = await toCaseSummary(deps.records, record, await deps.records.listMembers(record.id));
+  return sessionMinutesPdf(session, record, summary.members);
+}
