@@ -1,10 +1,11 @@
 import { auditStoreContract } from './auditStoreContract.ts';
+import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
 
-export { auditStoreContract, docStoreContract, recordStoreContract, workflowStoreContract };
+export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowStoreContract };
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
 /** Every port's contract against one adapter (STYLE practice 4). */
@@ -13,4 +14,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   recordStoreContract(name, makeStores);
   auditStoreContract(name, makeStores);
   workflowStoreContract(name, makeStores);
+  commentStoreContract(name, makeStores);
 }
