@@ -40,7 +40,7 @@ describe('margin comments over HTTP', () => {
     await waitFor(() => vaReader.doc.getXmlFragment('d430').length > 0 && vaReader.doc.getXmlFragment('d240').toString().includes('pauzes'));
     socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: tokens.ba }, reconnection: false });
     socket.on(RealtimeEvent.comments, (push: CommentsPush) => pushes.push(push));
-    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await socket.emitWithAck(RealtimeEvent.join, DEMO_CASE_ID);
   });
   afterAll(async () => {
