@@ -4,6 +4,7 @@ import type { PublicUser } from '../../shared/api.ts';
 import { api, ApiError } from './api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { CaseList } from './features/cases/CaseList.tsx';
+import { SessionReminders } from './features/sessions/SessionReminders.tsx';
 import { CasePage } from './features/workspace/CasePage.tsx';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
@@ -76,6 +77,7 @@ export function App() {
         </button>
       </header>
       <main id="content" tabIndex={-1}>
+        <SessionReminders />
         {caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />}
       </main>
     </div>

@@ -409,6 +409,261 @@ export class PhysicianPage extends WorkspacePage {
     await this.page.getByRole('link', { name: 'Terug naar dossiers' }).click();
     await this.caseListHeading.waitFor();
   }
+
+  // ---- Consultation sessions (issue 5) -----------------------------------
+
+  async showSessions(): Promise<void> {
+    await this.showGroup('sessions');
+    await this.sessionsPanel.waitFor();
+  }
+
+  get sessionsPanel(): Locator {
+    return this.page.getByTestId('sessions-panel');
+  }
+
+  /** A session in the sessions view: `data-status` scheduled, live, concluded or cancelled. */
+  sessionCard(sessionId: string): Locator {
+    return this.page.getByTestId(`session-${sessionId}`);
+  }
+
+  /** The sessions listed under one status (the live one has its own panel, liveSession). */
+  sessionsIn(status: 'scheduled' | 'concluded' | 'cancelled'): Locator {
+    return this.page.getByTestId(`sessions-${status}`).locator('article[data-session-id]');
+  }
+
+  async waitForSessionStatus(sessionId: string, status: 'scheduled' | 'concluded' | 'cancelled'): Promise<void> {
+    await this.sessionsIn(status).and(this.page.locator(`[data-session-id="${sessionId}"]`)).waitFor();
+  }
+
+  /** A local date and time `minutes` from now, as the date and time inputs take them in this browser. */
+  async localDateTime(minutes: number): Promise<{ date: string; time: string }> {
+    return this.page.evaluate((minutes) => {
+      const at = new Date(Date.now() + minutes * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return { date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`, time: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
+    }, minutes);
+  }
+
+  /** Fills in the date, time, duration and mode of the open schedule or reschedule dialog. */
+  async fillSessionTiming(timing: { date: string; time: string; duration?: number; mode?: string }): Promise<void> {
+    await this.dialog.getByLabel('Datum').fill(timing.date);
+    await this.dialog.getByLabel('Begintijd').fill(timing.time);
+    if (timing.duration !== undefined) await this.dialog.getByLabel('Duur (minuten)').fill(String(timing.duration));
+    if (timing.mode !== undefined) await this.dialog.getByLabel('Vorm').selectOption(timing.mode);
+  }
+
+  /** The checkbox of a section in the open dialog's agenda ("d240 …"). */
+  agendaCheckbox(section: string): Locator {
+    return this.dialog.getByRole('checkbox', { name: new RegExp(`^${section} `) });
+  }
+
+  /** Submits the open schedule dialog and returns the id of the session it planned. */
+  async submitSchedule(): Promise<string> {
+    const before = new Set(await this.sessionsIn('scheduled').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-session-id'))));
+    await this.dialog.getByRole('button', { name: 'Plannen', exact: true }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+    let id: string | null = null;
+    await waitFor(
+      async () => {
+        const now = await this.sessionsIn('scheduled').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-session-id')));
+        id = now.find((candidate) => candidate && !before.has(candidate)) ?? null;
+        return id !== null;
+      },
+      { timeoutMs: UI_TIMEOUT_MS, what: 'the new session' },
+    );
+    return id!;
+  }
+
+  /** The live session's panel: `data-session-id`, and `data-current` the agenda item both screens show. */
+  get liveSession(): Locator {
+    return this.page.getByTestId('live-session');
+  }
+
+  async waitForCurrentItem(section: string): Promise<void> {
+    await this.liveSession.and(this.page.locator(`[data-current="${section}"]`)).waitFor();
+    await this.page.getByTestId('live-item').and(this.page.locator(`[data-section="${section}"]`)).waitFor();
+  }
+
+  /** A physician in the live session's presence list: `data-present`. */
+  sessionPresence(role: 'ba' | 'va'): Locator {
+    return this.page.getByTestId(`session-presence-${role}`);
+  }
+
+  async waitForPresent(role: 'ba' | 'va', present = true): Promise<void> {
+    await this.sessionPresence(role).and(this.page.locator(`[data-present="${present}"]`)).waitFor();
+  }
+
+  /** An item in the live session's agenda: `data-current`, `data-outcome`. */
+  agendaItem(section: string): Locator {
+    return this.page.getByTestId(`agenda-item-${section}`);
+  }
+
+  async waitForOutcome(section: string, outcome: 'agreed' | 'still_disagree' | 'escalated' | 'deferred'): Promise<void> {
+    await this.agendaItem(section).and(this.page.locator(`[data-outcome="${outcome}"]`)).waitFor();
+  }
+
+  /** Records the outcome (by its Dutch label) of the current agenda item, with notes for the minutes. */
+  async recordOutcome(label: string, notes: string): Promise<void> {
+    const form = this.page.getByTestId('outcome-form');
+    await form.getByRole('radio', { name: label, exact: true }).check();
+    await form.getByLabel('Notities voor het verslag').fill(notes);
+    await form.getByRole('button', { name: /^Uitkomst (vastleggen|bijwerken)$/ }).click();
+  }
+
+  /** Follows a download link and returns what the browser saved. */
+  async download(link: Locator): Promise<{ filename: string; content: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { filename: download.suggestedFilename(), content: Buffer.concat(chunks) };
+  }
+
+  // ---- Margin comments (issue 5) ------------------------------------------
+
+  /**
+   * Selects the first occurrence of `words` in an editor, as a drag of the
+   * mouse over them would: a browser selection, also in a read-only editor.
+   */
+  async selectWords(editor: Locator, words: string): Promise<void> {
+    await editor.evaluate((element, words) => {
+      const found = findWords(element, words);
+      const range = document.createRange();
+      range.setStart(found.start.node, found.start.offset);
+      range.setEnd(found.end.node, found.end.offset);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+
+      function findWords(root: Element, text: string) {
+        // The other physician's caret and its name label are no text of the document.
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (node.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
+        const nodes: Text[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+        const all = nodes.map((node) => node.data).join('');
+        const from = all.indexOf(text);
+        if (from < 0) throw new Error(`"${text}" is not in the editor: "${all}"`);
+        const at = (index: number, end: boolean) => {
+          let passed = 0;
+          for (const node of nodes) {
+            if (index < passed + node.length || (end && index === passed + node.length)) return { node, offset: index - passed };
+            passed += node.length;
+          }
+          throw new Error('past the end');
+        };
+        return { start: at(from, false), end: at(from + text.length, true) };
+      }
+    }, words);
+  }
+
+  /**
+   * In an editable editor, selects `words` (or puts the caret right before
+   * them, `caretBefore`) through the editor itself, and focuses it.
+   */
+  async selectInOwn(editor: Locator, words: string, { caretBefore = false } = {}): Promise<void> {
+    await this.selectWords(editor, words);
+    await editor.evaluate((element, caretBefore) => {
+      // Tiptap puts its editor on the ProseMirror element.
+      interface View {
+        posAtDOM(node: Node, offset: number): number;
+      }
+      const editor = (element as unknown as { editor: { view: View; chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } } } }).editor;
+      const range = document.getSelection()!.getRangeAt(0);
+      const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+      const to = caretBefore ? from : editor.view.posAtDOM(range.endContainer, range.endOffset);
+      editor.chain().focus().setTextSelection({ from, to }).run();
+    }, caretBefore);
+  }
+
+  /** The button that starts a thread on the selection in one editor. */
+  commentButton(part: EditorPart, section: string): Locator {
+    return this.page.getByTestId(`comment-add-${part}-${section}`);
+  }
+
+  /** Selects `words` in an editor, starts a thread on them with `text`, and returns the new thread's id. */
+  async commentOn(part: EditorPart, section: string, words: string, text: string): Promise<string> {
+    await this.selectWords(this.editor(part, section), words);
+    await this.commentButton(part, section).click();
+    const form = this.page.getByTestId('new-thread');
+    await form.getByLabel('Uw opmerking').fill(text);
+    await form.getByRole('button', { name: 'Plaatsen' }).click();
+    await form.waitFor({ state: 'detached' });
+    const thread = this.threadsIn(section).filter({ hasText: text }).first();
+    await thread.waitFor();
+    return (await thread.getAttribute('data-thread-id'))!;
+  }
+
+  /** The threads in a section's margin, in the order of their text. */
+  threadsIn(section: string): Locator {
+    return this.section(section).getByTestId('thread');
+  }
+
+  /** A thread in the margin: `data-state` open or resolved, `data-detached`, `data-unread`. */
+  thread(threadId: string): Locator {
+    return this.page.locator(`article[data-testid="thread"][data-thread-id="${threadId}"]`);
+  }
+
+  /** The comments of a thread, oldest first. */
+  commentsOf(threadId: string): Locator {
+    return this.thread(threadId).getByTestId('comment');
+  }
+
+  async replyTo(threadId: string, text: string): Promise<void> {
+    const form = this.thread(threadId).getByTestId('thread-reply');
+    await form.getByLabel('Uw antwoord').fill(text);
+    await form.getByRole('button', { name: 'Antwoorden' }).click();
+    await this.commentsOf(threadId).filter({ hasText: text }).waitFor();
+  }
+
+  /**
+   * The text an editor highlights for a thread, without carets: the words the
+   * thread is anchored to as this browser resolves its anchor now.
+   */
+  async highlightedText(editor: Locator, threadId: string): Promise<string> {
+    return editor.evaluate((element, threadId) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
+      return [...copy.querySelectorAll(`[data-thread-id="${threadId}"]`)].map((span) => span.textContent ?? '').join('');
+    }, threadId);
+  }
+
+  /** Waits until an editor highlights exactly `text` for a thread. */
+  async waitForHighlight(editor: Locator, threadId: string, text: string): Promise<void> {
+    let shown = '';
+    try {
+      await waitFor(async () => (shown = await this.highlightedText(editor, threadId)) === text, { timeoutMs: UI_TIMEOUT_MS, what: 'the highlight' });
+    } catch (error) {
+      throw new Error(`Expected thread ${threadId} to highlight ${JSON.stringify(text)} (${this.role}); it highlights ${JSON.stringify(shown)}`, { cause: error });
+    }
+  }
+
+  /** The case header's comments button: `data-count` is this user's unread comments in the case. */
+  get commentsUnread(): Locator {
+    return this.page.getByTestId('comments-unread');
+  }
+
+  async waitForUnread(count: number): Promise<void> {
+    await this.commentsUnread.and(this.page.locator(`[data-count="${count}"]`)).waitFor();
+  }
+
+  /** The case's inbox of comments (the navigation's "Opmerkingen"). */
+  async showComments(): Promise<void> {
+    await this.showGroup('comments');
+    await this.page.getByTestId('comments-inbox').waitFor();
+  }
+
+  /** The threads in the inbox, in its order (unread first); `data-unread`, `data-state`. */
+  get inboxThreads(): Locator {
+    return this.page.getByTestId('inbox-thread');
+  }
+
+  /** Opens a thread from the inbox: it is marked read, and its text is shown. */
+  async openFromInbox(threadId: string): Promise<void> {
+    await this.inboxThreads.and(this.page.locator(`[data-thread-id="${threadId}"]`)).getByRole('button').click();
+    await this.thread(threadId).waitFor();
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { EditorContent, useEditor } from '@tiptap/react';
+import type { Extensions } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { CollabDoc } from '../collab/useCollabDoc.ts';
 import { BindingGuard } from './bindingGuard.ts';
 import { CaretFirst } from './caretFirst.ts';
@@ -17,6 +18,10 @@ interface Props {
   label: string;
   testId: string;
   onFocus?: () => void;
+  /** More behaviour for this editor (the comment highlights); a constant, the editor is made once. */
+  extensions?: Extensions;
+  /** What goes with the editor inside its frame (the comment button), once the editor exists. */
+  children?: (editor: Editor) => ReactNode;
 }
 
 /**
@@ -24,7 +29,7 @@ interface Props {
  * the other physician's caret. Undo and redo (Mod-z, Mod-y, Shift-Mod-z) come
  * from the Collaboration extension and only touch this user's own changes.
  */
-export function SectionEditor({ collab, field, editable, label, testId, onFocus }: Props) {
+export function SectionEditor({ collab, field, editable, label, testId, onFocus, extensions = NO_EXTENSIONS, children }: Props) {
   const editor = useEditor(
     {
       editable,
@@ -46,10 +51,11 @@ export function SectionEditor({ collab, field, editable, label, testId, onFocus 
         BindingGuard.configure({ readOnly: !editable }),
         CaretFirst.configure({ document: collab.doc, awareness: collab.provider.awareness }),
         ...(editable ? [] : [ReadOnlyDocument]),
+        ...extensions,
       ],
       editorProps: { attributes: editorAttributes({ editable, label, testId }) },
     },
-    [collab, field, editable],
+    [collab, field, editable, extensions],
   );
 
   // The editor lives as long as its document; a new language only relabels it.
@@ -61,9 +67,12 @@ export function SectionEditor({ collab, field, editable, label, testId, onFocus 
     <div className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} onFocus={onFocus}>
       {editable && editor && <EditorToolbar editor={editor} label={label} />}
       <EditorContent editor={editor} />
+      {editor && children?.(editor)}
     </div>
   );
 }
+
+const NO_EXTENSIONS: Extensions = [];
 
 function editorAttributes({ editable, label, testId }: Pick<Props, 'editable' | 'label' | 'testId'>): Record<string, string> {
   return {

@@ -1,7 +1,9 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap';
+import { writeTypingAtCaret } from './typingAtCaret.ts';
 
 export interface BindingGuardOptions {
   /** The editor shows a document this user may only read. */
@@ -24,6 +26,7 @@ export interface BindingGuardOptions {
  * So: an editor of a read-only document never writes to it, and no editor
  * writes that placeholder paragraph into an empty section (typing into it
  * writes the paragraph with its text, as in a section never written before).
+ * What is typed goes where the caret is (see typingAtCaret.ts).
  */
 export const BindingGuard = Extension.create<BindingGuardOptions>({
   name: 'bindingGuard',
@@ -52,7 +55,12 @@ function guard(binding: ProsemirrorBinding, readOnly: boolean): void {
   const write = binding._prosemirrorChanged.bind(binding);
   binding._prosemirrorChanged = (doc: ProseMirrorNode) => {
     if (readOnly || (binding.type.length === 0 && isPlaceholder(doc))) return;
-    write(doc);
+    // One Yjs transaction for both, as the binding's own: one update, one undo step.
+    binding.doc.transact(() => {
+      const view = binding.prosemirrorView as EditorView | null;
+      if (view) writeTypingAtCaret(binding.type, view.state, doc);
+      write(doc);
+    }, ySyncPluginKey);
   };
 }
 

@@ -2,8 +2,354 @@
  * Interface strings of the sessions feature, Dutch first; merged into nl.ts and
  * en.ts under `sessions`. Every Dutch string needs its English counterpart.
  */
-const nl = {};
+const nl = {
+  nav: 'Sessies',
+  navLive: '(live)',
+  heading: 'Consultatiesessies',
+  intro:
+    'Plan een consultatie tussen bedrijfsarts en verzekeringsarts over de secties waarover u van mening verschilt. Tijdens een live sessie volgen beide schermen hetzelfde agendapunt; per punt legt u een uitkomst vast. Afgeronde sessies vormen met hun verslag de geschiedenis van het dossier.',
+  none: 'Er zijn nog geen sessies gepland.',
+  when: '{{start}}–{{end}} ({{minutes}} min.)',
+  title: 'Sessie van {{when}}',
+  status: {
+    scheduled: 'gepland',
+    live: 'live',
+    concluded: 'afgerond',
+    cancelled: 'geannuleerd',
+  },
+  mode: {
+    video: 'video',
+    telefoon: 'telefoon',
+    fysiek: 'fysiek (op locatie)',
+    schriftelijk: 'schriftelijk',
+  },
+  outcome: {
+    agreed: 'Overeenstemming bereikt',
+    still_disagree: 'Nog steeds oneens',
+    escalated: 'Geëscaleerd naar geschil',
+    deferred: 'Uitgesteld',
+  },
+  groups: {
+    scheduled: 'Geplande sessies',
+    concluded: 'Afgeronde sessies en verslagen',
+    cancelled: 'Geannuleerde sessies',
+  },
+  scheduledBy: 'Gepland door',
+  changes: 'Wijzigingen',
+  revised_one: '{{count}} keer verplaatst of gewijzigd',
+  revised_other: '{{count}} keer verplaatst of gewijzigd',
+  cancelledBy: 'Geannuleerd door',
+  anotherLive: 'Er loopt al een andere sessie: rond die eerst af voordat u deze start.',
+  actions: {
+    start: 'Sessie starten',
+    reschedule: 'Verplaatsen',
+    agenda: 'Agenda wijzigen',
+    cancel: 'Sessie annuleren',
+    calendar: 'In agenda zetten (.ics)',
+    conclude: 'Sessie afronden',
+  },
+  form: {
+    date: 'Datum',
+    time: 'Begintijd',
+    duration: 'Duur (minuten)',
+    mode: 'Vorm',
+  },
+  schedule: {
+    open: 'Sessie plannen',
+    title: 'Sessie plannen',
+    submit: 'Plannen',
+  },
+  reschedule: {
+    title: 'Sessie verplaatsen',
+    submit: 'Verplaatsen',
+  },
+  agenda: {
+    legend: 'Agenda',
+    proposed_one: 'Voorgesteld: de sectie met een onenigheid. Pas de agenda zo nodig aan.',
+    proposed_other: 'Voorgesteld: de {{count}} secties met een onenigheid. Pas de agenda zo nodig aan.',
+    noDisagreement: 'Er is geen onenigheid gemeld; kies zelf de secties voor de agenda.',
+    more: 'Andere secties toevoegen',
+    hasOutcome: 'uitkomst vastgelegd',
+    title: 'Agenda wijzigen',
+    submit: 'Agenda opslaan',
+    empty: 'Er staan geen secties op de agenda.',
+  },
+  cancel: {
+    title: 'Sessie annuleren',
+    submit: 'Sessie annuleren',
+    reason: 'Reden (optioneel)',
+  },
+  conclude: {
+    title: 'Sessie afronden',
+    submit: 'Afronden',
+    hint: 'Na het afronden vormen de vastgelegde uitkomsten en notities het verslag van deze sessie; ze kunnen dan niet meer worden gewijzigd.',
+    withoutOutcome_one: '{{count}} agendapunt heeft geen uitkomst en komt als "niet besproken" in het verslag:',
+    withoutOutcome_other: '{{count}} agendapunten hebben geen uitkomst en komen als "niet besproken" in het verslag:',
+  },
+  minutes: {
+    heading: 'Verslag',
+    date: 'Datum',
+    concludedBy: 'Afgerond door',
+    notDiscussed: 'niet besproken',
+    pdf: 'Verslag (PDF)',
+  },
+  outcomeForm: {
+    legend: 'Uitkomst voor {{section}}',
+    notes: 'Notities voor het verslag',
+    record: 'Uitkomst vastleggen',
+    update: 'Uitkomst bijwerken',
+    recorded: 'vastgelegd door {{who}}, {{at}}',
+    none: 'Er is nog geen uitkomst vastgelegd.',
+    agreedHint: 'Overeenstemming vastleggen kan pas als het gezamenlijk standpunt is voorgesteld en door de andere arts ondertekend.',
+    toAgreement: 'Naar de sectie om voor te stellen en te ondertekenen',
+    toFlag: 'Naar de sectie om de onenigheid te melden',
+  },
+  live: {
+    heading: 'Live sessie: {{when}}',
+    startedBy: 'Gestart door {{who}}, {{at}}',
+    now: 'Nu besproken (agendapunt {{number}}/{{total}}): {{section}}',
+    agenda: 'Agenda van de sessie',
+    item: 'Agendapunt {{number}}: {{section}}',
+    previous: 'Vorig agendapunt',
+    next: 'Volgend agendapunt',
+    presence: 'Aanwezig in de sessie',
+    present: 'aanwezig',
+    absent: 'niet aanwezig',
+    toSection: 'Naar de sectie {{section}}',
+  },
+  banner: {
+    live: 'Er loopt een consultatiesessie.',
+    now: 'Nu besproken: {{section}}.',
+    show: 'Naar de sessie',
+  },
+  upcoming: {
+    heading: 'Komende sessies',
+    none: 'Er zijn geen sessies gepland.',
+    failed: 'De komende sessies konden niet worden geladen.',
+    items_one: '{{count}} agendapunt',
+    items_other: '{{count}} agendapunten',
+  },
+  reminder: {
+    text_one: 'Een consultatiesessie begint over {{count}} minuut (werknemer {{pseudonym}}, {{at}}).',
+    text_other: 'Een consultatiesessie begint over {{count}} minuten (werknemer {{pseudonym}}, {{at}}).',
+    open: 'Naar de sessie',
+    dismiss: 'Sluiten',
+  },
+  errors: {
+    session: {
+      'in-past': 'Een sessie kan niet in het verleden worden gepland. Kies een later tijdstip.',
+      duration: 'Een sessie duurt minimaal 5 en maximaal 480 minuten.',
+      agenda: 'Een sectie staat twee keer op de agenda.',
+      unknown: 'Deze sessie bestaat niet (meer) in dit dossier.',
+    },
+    section: {
+      unknown: 'Deze sectie bestaat niet in deze beoordeling.',
+    },
+    rescheduleSession: {
+      state: 'Alleen een geplande sessie kan worden verplaatst.',
+    },
+    changeAgenda: {
+      state: 'De agenda van een afgeronde of geannuleerde sessie kan niet meer worden gewijzigd.',
+      'has-outcome': 'Een agendapunt met een vastgelegde uitkomst blijft op de agenda.',
+    },
+    cancelSession: {
+      state: 'Alleen een geplande sessie kan worden geannuleerd; een live of afgeronde sessie niet.',
+    },
+    startSession: {
+      state: 'Alleen een geplande sessie kan worden gestart.',
+      'one-live': 'Er loopt al een andere sessie in dit dossier: rond die eerst af.',
+    },
+    selectItem: {
+      state: 'De sessie is niet (meer) live.',
+      'not-on-agenda': 'Deze sectie staat niet op de agenda van deze sessie.',
+    },
+    recordOutcome: {
+      state: 'Uitkomsten worden vastgelegd zolang de sessie live is.',
+      'not-on-agenda': 'Deze sectie staat niet op de agenda: voeg haar eerst toe.',
+      'agreed-needs-signatures':
+        '"Overeenstemming bereikt" kan pas worden vastgelegd als het gezamenlijk standpunt van deze sectie is voorgesteld en door beide artsen ondertekend. Stel het gezamenlijk concept voor, laat de andere arts ondertekenen en leg daarna de uitkomst vast.',
+      'escalated-needs-dispute': '"Geëscaleerd" kan pas worden vastgelegd als de sectie deel uitmaakt van een geschil. Escaleer de sectie eerst naar een geschil.',
+      'disagreement-needs-flag': '"Nog steeds oneens" kan pas worden vastgelegd als voor deze sectie een onenigheid is gemeld. Meld eerst de onenigheid.',
+    },
+    concludeSession: {
+      state: 'Alleen een live sessie kan worden afgerond.',
+    },
+  },
+};
 
-const en: typeof nl = {};
+const en: typeof nl = {
+  nav: 'Sessions',
+  navLive: '(live)',
+  heading: 'Consultation sessions',
+  intro:
+    'Plan a consultation between the occupational physician and the insurance physician on the sections you disagree on. During a live session both screens follow the same agenda item; for each item you record an outcome. Concluded sessions, with their minutes, form the history of the case.',
+  none: 'No sessions have been scheduled yet.',
+  when: '{{start}}–{{end}} ({{minutes}} min)',
+  title: 'Session of {{when}}',
+  status: {
+    scheduled: 'scheduled',
+    live: 'live',
+    concluded: 'concluded',
+    cancelled: 'cancelled',
+  },
+  mode: {
+    video: 'video',
+    telefoon: 'telephone',
+    fysiek: 'in person',
+    schriftelijk: 'in writing',
+  },
+  outcome: {
+    agreed: 'Agreement reached',
+    still_disagree: 'Still disagree',
+    escalated: 'Escalated to a dispute',
+    deferred: 'Deferred',
+  },
+  groups: {
+    scheduled: 'Scheduled sessions',
+    concluded: 'Concluded sessions and minutes',
+    cancelled: 'Cancelled sessions',
+  },
+  scheduledBy: 'Scheduled by',
+  changes: 'Changes',
+  revised_one: 'rescheduled or changed {{count}} time',
+  revised_other: 'rescheduled or changed {{count}} times',
+  cancelledBy: 'Cancelled by',
+  anotherLive: 'Another session is live: conclude it before starting this one.',
+  actions: {
+    start: 'Start session',
+    reschedule: 'Reschedule',
+    agenda: 'Edit agenda',
+    cancel: 'Cancel session',
+    calendar: 'Add to calendar (.ics)',
+    conclude: 'Conclude session',
+  },
+  form: {
+    date: 'Date',
+    time: 'Start time',
+    duration: 'Duration (minutes)',
+    mode: 'Mode',
+  },
+  schedule: {
+    open: 'Schedule a session',
+    title: 'Schedule a session',
+    submit: 'Schedule',
+  },
+  reschedule: {
+    title: 'Reschedule session',
+    submit: 'Reschedule',
+  },
+  agenda: {
+    legend: 'Agenda',
+    proposed_one: 'Proposed: the section with a disagreement. Adjust the agenda as needed.',
+    proposed_other: 'Proposed: the {{count}} sections with a disagreement. Adjust the agenda as needed.',
+    noDisagreement: 'No disagreement has been flagged; choose the sections for the agenda yourself.',
+    more: 'Add other sections',
+    hasOutcome: 'outcome recorded',
+    title: 'Edit agenda',
+    submit: 'Save agenda',
+    empty: 'There are no sections on the agenda.',
+  },
+  cancel: {
+    title: 'Cancel session',
+    submit: 'Cancel session',
+    reason: 'Reason (optional)',
+  },
+  conclude: {
+    title: 'Conclude session',
+    submit: 'Conclude',
+    hint: 'Once concluded, the recorded outcomes and notes form the minutes of this session; they can no longer be changed.',
+    withoutOutcome_one: '{{count}} agenda item has no outcome and appears as "not discussed" in the minutes:',
+    withoutOutcome_other: '{{count}} agenda items have no outcome and appear as "not discussed" in the minutes:',
+  },
+  minutes: {
+    heading: 'Minutes',
+    date: 'Date',
+    concludedBy: 'Concluded by',
+    notDiscussed: 'not discussed',
+    pdf: 'Minutes (PDF)',
+  },
+  outcomeForm: {
+    legend: 'Outcome for {{section}}',
+    notes: 'Notes for the minutes',
+    record: 'Record outcome',
+    update: 'Update outcome',
+    recorded: 'recorded by {{who}}, {{at}}',
+    none: 'No outcome has been recorded yet.',
+    agreedHint: 'Agreement can only be recorded once the joint position has been proposed and signed by the other physician.',
+    toAgreement: 'Go to the section to propose and sign',
+    toFlag: 'Go to the section to flag the disagreement',
+  },
+  live: {
+    heading: 'Live session: {{when}}',
+    startedBy: 'Started by {{who}}, {{at}}',
+    now: 'Now discussing (agenda item {{number}}/{{total}}): {{section}}',
+    agenda: 'Session agenda',
+    item: 'Agenda item {{number}}: {{section}}',
+    previous: 'Previous agenda item',
+    next: 'Next agenda item',
+    presence: 'Present in the session',
+    present: 'present',
+    absent: 'not present',
+    toSection: 'Go to the section {{section}}',
+  },
+  banner: {
+    live: 'A consultation session is live.',
+    now: 'Now discussing: {{section}}.',
+    show: 'Go to the session',
+  },
+  upcoming: {
+    heading: 'Upcoming sessions',
+    none: 'No sessions are scheduled.',
+    failed: 'The upcoming sessions could not be loaded.',
+    items_one: '{{count}} agenda item',
+    items_other: '{{count}} agenda items',
+  },
+  reminder: {
+    text_one: 'A consultation session starts in {{count}} minute (employee {{pseudonym}}, {{at}}).',
+    text_other: 'A consultation session starts in {{count}} minutes (employee {{pseudonym}}, {{at}}).',
+    open: 'Go to the session',
+    dismiss: 'Dismiss',
+  },
+  errors: {
+    session: {
+      'in-past': 'A session cannot be scheduled in the past. Choose a later time.',
+      duration: 'A session lasts at least 5 and at most 480 minutes.',
+      agenda: 'A section is on the agenda twice.',
+      unknown: 'This session does not exist (any more) in this case.',
+    },
+    section: {
+      unknown: 'This section does not exist in this assessment.',
+    },
+    rescheduleSession: {
+      state: 'Only a scheduled session can be rescheduled.',
+    },
+    changeAgenda: {
+      state: 'The agenda of a concluded or cancelled session can no longer be changed.',
+      'has-outcome': 'An agenda item with a recorded outcome stays on the agenda.',
+    },
+    cancelSession: {
+      state: 'Only a scheduled session can be cancelled; a live or concluded session cannot.',
+    },
+    startSession: {
+      state: 'Only a scheduled session can be started.',
+      'one-live': 'Another session of this case is live: conclude it first.',
+    },
+    selectItem: {
+      state: 'The session is not live (any more).',
+      'not-on-agenda': 'This section is not on the agenda of this session.',
+    },
+    recordOutcome: {
+      state: 'Outcomes are recorded while the session is live.',
+      'not-on-agenda': 'This section is not on the agenda: add it first.',
+      'agreed-needs-signatures':
+        '"Agreement reached" can only be recorded once the joint position of this section has been proposed and signed by both physicians. Propose the joint draft, have the other physician sign it, then record the outcome.',
+      'escalated-needs-dispute': '"Escalated" can only be recorded once the section is part of a dispute. Escalate the section to a dispute first.',
+      'disagreement-needs-flag': '"Still disagree" can only be recorded once a disagreement has been flagged for this section. Flag the disagreement first.',
+    },
+    concludeSession: {
+      state: 'Only a live session can be concluded.',
+    },
+  },
+};
 
 export const sessionsMessages = { nl, en };

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/api.ts';
 import { api } from '../../api.ts';
 import { Link } from '../../router.tsx';
+import { CaseUnreadBadge, useInbox } from '../comments/index.ts';
+import { UpcomingSessions } from '../sessions/UpcomingSessions.tsx';
 import { useDateFormat } from '../workspace/labels.ts';
 
 export function CaseList() {
@@ -10,6 +12,7 @@ export function CaseList() {
   const formatDate = useDateFormat();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const unreadComments = useInbox();
 
   useEffect(() => {
     api.cases().then(setCases, () => setFailed(true));
@@ -27,6 +30,7 @@ export function CaseList() {
             <Link to={`/cases/${encodeURIComponent(c.id)}`} className="case-link">
               {c.title}
             </Link>
+            <CaseUnreadBadge caseId={c.id} count={unreadComments.get(c.id) ?? 0} />
             <dl>
               <dt>{t('cases.employee')}</dt>
               <dd>{c.employeePseudonym}</dd>
@@ -38,6 +42,7 @@ export function CaseList() {
           </li>
         ))}
       </ul>
+      <UpcomingSessions />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
 import type { Presence } from '../../collab/usePresence.ts';
+import { CommentsHeaderButton } from '../comments/index.ts';
 import { useDateFormat, useSectionLabel } from './labels.ts';
 
 interface Props {
@@ -27,6 +28,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
     <header className="case-header card">
       <div className="case-header__title">
         <h1 id="case-heading">{detail.title}</h1>
+        <CommentsHeaderButton />
         <ConnectionIndicator connection={connection} pending={pending} />
       </div>
       <dl className="case-header__facts">

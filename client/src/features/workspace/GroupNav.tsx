@@ -8,20 +8,32 @@ export const OVERVIEW = 'overview';
 /** The view that shows the case's disputes. */
 export const DISPUTES = 'disputes';
 
+/** The view that shows the case's consultation sessions. */
+export const SESSIONS = 'sessions';
+
+/** The view that shows the case's margin comments, unread first. */
+export const COMMENTS = 'comments';
+
 interface Props {
   groups: TemplateGroup[];
   current: string;
   onSelect: (view: string) => void;
   /** Disputes not yet closed, counted next to the disputes view. */
   openDisputes: number;
+  /** A session of the case is live: said next to the sessions view. */
+  sessionLive?: boolean;
+  /** This user's unread comments in the case, said next to the comments view. */
+  unreadComments?: number;
 }
 
-export function GroupNav({ groups, current, onSelect, openDisputes }: Props) {
+export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive = false, unreadComments = 0 }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   const items = [
     { id: OVERVIEW, text: t('case.overview'), count: 0 },
     { id: DISPUTES, text: t('disputes.nav'), count: openDisputes },
+    { id: SESSIONS, text: sessionLive ? `${t('sessions.nav')} ${t('sessions.navLive')}` : t('sessions.nav'), count: 0 },
+    { id: COMMENTS, text: unreadComments > 0 ? `${t('comments.nav')} (${t('comments.unread', { count: unreadComments })})` : t('comments.nav'), count: 0 },
     ...groups.map((g) => ({ id: g.id, text: label(g.label), count: 0 })),
   ];
   return (

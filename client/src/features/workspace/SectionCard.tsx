@@ -7,6 +7,7 @@ import type { TemplateSection } from '../../../../shared/template/index.ts';
 import { useQualifier } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
+import { COMMENT_EXTENSIONS, CommentMargin, EditorComments } from '../comments/index.ts';
 import { SectionWorkflow } from '../workflow/SectionWorkflow.tsx';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useSectionState, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
@@ -40,6 +41,7 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   // An agreed position is frozen: its draft is locked in the interface until someone reopens it.
   const agreed = state?.status === 'agreed';
   const jointEditable = docAccess(myRole, 'joint') === 'rw' && !agreed;
+  const joint = docs.joint;
 
   return (
     <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={onActive}>
@@ -49,65 +51,76 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
         </h2>
         {state && <StatusChip status={state.status} persistent={persistent} testId={`status-${section.id}`} />}
       </div>
-      <div className="columns">
-        {COLUMNS.map(({ part, role }) => {
-          const collab = docs[part];
-          const editable = docAccess(myRole, part) === 'rw';
-          const [value, setValue] = qualifiers[role];
-          const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
-          return (
-            <div className="column" key={part}>
-              <h3 className="column__title">
-                {column}{' '}
-                <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
-              </h3>
-              {section.scale && (
-                <QualifierField
-                  scale={section.scale}
-                  value={value}
-                  editable={editable}
-                  difference={difference}
-                  label={t('section.qualifier', { role: t(`roles.${role}Short`) })}
-                  testId={`qualifier-${part}-${section.id}`}
-                  onChange={setValue}
-                />
-              )}
-              {collab && (
-                <SectionEditor
-                  collab={collab}
-                  field={section.id}
-                  editable={editable}
-                  label={t('section.editorLabel', { section: sectionLabel, column })}
-                  testId={`editor-${part}-${section.id}`}
-                />
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {section.scale ? (
-        <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
-          {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
-          {t(`section.difference.${difference}`)}
-        </p>
-      ) : (
-        <p className="muted small">{t('section.noCode')}</p>
-      )}
-      <div className="joint">
-        <h3 className="column__title">{t('section.joint')}</h3>
-        <p className={agreed ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
-          {agreed ? t('workflow.locked') : t('section.jointHint')}
-        </p>
-        {docs.joint && (
-          <SectionEditor
-            collab={docs.joint}
-            field={section.id}
-            editable={jointEditable}
-            label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
-            testId={`editor-joint-${section.id}`}
-          />
-        )}
-        {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
+      <div className="section-card__body">
+        <div className="section-card__main">
+          <div className="columns">
+            {COLUMNS.map(({ part, role }) => {
+              const collab = docs[part];
+              const editable = docAccess(myRole, part) === 'rw';
+              const [value, setValue] = qualifiers[role];
+              const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
+              return (
+                <div className="column" key={part}>
+                  <h3 className="column__title">
+                    {column}{' '}
+                    <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
+                  </h3>
+                  {section.scale && (
+                    <QualifierField
+                      scale={section.scale}
+                      value={value}
+                      editable={editable}
+                      difference={difference}
+                      label={t('section.qualifier', { role: t(`roles.${role}Short`) })}
+                      testId={`qualifier-${part}-${section.id}`}
+                      onChange={setValue}
+                    />
+                  )}
+                  {collab && (
+                    <SectionEditor
+                      collab={collab}
+                      field={section.id}
+                      editable={editable}
+                      label={t('section.editorLabel', { section: sectionLabel, column })}
+                      testId={`editor-${part}-${section.id}`}
+                      extensions={COMMENT_EXTENSIONS}
+                    >
+                      {(editor) => <EditorComments editor={editor} collab={collab} part={part} sectionId={section.id} />}
+                    </SectionEditor>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          {section.scale ? (
+            <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
+              {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
+              {t(`section.difference.${difference}`)}
+            </p>
+          ) : (
+            <p className="muted small">{t('section.noCode')}</p>
+          )}
+          <div className="joint">
+            <h3 className="column__title">{t('section.joint')}</h3>
+            <p className={agreed ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
+              {agreed ? t('workflow.locked') : t('section.jointHint')}
+            </p>
+            {joint && (
+              <SectionEditor
+                collab={joint}
+                field={section.id}
+                editable={jointEditable}
+                label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
+                testId={`editor-joint-${section.id}`}
+                extensions={COMMENT_EXTENSIONS}
+              >
+                {(editor) => <EditorComments editor={editor} collab={joint} part="joint" sectionId={section.id} />}
+              </SectionEditor>
+            )}
+            {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
+          </div>
+        </div>
+        <CommentMargin sectionId={section.id} sectionLabel={sectionLabel} />
       </div>
     </section>
   );

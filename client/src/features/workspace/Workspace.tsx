@@ -8,6 +8,9 @@ import { useAssessmentSummary } from '../../collab/useAssessment.ts';
 import { ROLE_COLOR, useCaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
+import { CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
+import { LiveSessionBanner } from '../sessions/LiveSessionBanner.tsx';
+import { SessionsPanel } from '../sessions/SessionsPanel.tsx';
 import { DisputeFormDialog } from '../workflow/DisputeFormDialog.tsx';
 import { DisputesPanel } from '../workflow/DisputesPanel.tsx';
 import { PersistentBanner } from '../workflow/PersistentBanner.tsx';
@@ -15,7 +18,7 @@ import { ReviewerNotice } from '../workflow/ReviewerView.tsx';
 import type { LiveWorkflow } from '../workflow/useWorkflow.ts';
 import { WorkflowProvider, type WorkflowContextValue } from '../workflow/WorkflowContext.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
-import { DISPUTES, GroupNav, OVERVIEW } from './GroupNav.tsx';
+import { COMMENTS, DISPUTES, GroupNav, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
@@ -44,11 +47,13 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const me = useMemo<PresenceUser>(() => ({ name: user.name, role: myRole, color: ROLE_COLOR[myRole] }), [user.name, myRole]);
   const { docs, connection, pending } = useCaseDocuments(detail.id, myRole, user.id, me);
   const summary = useAssessmentSummary(docs, sectionIds);
-  const [view, setView] = useState<string>(template.groups[0]!.id);
+  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
+  const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
   const [currentSection, setCurrentSection] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [escalation, setEscalation] = useState<{ sections: string[]; reason: DisputeReason } | null>(null);
   const presence = usePresence(docs.joint, currentSection);
+  const comments = useCaseComments(detail.id, user.id);
   const { workflow, accept, recheck } = live;
 
   const goToSection = useCallback(
@@ -89,6 +94,8 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
     if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: 'start' });
   }, []);
 
+  const showComments = useCallback(() => selectView(COMMENTS), [selectView]);
+
   // A refused document connection may mean the access ended (a reviewer's dispute closed): ask the server.
   useEffect(() => {
     if (connection === 'refused') recheck();
@@ -104,41 +111,49 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
     [detail.id, user.id, myRole, workflow, sections, docs.joint, accept, escalate, showDispute],
   );
   const openDisputes = workflow?.disputes.filter((d) => d.stage !== 'closed').length ?? 0;
+  const sessionLive = workflow?.sessions.some((s) => s.status === 'live') ?? false;
 
   return (
     <WorkflowProvider value={context}>
-      <div className="workspace">
-        <Link to="/" className="back-link">
-          {t('case.back')}
-        </Link>
-        <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
-        {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
-        <div className="workspace__body">
-          <GroupNav groups={template.groups} current={view} onSelect={selectView} openDisputes={openDisputes} />
-          <div className="workspace__main">
-            <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
-            {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
-            <PersistentBanner onOpenSection={goToSection} />
-            {view === OVERVIEW ? (
-              <OverviewMatrix sections={sections} summary={summary} onOpen={goToSection} />
-            ) : view === DISPUTES ? (
-              <DisputesPanel />
-            ) : (
-              group?.sections.map((section) => (
-                <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => setCurrentSection(section.id)} />
-              ))
-            )}
+      <CommentsProvider comments={comments} userId={user.id} goToSection={goToSection} showInbox={showComments}>
+        <div className="workspace">
+          <Link to="/" className="back-link">
+            {t('case.back')}
+          </Link>
+          <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
+          {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
+          <div className="workspace__body">
+            <GroupNav groups={template.groups} current={view} onSelect={selectView} openDisputes={openDisputes} sessionLive={sessionLive} unreadComments={comments.unread} />
+            <div className="workspace__main">
+              <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
+              {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
+              <PersistentBanner onOpenSection={goToSection} />
+              {view !== SESSIONS && <LiveSessionBanner onShow={() => selectView(SESSIONS)} />}
+              {view === OVERVIEW ? (
+                <OverviewMatrix sections={sections} summary={summary} onOpen={goToSection} />
+              ) : view === DISPUTES ? (
+                <DisputesPanel />
+              ) : view === COMMENTS ? (
+                <CommentsInbox sections={sections} />
+              ) : view === SESSIONS ? (
+                <SessionsPanel members={detail.members} docs={docs} onOpenSection={goToSection} />
+              ) : (
+                group?.sections.map((section) => (
+                  <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => setCurrentSection(section.id)} />
+                ))
+              )}
+            </div>
           </div>
+          {escalation && (
+            <DisputeFormDialog
+              initialSections={escalation.sections}
+              initialReason={escalation.reason}
+              onClose={() => setEscalation(null)}
+              onOpened={showDispute}
+            />
+          )}
         </div>
-        {escalation && (
-          <DisputeFormDialog
-            initialSections={escalation.sections}
-            initialReason={escalation.reason}
-            onClose={() => setEscalation(null)}
-            onOpened={showDispute}
-          />
-        )}
-      </div>
+      </CommentsProvider>
     </WorkflowProvider>
   );
 }

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { DOC_PARTS } from '../../../../shared/docNames.ts';
+import { useComments, type CommentsContextValue } from './CommentsContext.tsx';
+import { NewThreadForm } from './NewThreadForm.tsx';
+import { useRanges, type RangeStore } from './rangeStore.ts';
+import { ThreadCard } from './ThreadCard.tsx';
+import type { ThreadItem } from './useCaseComments.ts';
+
+/**
+ * The margin of a section card: its threads beside the editors, in the order
+ * of their text (the BA's position, the VA's, the joint draft; detached ones
+ * last in each), and the thread being written.
+ */
+export function CommentMargin({ sectionId, sectionLabel }: { sectionId: string; sectionLabel: string }) {
+  const context = useComments();
+  return context ? <Margin sectionId={sectionId} sectionLabel={sectionLabel} context={context} /> : null;
+}
+
+function Margin({ sectionId, sectionLabel, context }: { sectionId: string; sectionLabel: string; context: CommentsContextValue }) {
+  const { t } = useTranslation();
+  const ranges = useRanges(context.ranges);
+  const threads = inTextOrder(
+    context.comments.threads.filter((thread) => thread.sectionId === sectionId),
+    ranges,
+  );
+  const draft = context.draft?.sectionId === sectionId ? context.draft : null;
+  if (threads.length === 0 && !draft) return null;
+  const headingId = `comments-${sectionId}-heading`;
+
+  return (
+    <section className="comment-margin" aria-labelledby={headingId} data-testid={`comment-margin-${sectionId}`}>
+      <h3 id={headingId} className="comment-margin__title">
+        {t('comments.marginTitle')} <span className="visually-hidden">{t('comments.marginSection', { section: sectionLabel })}</span>
+      </h3>
+      {draft && <NewThreadForm key={draft.anchor.start + draft.anchor.end} draft={draft} />}
+      <ol className="comment-margin__threads">
+        {threads.map((thread) => (
+          <li key={thread.id}>
+            <ThreadCard thread={thread} range={ranges.get(thread.id)} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function inTextOrder(threads: ThreadItem[], ranges: RangeStore): ThreadItem[] {
+  const where = (thread: ThreadItem) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
+  return [...threads].sort(
+    (a, b) => DOC_PARTS.indexOf(a.part) - DOC_PARTS.indexOf(b.part) || where(a) - where(b) || a.createdAt.localeCompare(b.createdAt),
+  );
+}

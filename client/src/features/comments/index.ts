@@ -1,0 +1,12 @@
+/** Margin comments (issue 5): what the rest of the client uses of them. */
+import { CommentHighlights } from './commentHighlights.ts';
+
+export { CommentMargin } from './CommentMargin.tsx';
+export { CommentsInbox } from './CommentsInbox.tsx';
+export { CommentsProvider } from './CommentsContext.tsx';
+export { EditorComments } from './EditorComments.tsx';
+export { CaseUnreadBadge, CommentsHeaderButton, useInbox } from './UnreadBadges.tsx';
+export { useCaseComments } from './useCaseComments.ts';
+
+/** The editor extensions the comments need in every section editor. */
+export const COMMENT_EXTENSIONS = [CommentHighlights];

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
+import { unreadIn, type CaseThreads, type CommentsPush, type CommentThread, type CreateThreadInput, type ThreadView } from '../../../../shared/comments.ts';
+import { RealtimeEvent } from '../../../../shared/realtime.ts';
+import { commentsApi } from './commentsApi.ts';
+
+/** Where the server's socket.io listens (server/realtime/socketServer.ts). */
+const SOCKET_PATH = '/socket.io';
+
+/** A thread with this user's read state. */
+export interface ThreadItem extends CommentThread {
+  unread: number;
+  lastReadAt: string | null;
+}
+
+export type CommentsStatus = 'loading' | 'ready' | 'unavailable';
+
+export interface CaseComments {
+  status: CommentsStatus;
+  /** Oldest first. */
+  threads: ThreadItem[];
+  unread: number;
+  create(input: CreateThreadInput): Promise<ThreadItem>;
+  reply(threadId: string, text: string): Promise<void>;
+  edit(threadId: string, commentId: string, text: string): Promise<void>;
+  remove(threadId: string, commentId: string): Promise<void>;
+  setResolved(threadId: string, resolved: boolean): Promise<void>;
+  markRead(threadId: string): Promise<void>;
+}
+
+interface Entry {
+  thread: CommentThread;
+  lastReadAt: string | null;
+}
+
+/**
+ * The margin comments of one case, live: loaded over HTTP, kept current by
+ * the pushes on socket.io. A push carries a thread without anyone's read
+ * state, so the read state is this browser's: what the server said (the
+ * list, and every command's answer), and unread counts follow from it.
+ *
+ * A command's answer and the pushes travel separately; an answer is taken
+ * for the thread only if no push about that thread came in meanwhile (that
+ * push may carry a later change by the other physician).
+ */
+export function useCaseComments(caseId: string, userId: string): CaseComments {
+  const [entries, setEntries] = useState<ReadonlyMap<string, Entry>>(new Map());
+  const [status, setStatus] = useState<CommentsStatus>('loading');
+  const pushes = useRef(new Map<string, number>());
+  const pushCount = (threadId: string) => pushes.current.get(threadId) ?? 0;
+
+  const acceptList = useCallback((list: CaseThreads, sent: ReadonlyMap<string, number>) => {
+    setEntries((current) => {
+      const next = new Map<string, Entry>();
+      for (const view of list.threads) {
+        const known = current.get(view.id);
+        const pushedSince = (pushes.current.get(view.id) ?? 0) > (sent.get(view.id) ?? 0);
+        next.set(view.id, { thread: pushedSince && known ? known.thread : view, lastReadAt: later(known?.lastReadAt ?? null, view.lastReadAt) });
+      }
+      // Threads pushed after the list was sent are not in it.
+      for (const [id, entry] of current) if (!next.has(id) && (pushes.current.get(id) ?? 0) > (sent.get(id) ?? 0)) next.set(id, entry);
+      return next;
+    });
+    setStatus('ready');
+  }, []);
+
+  const acceptAnswer = useCallback((view: ThreadView, sent: number) => {
+    setEntries((current) => {
+      const known = current.get(view.id);
+      const pushedSince = (pushes.current.get(view.id) ?? 0) > sent;
+      const next = new Map(current);
+      next.set(view.id, { thread: pushedSince && known ? known.thread : view, lastReadAt: later(known?.lastReadAt ?? null, view.lastReadAt) });
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    let active = true;
+    const load = () => {
+      const sent = new Map(pushes.current);
+      commentsApi.threads(caseId).then(
+        (list) => active && acceptList(list, sent),
+        () => active && setStatus((current) => (current === 'ready' ? current : 'unavailable')),
+      );
+    };
+    load();
+    const socket = io({ path: SOCKET_PATH, withCredentials: true });
+    // After a reconnect the pushes sent meanwhile are lost: join again and reload.
+    socket.on('connect', () => socket.emit(RealtimeEvent.join, caseId, () => active && load()));
+    socket.on(RealtimeEvent.comments, (push: CommentsPush) => {
+      if (!active || push.caseId !== caseId) return;
+      pushes.current.set(push.thread.id, (pushes.current.get(push.thread.id) ?? 0) + 1);
+      setEntries((current) => new Map(current).set(push.thread.id, { thread: push.thread, lastReadAt: current.get(push.thread.id)?.lastReadAt ?? null }));
+    });
+    return () => {
+      active = false;
+      socket.disconnect();
+    };
+  }, [caseId, acceptList]);
+
+  const command = useCallback(
+    async (threadId: string | null, call: () => Promise<ThreadView>): Promise<ThreadView> => {
+      const sent = threadId ? pushCount(threadId) : 0;
+      const view = await call();
+      acceptAnswer(view, sent);
+      return view;
+    },
+    [acceptAnswer],
+  );
+
+  const threads = useMemo(
+    () =>
+      [...entries.values()]
+        .map(({ thread, lastReadAt }) => ({ ...thread, lastReadAt, unread: unreadIn(thread, userId, lastReadAt) }))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    [entries, userId],
+  );
+  const unread = threads.reduce((sum, thread) => sum + thread.unread, 0);
+
+  return useMemo<CaseComments>(
+    () => ({
+      status,
+      threads,
+      unread,
+      create: async (input) => {
+        const view = await command(null, () => commentsApi.create(caseId, input));
+        return { ...view, unread: 0 };
+      },
+      reply: async (threadId, text) => void (await command(threadId, () => commentsApi.reply(caseId, threadId, text))),
+      edit: async (threadId, commentId, text) => void (await command(threadId, () => commentsApi.edit(caseId, threadId, commentId, text))),
+      remove: async (threadId, commentId) => void (await command(threadId, () => commentsApi.remove(caseId, threadId, commentId))),
+      setResolved: async (threadId, resolved) =>
+        void (await command(threadId, () => (resolved ? commentsApi.resolve(caseId, threadId) : commentsApi.reopen(caseId, threadId)))),
+      markRead: async (threadId) => void (await command(threadId, () => commentsApi.markRead(caseId, threadId))),
+    }),
+    [status, threads, unread, command, caseId],
+  );
+}
+
+/** The later of two server timestamps (ISO strings compare in time order). */
+function later(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
