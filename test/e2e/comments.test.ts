@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
+import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 /** The built client (`npm run build:client`), served by the real server. */
@@ -22,14 +23,6 @@ describe('margin comments in the browser (issue 5)', () => {
     server = null;
   });
 
-  /** The BA and the VA, each in their own browser, with the demo case open. */
-  async function bothPhysicians(url: string): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
-    const [ba, va] = await Promise.all([browser.newPhysician(url, 'ba.demo'), browser.newPhysician(url, 'va.demo')]);
-    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    expect([ba.role, va.role]).toEqual(['ba', 'va']);
-    return { ba, va };
-  }
-
   /** Everything the server holds of the BA's document: what is stored, and its copy in memory. */
   async function storedBytes(test: TestServer): Promise<string> {
     const stored = await test.stores.docs.load(OCCUPATIONAL);
@@ -39,7 +32,7 @@ describe('margin comments in the browser (issue 5)', () => {
 
   it("the VA comments on the BA's read-only text; the highlight follows the words while the BA edits; replies, resolution and unread counts are live; deleting the words leaves the thread detached", async () => {
     server = await startTestServer({ clientDir: CLIENT_DIR });
-    const { ba, va } = await bothPhysicians(server.url);
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const words = 'vier uur per dag';
     const position = 'Kan vier uur per dag werken met vaste pauzes.';
     await ba.typeInOwn(SECTION, position);
@@ -132,7 +125,84 @@ describe('margin comments in the browser (issue 5)', () => {
       expect(await physician.thread(threadId).getByTestId('thread-quote').innerText()).toContain(words);
       expect(await physician.page.locator(`.editor [data-thread-id="${threadId}"]`).count()).toBe(0);
     }
-    expect(ba.pageErrors).toEqual([]);
-    expect(va.pageErrors).toEqual([]);
+    expectNoPageErrors(ba, va);
+  });
+
+  it("the BA comments on words of the joint draft and of their own column; the VA sees both live on the same words; the BA deletes their first comment, live for the VA, who cannot delete it", async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR });
+    const { ba, va } = await browser.bothPhysicians(server.url);
+    const position = 'Belastbaar voor licht werk met vaste pauzes.';
+    const draft = 'Samen: opbouw in zes weken naar vier uur per dag.';
+    const ownWords = 'licht werk';
+    const jointWords = 'opbouw in zes weken';
+    await ba.typeInOwn(SECTION, position);
+    await ba.typeAtEnd(ba.jointEditor(SECTION), draft);
+    await ba.waitUntilSaved();
+    await va.waitForExactText('other', SECTION, position);
+    await va.waitForExactText('joint', SECTION, draft);
+
+    // The BA starts a thread on words of the joint draft and one on words of their own column.
+    const proposal = 'Is zes weken niet te kort? Ik denk eerder aan acht.';
+    const jointThread = await ba.commentOn('joint', SECTION, jointWords, proposal);
+    const note = 'Licht werk: niet tillen boven 10 kg.';
+    const ownThread = await ba.commentOn('occupational', SECTION, ownWords, note);
+    await ba.waitForHighlight(ba.jointEditor(SECTION), jointThread, jointWords);
+    await ba.waitForHighlight(ba.ownEditor(SECTION), ownThread, ownWords);
+
+    // The VA sees both live, on the same words: in the joint draft and in the BA's column (read-only for the VA).
+    await va.thread(jointThread).waitFor();
+    await va.thread(ownThread).waitFor();
+    await va.waitForHighlight(va.jointEditor(SECTION), jointThread, jointWords);
+    await va.waitForHighlight(va.otherEditor(SECTION), ownThread, ownWords);
+    await waitForText(va.thread(jointThread).getByTestId('thread-quote'), jointWords);
+    // The margin names the editor of each thread, the BA's position before the joint draft.
+    expect(await va.threadsIn(SECTION).evaluateAll((threads) => threads.map((thread) => thread.getAttribute('data-thread-id')))).toEqual([ownThread, jointThread]);
+    expect(await va.thread(ownThread).getByRole('heading').innerText()).toBe('Bij standpunt BA');
+    expect(await va.thread(jointThread).getByRole('heading').innerText()).toBe('Bij gezamenlijk concept');
+    await va.waitForUnread(2);
+
+    // The BA adds a second comment to the joint-draft thread.
+    const addition = 'Of vier weken, met een evaluatie halverwege.';
+    await ba.replyTo(jointThread, addition);
+    await waitForText(va.commentsOf(jointThread).nth(1), addition);
+    await va.waitForUnread(3);
+
+    // Deleting (and editing) is offered to the BA on their own comments, not to the VA on the BA's; the server refuses the VA too.
+    const vaFirst = va.commentsOf(jointThread).nth(0);
+    const baFirst = ba.commentsOf(jointThread).nth(0);
+    await waitForText(vaFirst.getByTestId('comment-text'), proposal);
+    expect(await vaFirst.getByRole('button', { name: 'Verwijderen' }).count()).toBe(0);
+    expect(await vaFirst.getByRole('button', { name: 'Bewerken' }).count()).toBe(0);
+    expect(await baFirst.getByRole('button', { name: 'Verwijderen' }).count()).toBe(1);
+    const commentId = (await vaFirst.getAttribute('data-comment-id'))!;
+    const refused = await api(server.url, 'DELETE', `/api/cases/${DEMO_CASE_ID}/threads/${jointThread}/comments/${commentId}`, {
+      token: await server.login('va.demo'),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.id).toBe('comment.only-author');
+
+    // The BA deletes the thread's first comment, after confirming.
+    await baFirst.getByRole('button', { name: 'Verwijderen' }).click();
+    await baFirst.getByRole('group', { name: 'Deze opmerking verwijderen?' }).getByRole('button', { name: 'Ja, verwijderen' }).click();
+
+    // For both, live: the comment keeps its place and author, without its text or any action; the thread, its reply and its words stay.
+    for (const physician of [ba, va]) {
+      const deleted = physician.commentsOf(jointThread).nth(0);
+      await deleted.and(physician.page.locator('[data-deleted="true"]')).waitFor();
+      await waitForText(deleted, 'Deze opmerking is verwijderd.');
+      expect(await deleted.innerText()).toContain('Anna Bakker');
+      expect(await deleted.innerText()).not.toContain(proposal);
+      expect(await deleted.getByTestId('comment-text').count()).toBe(0);
+      expect(await deleted.getByRole('button').count()).toBe(0);
+      expect(await physician.commentsOf(jointThread).count()).toBe(2);
+      expect(await physician.commentsOf(jointThread).nth(1).getByTestId('comment-text').innerText()).toBe(addition);
+      expect(await physician.thread(jointThread).getByTestId('thread-quote').innerText()).toContain(jointWords);
+      await physician.waitForHighlight(physician.jointEditor(SECTION), jointThread, jointWords);
+      expect(await physician.thread(ownThread).getAttribute('data-state')).toBe('open');
+    }
+    // A deleted comment is no longer unread for the VA.
+    await va.waitForUnread(2);
+    expect(await va.thread(jointThread).getAttribute('data-unread')).toBe('1');
+    expectNoPageErrors(ba, va);
   });
 });

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { expectNothingSerious, scan } from '../helpers/axe.ts';
+import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { expectNoDutch } from '../helpers/language.ts';
+import { pdfText } from '../helpers/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 /** The built client (`npm run build:client`), served by the real server. */
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** pdf.js reads the PDF's standard fonts (Helvetica, as pdfkit writes them) from here. */
-const PDF_FONTS = fileURLToPath(new URL('standard_fonts/', `file://${require.resolve('pdfjs-dist/package.json')}`));
 
 /** The Dutch names of the sections on the agenda, as the minutes name them. */
 const D240 = 'Omgaan met stress en andere psychische eisen';
@@ -40,21 +35,9 @@ describe('consultation sessions in the browser: planning, the live session both 
     return server;
   }
 
-  /** The BA and the VA, each in their own browser, with the demo case open. */
-  async function bothPhysicians(url: string): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
-    const [ba, va] = await Promise.all([browser.newPhysician(url, 'ba.demo'), browser.newPhysician(url, 'va.demo')]);
-    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    expect([ba.role, va.role]).toEqual(['ba', 'va']);
-    return { ba, va };
-  }
-
-  function expectNoPageErrors(...pages: PhysicianPage[]): void {
-    for (const page of pages) expect(page.pageErrors, `page errors of the ${page.role}`).toEqual([]);
-  }
-
   it('the BA plans a session on the flagged sections and starts it; both are present and follow the current item; outcomes show in both; the minutes PDF names the sections and outcomes', async () => {
     const { url, workspace } = await start();
-    const { ba, va } = await bothPhysicians(url);
+    const { ba, va } = await browser.bothPhysicians(url);
 
     // Two disagreements on record: d240 flagged in the BA's browser, d430 by the VA through the API.
     await ba.flagDisagreement('d240', 'Verschil in stressbestendigheid.', 'capacity');
@@ -181,7 +164,7 @@ describe('consultation sessions in the browser: planning, the live session both 
     // The minutes as a PDF report: the sections by their Dutch names, the outcomes, the notes.
     const report = await va.download(va.page.getByTestId(`minutes-pdf-${sessionId}`));
     expect(report.filename).toMatch(/\.pdf$/);
-    const text = await pdfText(report.content);
+    const text = await pdfText(new Uint8Array(report.content));
     for (const expected of [D240, D430, 'Nog steeds oneens', 'Overeenstemming bereikt', 'Anna Bakker', 'Victor Visser', NOTES_D430]) {
       expect(text).toContain(expected);
     }
@@ -203,7 +186,7 @@ describe('consultation sessions in the browser: planning, the live session both 
 
   it('a planned session is moved, its agenda changed and then cancelled, each seen by the other physician; a time in the past is refused', async () => {
     const { url } = await start();
-    const { ba, va } = await bothPhysicians(url);
+    const { ba, va } = await browser.bothPhysicians(url);
     await Promise.all([ba.showSessions(), va.showSessions()]);
     await waitForText(ba.sessionsPanel, 'Er zijn nog geen sessies gepland.');
 
@@ -262,47 +245,3 @@ describe('consultation sessions in the browser: planning, the live session both 
     expectNoPageErrors(ba, va);
   });
 });
-
-/** The text of a PDF, page by page, as pdf.js reads it. */
-async function pdfText(content: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(content), standardFontDataUrl: PDF_FONTS, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const page = await pdf.getPage(number);
-    const { items } = await page.getTextContent();
-    pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-  }
-  await pdf.destroy();
-  return pages.join('\n');
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core in the page (as test/e2e/accessibility.test.ts runs it). */
-async function scan(page: Page): Promise<Violation[]> {
-  // The app's Content-Security-Policy forbids inline scripts; evaluation through the DevTools protocol is not subject to it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    interface AxeViolation {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: unknown[] }[];
-    }
-    // axe-core is injected above; its types are not part of the page's.
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')) }));
-  });
-}
-
-function expectNothingSerious(where: string, violations: Violation[]): void {
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `[${v.impact}] ${v.id}: ${v.help} @ ${v.targets.slice(0, 3).join(', ')}`), `axe on ${where}`).toEqual([]);
-}

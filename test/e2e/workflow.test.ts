@@ -4,7 +4,7 @@ import { localDate } from '../../shared/sickness.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import type { AppConfig } from '../../server/app.ts';
 import { expectNoDutch } from '../helpers/language.ts';
-import { useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 /** The built client (`npm run build:client`), served by the real server. */
@@ -27,21 +27,9 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     return server;
   }
 
-  /** The BA and the VA, each in their own browser, with the demo case open. */
-  async function bothPhysicians(url: string): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
-    const [ba, va] = await Promise.all([browser.newPhysician(url, 'ba.demo'), browser.newPhysician(url, 'va.demo')]);
-    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    expect([ba.role, va.role]).toEqual(['ba', 'va']);
-    return { ba, va };
-  }
-
-  function expectNoPageErrors(...pages: PhysicianPage[]): void {
-    for (const page of pages) expect(page.pageErrors, `page errors of the ${page.role}`).toEqual([]);
-  }
-
   it('BA flags d240 and the VA sees it live; both draft; the VA proposes, the BA signs; d430 goes through a dispute with a reviewer whose access ends when it closes', async () => {
     const { url } = await start();
-    const { ba, va } = await bothPhysicians(url);
+    const { ba, va } = await browser.bothPhysicians(url);
     await Promise.all([ba.waitForStatus('d240', 'open'), va.waitForStatus('d240', 'open')]);
 
     // The BA flags a disagreement; the VA's screen follows without a reload.
@@ -212,7 +200,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
 
   it('a signature on a draft that changed after the proposal is refused with an explanation; proposing again and signing then works, and reopening unlocks the draft', async () => {
     const { url } = await start();
-    const { ba, va } = await bothPhysicians(url);
+    const { ba, va } = await browser.bothPhysicians(url);
     const proposed = 'Samen: lost eenvoudige problemen zelfstandig op.';
     await ba.typeAtEnd(ba.jointEditor('d175'), proposed);
     await ba.waitUntilSaved();
@@ -260,7 +248,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
   it('a persistent disagreement is highlighted with a prompt to escalate, which opens a persistent dispute; closing it at once skips peer review and formal route; the English page has no Dutch', async () => {
     // Every disagreement is persistent at once: no need to wait 28 days.
     const { url } = await start({ PERSISTENT_DAYS: 0 });
-    const { ba, va } = await bothPhysicians(url);
+    const { ba, va } = await browser.bothPhysicians(url);
 
     await ba.flagDisagreement('d160', 'Verschil in concentratieduur.', 'hours');
     await va.statusChip('d160').and(va.page.locator('[data-status="disagreement"][data-persistent="true"]')).waitFor();

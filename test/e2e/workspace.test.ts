@@ -6,7 +6,7 @@ import { QUALIFIER_OPTIONS, QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNoDutch } from '../helpers/language.ts';
-import { useBrowser, type PhysicianPage } from '../helpers/browser.ts';
+import { expectNoPageErrors, useBrowser, type PhysicianPage } from '../helpers/browser.ts';
 import { sectionText } from '../helpers/collabClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -27,14 +27,6 @@ describe('the workspace in the browser, as two physicians use it', () => {
     await server?.close();
   });
 
-  /** The BA and the VA, each in their own browser, with the demo case open. */
-  async function bothPhysicians(): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
-    const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
-    await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    expect([ba.role, va.role]).toEqual(['ba', 'va']);
-    return { ba, va };
-  }
-
   /** A section's text in the server's stored copy of a document (what a fresh client would load). */
   async function storedText(part: DocPart, section: string): Promise<string> {
     return sectionText(await storedDoc(part), section);
@@ -47,12 +39,8 @@ describe('the workspace in the browser, as two physicians use it', () => {
     return doc;
   }
 
-  function expectNoPageErrors(...physicians: PhysicianPage[]): void {
-    for (const physician of physicians) expect(physician.pageErrors, `page errors of the ${physician.role}`).toEqual([]);
-  }
-
   it('concurrent typing of BA and VA in their own columns of three sections in two groups converges within a second', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const texts = {
       ba: { d430: 'BA: tillen tot 10 kg, niet boven schouderhoogte.', d160: 'BA: aandacht 2 uur achtereen.', d240: 'BA: geen deadlines.' },
       va: { d430: 'VA: tillen tot 5 kg, af en toe.', d160: 'VA: aandacht een uur achtereen.', d240: 'VA: beperkt stressbestendig.' },
@@ -86,7 +74,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it("the other physician's column rejects typing: it is not editable, shows nothing typed, and the server stores nothing of it", async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const baText = 'Belastbaar voor licht magazijnwerk, 4 uur per dag.';
     await ba.typeInOwn('d240', baText);
     await ba.chooseQualifier('d240', '2');
@@ -121,7 +109,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('qualifiers sync both ways with a minor and a major difference marker, also in the overview matrix, which jumps to a section', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     await ba.typeInOwn('d175', 'Lost eenvoudige problemen zelfstandig op.');
     // Text that looks like markup is text all the same.
     await ba.typeInOwn('d220', '<2 taken>');
@@ -181,7 +169,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
     expectNoPageErrors(ba, va);
   });
   it('a reload keeps the texts of all three kinds of editors and the qualifiers, and so does a fresh browser', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const own = { ba: 'Kan 4 uur per dag werken.', va: 'Kan 2 uur per dag werken.' };
     const joint = { ba: 'Opbouw in 6 weken', va: ' naar 4 uur per dag.' };
     await ba.typeInOwn('d230', own.ba);
@@ -216,7 +204,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('both typing in the same paragraph of the joint draft converge to one text holding both contributions', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const start = 'Samen: werkhervatting in eigen werk.';
     await ba.typeAtEnd(ba.jointEditor('d220'), start);
     await va.waitForExactText('joint', 'd220', start);
@@ -248,7 +236,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('undo in the joint draft undoes only your own changes, on both screens; redo brings them back', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     const baText = 'Voorstel BA: 4 uur per dag.';
     const vaText = ' Aanvulling VA: na 6 weken evalueren.';
     await Promise.all([ba.showGroup('sociaal'), va.showGroup('sociaal')]);
@@ -274,7 +262,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('undo in your own column leaves the text the other physician has typed in theirs alone', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     await ba.typeInOwn('d160', 'BA eerst.');
     await va.typeInOwn('d160', 'VA daarna.');
     await ba.waitForExactText('other', 'd160', 'VA daarna.');
@@ -286,7 +274,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('a section undone to empty stays one empty paragraph on both screens and in the store, and takes new text as a fresh section does', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     // The VA works in the same joint draft: every move of the VA's caret updates the BA's editor, and back.
     await ba.typeAtEnd(ba.jointEditor('d240'), 'Eerste voorstel.');
     await va.waitForExactText('joint', 'd240', 'Eerste voorstel.');
@@ -325,7 +313,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('bold from the toolbar and from Ctrl+B reaches the other physician as bold text', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     await ba.typeAtEnd(ba.ownEditor('d240'), 'Normaal ');
     await ba.section('d240').getByRole('toolbar').first().getByRole('button', { name: 'Vet' }).click();
     await ba.page.keyboard.type('vet via knop');
@@ -347,7 +335,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it("presence: each sees the other online and in which section; the other's named caret shows only in the editor it is in", async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     for (const physician of [ba, va]) {
       await physician.presence('ba').and(physician.page.locator('[data-online="true"]')).waitFor();
       await physician.presence('va').and(physician.page.locator('[data-online="true"]')).waitFor();
@@ -389,7 +377,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('Alt+ArrowDown from the last section of a group moves into the next group and focuses that heading; Alt+ArrowUp goes back', async () => {
-    const { ba } = await bothPhysicians();
+    const { ba } = await browser.bothPhysicians(server.url);
     const persoonlijk = TEMPLATE_V1.groups[0]!;
     const last = persoonlijk.sections.at(-1)!.id;
     const next = TEMPLATE_V1.groups[1]!.sections[0]!.id;
@@ -418,7 +406,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
   });
 
   it('after choosing English the workspace, its editors and the overview show no Dutch interface text', async () => {
-    const { ba, va } = await bothPhysicians();
+    const { ba, va } = await browser.bothPhysicians(server.url);
     await ba.typeInOwn('d240', 'Tekst van de BA.');
     await va.typeAtEnd(va.ownEditor('d240'), 'Tekst van de VA.');
     await ba.chooseQualifier('d240', '2');

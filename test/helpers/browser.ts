@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/seed.ts';
+import { DEMO_CASE_ID, DEMO_PASSWORD } from '../../server/seed.ts';
 import { waitFor } from './waitFor.ts';
 
 /** Debian's Chromium; the tests never download a browser. */
@@ -56,6 +56,15 @@ export function useBrowser() {
     return context;
   };
 
+  /** A physician in a fresh browser, logged in through the real login form, looking at the case list. */
+  const newPhysician = async (url: string, username: string, password = DEMO_PASSWORD): Promise<PhysicianPage> => {
+    const physician = new PhysicianPage(await (await newContext()).newPage(), url);
+    await physician.goto('/');
+    await physician.logIn(username, password);
+    await physician.caseListHeading.waitFor();
+    return physician;
+  };
+
   return {
     /** An anonymous visitor in a fresh browser, arriving at `path` (a bookmark, say). */
     async newVisitor(url: string, path = '/'): Promise<WorkspacePage> {
@@ -63,15 +72,20 @@ export function useBrowser() {
       await visitor.goto(path);
       return visitor;
     },
-    /** A physician in a fresh browser, logged in through the real login form, looking at the case list. */
-    async newPhysician(url: string, username: string, password = DEMO_PASSWORD): Promise<PhysicianPage> {
-      const physician = new PhysicianPage(await (await newContext()).newPage(), url);
-      await physician.goto('/');
-      await physician.logIn(username, password);
-      await physician.caseListHeading.waitFor();
-      return physician;
+    newPhysician,
+    /** ba.demo and va.demo, each in their own browser, with a case open (the demo case unless told), checked to be its BA and VA. */
+    async bothPhysicians(url: string, caseId = DEMO_CASE_ID): Promise<{ ba: PhysicianPage; va: PhysicianPage }> {
+      const [ba, va] = await Promise.all([newPhysician(url, 'ba.demo'), newPhysician(url, 'va.demo')]);
+      await Promise.all([ba.openCase(caseId), va.openCase(caseId)]);
+      expect([ba.role, va.role]).toEqual(['ba', 'va']);
+      return { ba, va };
     },
   };
+}
+
+/** No uncaught error in any of these pages: a healthy client has none. */
+export function expectNoPageErrors(...pages: WorkspacePage[]): void {
+  for (const page of pages) expect(page.pageErrors, `page errors of the ${page instanceof PhysicianPage ? page.role : 'visitor'}`).toEqual([]);
 }
 
 /** Any page of the workspace, signed in or not. */
