@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
   });
   if (positionals.length !== (command.positionals ?? 0)) throw new UsageError(`${name} takes ${command.positionals ?? 0} argument(s)`);
   const config = parseConfig(process.env);
-  const stores = buildStores(config);
+  const { stores } = await buildStores(config, createLogger('silent'));
   try {
     const audit = new Audit(stores.audit, createLogger('silent'));
     process.stdout.write(`${await command.run(stores, audit, values as Record<string, string | undefined>, positionals)}\n`);

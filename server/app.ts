@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import type { ServerOptions as SocketServerOptions } from 'socket.io';
 import type { Logger } from 'pino';
 import { CloseCode, MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY } from '../shared/limits.ts';
 import { docAccess } from '../shared/permissions.ts';
@@ -12,6 +13,7 @@ import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts
 import { TokenService } from './auth/tokens.ts';
 import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
 import { CollabServer, type AccessCheck } from './collab/CollabServer.ts';
+import type { DocumentBus } from './collab/DocumentBus.ts';
 import { createCollabWebsocket } from './collab/wsAdapter.ts';
 import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
@@ -53,6 +55,10 @@ export interface AppDeps {
   throttle?: LoginThrottle;
   /** The clock of the workflow; tests move it. */
   now?: () => Date;
+  /** Distributed mode: shares live documents with the other nodes. */
+  bus?: DocumentBus | null;
+  /** Distributed mode: socket.io's Redis adapter, so that pushes reach every node. */
+  socketAdapter?: SocketServerOptions['adapter'];
 }
 
 /** The whole workspace, built but not listening (DESIGN §3: tests start it on port 0). */
@@ -86,6 +92,7 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     log.child({ cat: 'collab' }),
     metrics,
+    deps.bus ?? null,
   );
   const checkAccess: AccessCheck = async (context) => {
     if (context.tokenExpiresAt * 1000 <= Date.now() || (await stores.records.isTokenRevoked(context.tokenId))) return CloseCode.unauthenticated;
@@ -101,6 +108,7 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     log: log.child({ cat: 'realtime' }),
     accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
+    ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {
     records: stores.records,

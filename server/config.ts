@@ -16,8 +16,15 @@ const ConfigSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     /** Directory for the SQLite file and the generated token secret. */
     DATA_DIR: z.string().min(1).default('./data'),
-    /** Which store adapter to use. */
-    STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+    /** Which store adapter to use: the embedded SQLite file, memory (tests), or Redis shared by several nodes. */
+    STORE: z.enum(['sqlite', 'memory', 'redis']).default('sqlite'),
+    /** The Redis of the distributed mode (STORE=redis), e.g. redis://redis:6379. */
+    REDIS_URL: z
+      .string()
+      .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Prefix of every Redis key, so that several workspaces can share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,32}$/, 'letters, digits and _.:- only (at most 32)').default('cw:'),
     /** Secret that signs session tokens; generated and kept in DATA_DIR when unset. */
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How long a session token stays valid, in seconds. */
@@ -44,6 +51,11 @@ const ConfigSchema = z
     SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
+  })
+  .superRefine((config, context) => {
+    if (config.STORE === 'redis' && !config.REDIS_URL) {
+      context.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
+    }
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

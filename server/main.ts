@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { createRedisSocketAdapter } from './realtime/redisAdapter.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -13,7 +14,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const stores = buildStores(config);
+  const { stores, redis, bus } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     log,
     tokenSecret,
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+    bus,
+    socketAdapter: redis ? await createRedisSocketAdapter(redis, config.REDIS_PREFIX) : undefined,
   });
   const { url } = await workspace.listen(config.PORT, config.HOST);
   log.info({ cat: 'boot', url, store: config.STORE, seeded }, 'listening');

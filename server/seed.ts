@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../shared/roles.ts';
 import { CURRENT_TEMPLATE_VERSION } from '../shared/template/index.ts';
 import { hashPassword } from './auth/passwords.ts';
-import type { Stores } from './store/ports.ts';
+import { DuplicateError, type Stores } from './store/ports.ts';
 
 /** The demo users of DESIGN §4; each has the password `demo`. */
 export const DEMO_USERS: readonly { username: string; name: string; role: Role }[] = [
@@ -32,7 +32,13 @@ export async function seedDemo(stores: Stores, today = new Date()): Promise<bool
   for (const user of DEMO_USERS) {
     const id = randomUUID();
     ids.set(user.username, id);
-    await stores.records.createUser({ id, ...user, passwordHash });
+    try {
+      await stores.records.createUser({ id, ...user, passwordHash });
+    } catch (error) {
+      // Several nodes starting on one empty Redis: the first to create a user seeds, the others stand aside.
+      if (error instanceof DuplicateError) return false;
+      throw error;
+    }
   }
   await stores.records.createCase(
     {

@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/limits.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/ports.ts';
+import type { DocumentBus } from './DocumentBus.ts';
 import { ClientConnection, type CollabSocket, type ConnectionContext } from './ClientConnection.ts';
 import { DocumentRegistry, type RegistryOptions } from './DocumentRegistry.ts';
 import { KEEPALIVE_MESSAGE } from './protocol.ts';
@@ -42,8 +43,9 @@ export class CollabServer {
     private readonly audit: Audit,
     private readonly log: Logger,
     private readonly metrics: Metrics,
+    bus: DocumentBus | null = null,
   ) {
-    this.registry = new DocumentRegistry(store, options, log, metrics);
+    this.registry = new DocumentRegistry(store, options, log, metrics, bus);
     this.keepalive = setInterval(() => this.sendKeepalives(), KEEPALIVE_INTERVAL_MS);
     this.keepalive.unref();
   }

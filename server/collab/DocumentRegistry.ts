@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/ports.ts';
 import type { ClientConnection } from './ClientConnection.ts';
+import type { DocumentBus } from './DocumentBus.ts';
 import { SharedDocument } from './SharedDocument.ts';
 
 export interface RegistryOptions {
@@ -34,6 +35,8 @@ export class DocumentRegistry {
     private readonly options: RegistryOptions,
     private readonly log: Logger,
     private readonly metrics: Metrics,
+    /** Shares documents with the other nodes (distributed mode); null on a single node. */
+    private readonly bus: DocumentBus | null = null,
   ) {}
 
   get size(): number {
@@ -92,11 +95,26 @@ export class DocumentRegistry {
   }
 
   private async load(name: string): Promise<SharedDocument> {
-    const stored = await this.store.load(name);
-    const document = new SharedDocument(name, this.store, {
-      afterWrite: (doc, updates, pendingInStore) => this.afterWrite(doc, updates, pendingInStore),
-      onWriteFailure: (doc, error) => this.onWriteFailure(doc, error),
-    });
+    const document = new SharedDocument(
+      name,
+      this.store,
+      {
+        afterWrite: (doc, updates, pendingInStore) => this.afterWrite(doc, updates, pendingInStore),
+        onWriteFailure: (doc, error) => this.onWriteFailure(doc, error),
+        onCatchUpFailure: (doc, error) => this.log.warn({ cat: 'collab', doc: doc.name, err: error }, 'catching up with other nodes failed'),
+      },
+      this.bus,
+    );
+    let stored: Awaited<ReturnType<DocStore['load']>>;
+    try {
+      // Joined before loading: whatever another node stores from now on arrives, and what the load already holds is skipped.
+      await this.bus?.join(name, document);
+      stored = await this.store.load(name);
+    } catch (error) {
+      this.bus?.leave(name, document);
+      document.destroy();
+      throw error;
+    }
     this.restore(document, stored.snapshot, stored.updates, stored.seq);
     const entry: Loaded = { document, uncompacted: stored.updates.length, compacting: null, idleTimer: null };
     this.loaded.set(document, entry);
@@ -121,7 +139,7 @@ export class DocumentRegistry {
           skipped++;
         }
       }
-      document.lastSeq = seq;
+      document.restored(seq);
       this.log.error({ cat: 'collab', doc: document.name, skipped, err: error }, 'stored updates failed to apply');
     }
   }
@@ -177,6 +195,7 @@ export class DocumentRegistry {
     if (entry) this.cancelIdle(entry);
     this.loaded.delete(document);
     this.loading.delete(document.name);
+    this.bus?.leave(document.name, document);
     this.metrics.docsLoaded.set(this.loaded.size);
   }
 

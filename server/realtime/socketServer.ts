@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { CASE_ID_PATTERN } from '../../shared/docNames.ts';
 import {
   caseRoom,
@@ -29,6 +29,8 @@ export interface RealtimeDeps {
   log: Logger;
   /** How the user takes part in the case, or null: only members and reviewers may follow it. */
   accessRole(caseId: string, userId: string): Promise<AccessRole | null>;
+  /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
+  adapter?: ServerOptions['adapter'];
 }
 
 export interface RealtimeServer {
@@ -49,6 +51,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     // Upgrades on other paths (/collab) belong to the collaboration relay.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   io.use(async (socket, next) => {
@@ -85,7 +88,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   /** Presence in a live session: whoever has joined its room, on any node. */
-  const announcePresence = async (sessionId: string) => {
+  const announcePresence = (sessionId: string) =>
+    announce(sessionId).catch((error: unknown) => deps.log.warn({ cat: 'realtime', err: error }, 'session presence not announced'));
+  const announce = async (sessionId: string) => {
     const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
     const present = new Map<string, { userId: string; name: string }>();
     for (const socket of sockets) {

@@ -1,8 +1,11 @@
 import { pino } from 'pino';
+import type { DocumentBus } from '../../server/collab/DocumentBus.ts';
+import { createRedisSocketAdapter } from '../../server/realtime/redisAdapter.ts';
 import { createApp, type AppConfig, type Workspace } from '../../server/app.ts';
 import { parseConfig } from '../../server/config.ts';
 import { createMemoryStores } from '../../server/store/memory/index.ts';
 import type { Stores } from '../../server/store/ports.ts';
+import { createRedisStores } from '../../server/store/redis/index.ts';
 import { createSqliteStores } from '../../server/store/sqlite/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.ts';
 import { makeTempDir } from './tmp.ts';
@@ -20,7 +23,9 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  store?: 'sqlite' | 'memory';
+  store?: 'sqlite' | 'memory' | 'redis';
+  /** STORE=redis: the Redis (a test's RedisServer), and the key prefix the nodes of one workspace share. */
+  redis?: { url: string; prefix: string };
   config?: Partial<AppConfig>;
   /** Reuse this data directory (to restart on the same store). */
   dataDir?: string;
@@ -36,16 +41,27 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = options.store ?? 'sqlite';
   const temp = store === 'sqlite' && !options.dataDir ? makeTempDir() : null;
   const dataDir = options.dataDir ?? temp?.dir ?? null;
-  const stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal' }) : createMemoryStores();
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  let stores: Stores;
+  let distributed: { bus: DocumentBus; socketAdapter: Awaited<ReturnType<typeof createRedisSocketAdapter>> } | null = null;
+  if (store === 'redis') {
+    if (!options.redis) throw new Error('startTestServer: store "redis" needs options.redis');
+    const redis = await createRedisStores({ url: options.redis.url, prefix: options.redis.prefix, log });
+    stores = redis;
+    distributed = { bus: redis.bus, socketAdapter: await createRedisSocketAdapter(redis, options.redis.prefix) };
+  } else {
+    stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal' }) : createMemoryStores();
+  }
   await seedDemo(stores);
   const config: AppConfig = { ...parseConfig({}), ...options.config };
   const workspace = createApp({
     config,
     stores,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log,
     tokenSecret: TEST_SECRET,
     clientDir: options.clientDir ?? null,
     ...(options.now ? { now: options.now } : {}),
+    ...(distributed ?? {}),
   });
   const { url } = await workspace.listen(0, '127.0.0.1');
   let closed = false;

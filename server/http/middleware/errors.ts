@@ -1,13 +1,15 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiErrorBody } from '../../../shared/api.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, storeUnavailable } from '../../errors.ts';
+import { isStoreUnavailable } from '../../store/unavailable.ts';
 
 /** Maps every error to a status and a stable id; unknown errors become a plain 500. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) log.error({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'request failed');
+    if (appError.status === 503) log.warn({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'store unavailable');
+    else if (appError.status >= 500) log.error({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'request failed');
     for (const [name, value] of Object.entries(appError.headers)) res.setHeader(name, value);
     const body: ApiErrorBody = {
       error: { id: appError.id, message: appError.message, ...(appError.field ? { field: appError.field } : {}) },
@@ -18,6 +20,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isStoreUnavailable(error)) return storeUnavailable();
   // Errors of express' body parser carry a status and a type.
   const parserError = error as { status?: number; type?: string };
   if (parserError.type === 'entity.too.large') return new AppError(413, 'too_large', 'Request body too large');

@@ -1,0 +1,55 @@
+import type { Redis } from 'ioredis';
+import { matchesAuditQuery } from '../auditQuery.ts';
+import type { AuditEntry, AuditQuery, AuditStore } from '../ports.ts';
+
+const DEFAULT_LIMIT = 1000;
+/** Rows read per round trip while a filtered list looks for matches. */
+const PAGE_SIZE = 500;
+
+/**
+ * The append-only audit trail in Redis: lists only ever pushed to at the tail.
+ * Keys, after the prefix:
+ * - `audit` every row (JSON), oldest first
+ * - `audit-case:{caseId}`, `audit-user:{userId}` copies of the rows of one case or
+ *   one user, so that the usual filtered queries read only those
+ */
+export class RedisAuditStore implements AuditStore {
+  private readonly key;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.key = {
+      all: `${prefix}audit`,
+      ofCase: (caseId: string) => `${prefix}audit-case:${caseId}`,
+      ofUser: (userId: string) => `${prefix}audit-user:${userId}`,
+    };
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    const row = JSON.stringify(entry);
+    // One MULTI, so every list holds the rows in the same order.
+    const transaction = this.redis.multi().rpush(this.key.all, row);
+    if (entry.caseId !== null) transaction.rpush(this.key.ofCase(entry.caseId), row);
+    if (entry.userId !== null) transaction.rpush(this.key.ofUser(entry.userId), row);
+    const failed = (await transaction.exec())?.find(([error]) => error);
+    if (failed) throw failed[0];
+  }
+
+  async list(query: AuditQuery): Promise<AuditEntry[]> {
+    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+    const key =
+      query.caseId !== undefined ? this.key.ofCase(query.caseId) : query.userId !== undefined ? this.key.ofUser(query.userId) : this.key.all;
+    const found: AuditEntry[] = [];
+    // Walks back from the newest row by index from the head, which rows appended meanwhile do not shift.
+    for (let last = (await this.redis.llen(key)) - 1; last >= 0 && found.length < limit; last -= PAGE_SIZE) {
+      const page = await this.redis.lrange(key, Math.max(0, last - PAGE_SIZE + 1), last);
+      for (const row of page.reverse()) {
+        const entry = JSON.parse(row) as AuditEntry;
+        if (found.length < limit && matchesAuditQuery(entry, query)) found.push(entry);
+      }
+    }
+    return found;
+  }
+}

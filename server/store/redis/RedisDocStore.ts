@@ -1,0 +1,132 @@
+import type { Redis } from 'ioredis';
+import type { AppendResult, DocStore, StoredDoc } from '../ports.ts';
+
+/** The keys and the channel of one document. */
+export function docKeys(prefix: string, docName: string) {
+  const base = `${prefix}doc:${docName}`;
+  return { seq: `${base}:seq`, log: `${base}:log`, snapshot: `${base}:snapshot`, lock: `${base}:lock`, channel: base };
+}
+
+/**
+ * Appends in one step: numbers the updates, adds them to the document's
+ * stream (entry id `<seq>-0`), and announces them on the document's channel
+ * as `u<first seq>:<node id>:` followed by each update with a 4-byte length.
+ * KEYS: seq, log, channel. ARGV: node id, updates…
+ */
+const APPEND = `
+local n = #ARGV - 1
+local last = redis.call('INCRBY', KEYS[1], n)
+local first = last - n + 1
+local parts = { 'u', string.format('%d', first), ':', ARGV[1], ':' }
+for i = 1, n do
+  redis.call('XADD', KEYS[2], string.format('%d', first + i - 1) .. '-0', 'u', ARGV[i + 1])
+  parts[#parts + 1] = struct.pack('>I4', #ARGV[i + 1])
+  parts[#parts + 1] = ARGV[i + 1]
+end
+if n > 0 then redis.call('PUBLISH', KEYS[3], table.concat(parts)) end
+return { last, redis.call('XLEN', KEYS[2]) }
+`;
+
+/**
+ * Replaces the entries up to ARGV[2] by the snapshot ARGV[1], unless a newer
+ * snapshot is stored. KEYS: snapshot, log.
+ */
+const COMPACT = `
+local upto = tonumber(ARGV[2])
+local stored = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+if upto < stored then return 0 end
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'seq', ARGV[2])
+redis.call('XTRIM', KEYS[2], 'MINID', string.format('%d', upto + 1) .. '-0')
+return 1
+`;
+
+/** Deletes the lock only when this node still holds it. KEYS: lock. ARGV: token. */
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** How long a compaction lock is held at most, should its node die while compacting. */
+const LOCK_TTL_MS = 30_000;
+
+type StreamEntry = [id: Buffer, fields: Buffer[]];
+
+interface DocCommands {
+  cwAppend(seqKey: string, logKey: string, channel: string, nodeId: string, ...updates: Buffer[]): Promise<[number, number]>;
+  cwCompact(snapshotKey: string, logKey: string, snapshot: Buffer, uptoSeq: string): Promise<number>;
+  cwUnlock(lockKey: string, token: string): Promise<number>;
+}
+
+/**
+ * Documents in Redis (DESIGN §3): a stream per document is the durable log
+ * (`<prefix>doc:<name>:log`, one entry per update, id `<seq>-0`), a counter
+ * numbers the updates densely per document (`…:seq`), and compaction folds
+ * the log into a snapshot hash (`…:snapshot`: data, seq) under a lock
+ * (`…:lock`), so that one node compacts a document at a time. Every append
+ * is announced on the document's channel for the other nodes (see
+ * RedisDocumentBus).
+ */
+export class RedisDocStore implements DocStore {
+  private readonly redis: Redis & DocCommands;
+
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+    private readonly nodeId: string,
+  ) {
+    redis.defineCommand('cwAppend', { numberOfKeys: 3, lua: APPEND });
+    redis.defineCommand('cwCompact', { numberOfKeys: 2, lua: COMPACT });
+    redis.defineCommand('cwUnlock', { numberOfKeys: 1, lua: UNLOCK });
+    this.redis = redis as Redis & DocCommands;
+  }
+
+  async load(docName: string): Promise<StoredDoc> {
+    const keys = docKeys(this.prefix, docName);
+    const results = await this.redis.multi().hmgetBuffer(keys.snapshot, 'data', 'seq').xrangeBuffer(keys.log, '-', '+').get(keys.seq).exec();
+    const [snapshotRow, entries, seq] = answers(results) as [(Buffer | null)[], StreamEntry[], string | null];
+    const [data] = snapshotRow;
+    return { snapshot: data ? new Uint8Array(data) : null, updates: entries.map(updateOf), seq: Number(seq ?? 0) };
+  }
+
+  async append(docName: string, updates: Uint8Array[]): Promise<AppendResult> {
+    const keys = docKeys(this.prefix, docName);
+    // Copied now, as the port promises: the caller may reuse its buffers.
+    const copies = updates.map((update) => Buffer.from(update));
+    const [seq, pendingCount] = await this.redis.cwAppend(keys.seq, keys.log, keys.channel, this.nodeId, ...copies);
+    return { seq: Number(seq), pendingCount: Number(pendingCount) };
+  }
+
+  async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    const keys = docKeys(this.prefix, docName);
+    const token = `${this.nodeId}:${uptoSeq}`;
+    // Another node compacting this document right now makes this compaction unnecessary.
+    if ((await this.redis.set(keys.lock, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return;
+    try {
+      await this.redis.cwCompact(keys.snapshot, keys.log, Buffer.from(snapshot), String(uptoSeq));
+    } finally {
+      await this.redis.cwUnlock(keys.lock, token).catch(() => {});
+    }
+  }
+
+  /** The entries after `afterSeq`; null when some of them are already folded into the snapshot. */
+  async readAfter(docName: string, afterSeq: number): Promise<{ seq: number; updates: Uint8Array[] } | null> {
+    const keys = docKeys(this.prefix, docName);
+    const results = await this.redis.multi().hget(keys.snapshot, 'seq').xrangeBuffer(keys.log, `${afterSeq + 1}-0`, '+').get(keys.seq).exec();
+    const [snapshotSeq, entries, seq] = answers(results) as [string | null, StreamEntry[], string | null];
+    if (Number(snapshotSeq ?? 0) > afterSeq) return null;
+    return { seq: Number(seq ?? afterSeq), updates: entries.map(updateOf) };
+  }
+}
+
+function updateOf([, fields]: StreamEntry): Uint8Array {
+  return new Uint8Array(fields[1]!);
+}
+
+/** The answers of a MULTI, failing on the first command that failed. */
+export function answers(results: [Error | null, unknown][] | null): unknown[] {
+  if (!results) throw new Error('Redis transaction aborted');
+  return results.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { formatDocName } from '../../shared/docNames.ts';
+import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
+import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
+import { api } from '../helpers/http.ts';
+import { RedisServer } from '../helpers/redisServer.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { waitFor } from '../helpers/waitFor.ts';
+import { WorkflowClient } from '../helpers/workflowClient.ts';
+
+const occupational = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
+const joint = formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' });
+
+/**
+ * The distributed mode with its real parts: one redis-server, and two (or
+ * three) workspace nodes in this process sharing it, each with its own Redis
+ * connections, document registry and socket.io server — as separate
+ * processes would, minus the process boundary (distributedFailover.test.ts
+ * kills real processes).
+ */
+describe('two nodes on one Redis (STORE=redis)', () => {
+  let redis: RedisServer;
+  let nodes: TestServer[] = [];
+  let clients: CollabClient[] = [];
+  let sockets: Socket[] = [];
+  let prefix: string;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis.remove();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    for (const node of nodes.splice(0)) await node.close();
+    if (!redis.running) await redis.start();
+  });
+
+  /** A node of the workspace whose keys start with this test's prefix. */
+  async function node(config: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+    const started = await startTestServer({ store: 'redis', redis: { url: redis.url, prefix }, ...config });
+    nodes.push(started);
+    return started;
+  }
+
+  async function twoNodes(config: Parameters<typeof startTestServer>[0] = {}) {
+    prefix = `t${randomUUID().slice(0, 8)}:`;
+    const a = await node(config);
+    const b = await node(config);
+    return { a, b };
+  }
+
+  function connect(server: TestServer, docName: string, token: string): CollabClient {
+    const client = connectDoc(server.collabUrl, docName, token);
+    clients.push(client);
+    return client;
+  }
+
+  /** What a node that loads the document from Redis now finds in a section. */
+  async function storedText(server: TestServer, docName: string, section: string): Promise<string> {
+    return server.workspace.collab.registry.read(docName, (doc) => sectionText(doc, section));
+  }
+
+  it('the BA on node A and the VA on node B edit concurrently — one document from both nodes at once — and converge; a third node loads all of it', async () => {
+    // A low threshold makes both nodes compact while the other is still writing.
+    const { a, b } = await twoNodes({ config: { DOC_COMPACT_THRESHOLD: 7 } });
+    const [baToken, vaToken] = [await a.login('ba.demo'), await b.login('va.demo')];
+    const baJoint = connect(a, joint, baToken);
+    const vaJoint = connect(b, joint, vaToken);
+    const baOwn = connect(a, occupational, baToken);
+    const vaReadsBa = connect(b, occupational, vaToken);
+    await Promise.all([baJoint, vaJoint, baOwn, vaReadsBa].map((client) => client.synced()));
+
+    const rounds = 40;
+    for (let i = 0; i < rounds; i++) {
+      typeInto(baJoint.doc, 'd240', `b${i} `);
+      typeInto(vaJoint.doc, 'd240', `v${i} `);
+      typeInto(baOwn.doc, 'd430', `own${i} `);
+      if (i % 8 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    await waitFor(
+      () => sectionText(baJoint.doc, 'd240') === sectionText(vaJoint.doc, 'd240') && sectionText(baOwn.doc, 'd430') === sectionText(vaReadsBa.doc, 'd430'),
+      { what: 'both nodes to converge', timeoutMs: 10_000 },
+    );
+    const merged = sectionText(vaJoint.doc, 'd240');
+    for (let i = 0; i < rounds; i++) {
+      expect(merged).toContain(`b${i} `);
+      expect(merged).toContain(`v${i} `);
+    }
+    expect(sectionText(vaReadsBa.doc, 'd430')).toBe(Array.from({ length: rounds }, (_, i) => `own${i} `).join(''));
+
+    // Nothing lost between the nodes' writes and compactions: a fresh node loads exactly what the clients hold.
+    await waitFor(async () => (await storedText(a, joint, 'd240')) === merged, { what: 'node A to hold everything' });
+    const c = await node();
+    expect(await storedText(c, joint, 'd240')).toBe(merged);
+    expect(await storedText(c, occupational, 'd430')).toBe(sectionText(baOwn.doc, 'd430'));
+    const stored = await c.stores.docs.load(joint);
+    expect(stored.snapshot).not.toBeNull();
+  });
+
+  it("a caret (awareness) made through node A reaches the other physician's client on node B, and goes when the BA leaves", async () => {
+    const { a, b } = await twoNodes();
+    const baJoint = connect(a, joint, await a.login('ba.demo'));
+    const vaJoint = connect(b, joint, await b.login('va.demo'));
+    await Promise.all([baJoint.synced(), vaJoint.synced()]);
+
+    baJoint.provider.awareness.setLocalStateField('user', { name: 'Anna Bakker', section: 'd240' });
+    const baClient = baJoint.doc.clientID;
+    await waitFor(() => (vaJoint.provider.awareness.getStates().get(baClient) as { user?: { name: string } } | undefined)?.user?.name === 'Anna Bakker', {
+      what: "the BA's caret on node B",
+    });
+
+    baJoint.destroy();
+    await waitFor(() => !vaJoint.provider.awareness.getStates().has(baClient), { what: "the BA's caret to leave node B" });
+  });
+
+  it('a workflow command made through node A is pushed to the VA whose socket is on node B', async () => {
+    const { a, b } = await twoNodes();
+    const vaSocket = io(b.url, { path: '/socket.io', transports: ['websocket'], auth: { token: await b.login('va.demo') }, reconnection: false });
+    sockets.push(vaSocket);
+    const pushes: WorkflowPush[] = [];
+    vaSocket.on(RealtimeEvent.workflow, (push: WorkflowPush) => pushes.push(push));
+    await new Promise<void>((resolve, reject) => vaSocket.once('connect', resolve).once('connect_error', reject));
+    expect((await vaSocket.emitWithAck(RealtimeEvent.join, DEMO_CASE_ID)) as JoinResult).toEqual({ ok: true });
+
+    const ba = new WorkflowClient(a, await a.login('ba.demo'), DEMO_CASE_ID);
+    expect((await ba.flag('d240')).status).toBe(200);
+    await waitFor(() => pushes.length > 0, { what: 'the push on node B' });
+    expect(pushes[0]).toMatchObject({ caseId: DEMO_CASE_ID });
+    // Node B serves the same state: the event is in the shared log.
+    const view = await new WorkflowClient(b, await b.login('va.demo'), DEMO_CASE_ID).workflow();
+    expect(view.sections.d240?.status).toBe('disagreement');
+  });
+
+  it('while Redis is down /readyz fails and commands answer 503; the nodes recover by themselves, and nothing acknowledged is missing', async () => {
+    const { a, b } = await twoNodes();
+    const [baToken, vaToken] = [await a.login('ba.demo'), await b.login('va.demo')];
+    const baOwn = connect(a, occupational, baToken);
+    const vaReadsBa = connect(b, occupational, vaToken);
+    await Promise.all([baOwn.synced(), vaReadsBa.synced()]);
+    typeInto(baOwn.doc, 'd240', 'Voor de storing. ');
+    // Relayed to node B means stored in Redis (write-ahead): acknowledged.
+    await waitFor(() => sectionText(vaReadsBa.doc, 'd240') === 'Voor de storing. ', { what: 'the relay before the outage' });
+
+    await redis.stop();
+    await waitFor(async () => (await fetch(`${a.url}/readyz`)).status === 503, { what: '/readyz to fail', timeoutMs: 10_000 });
+    const refused = await api(b.url, 'POST', `/api/cases/${DEMO_CASE_ID}/sections/d240/flag`, {
+      token: vaToken,
+      body: { rationale: 'Verschil in belastbaarheid', kind: 'capacity' },
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.id).toBe('store_unavailable');
+    expect((await api(a.url, 'GET', '/api/cases', { token: baToken })).status).toBe(503);
+    // The BA keeps typing: the browser holds it until a node can store it.
+    typeInto(baOwn.doc, 'd240', 'Tijdens de storing.');
+
+    await redis.start();
+    await waitFor(async () => (await fetch(`${a.url}/readyz`)).status === 200 && (await fetch(`${b.url}/readyz`)).status === 200, {
+      what: 'both nodes ready again',
+      timeoutMs: 15_000,
+    });
+    const expected = 'Voor de storing. Tijdens de storing.';
+    await waitFor(() => sectionText(vaReadsBa.doc, 'd240') === expected, { what: 'the text typed during the outage to arrive', timeoutMs: 15_000 });
+    expect((await new WorkflowClient(b, vaToken, DEMO_CASE_ID).flag('d240')).status).toBe(200);
+
+    // Redis restarted from its append-only file: a fresh node finds everything.
+    const c = await node();
+    expect(await storedText(c, occupational, 'd240')).toBe(expected);
+    expect(Y.encodeStateVector(vaReadsBa.doc)).toEqual(Y.encodeStateVector(baOwn.doc));
+  });
+});

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { createRedisStores } from '../../server/store/redis/index.ts';
+import { storeContract, type MakeStores } from '../contract/index.ts';
+import { RedisServer } from '../helpers/redisServer.ts';
+
+let server: RedisServer;
+beforeAll(async () => {
+  server = await RedisServer.start();
+});
+afterAll(async () => {
+  await server?.remove();
+});
+
+/**
+ * Every port's contract on the Redis adapters, against one real redis-server
+ * for the whole file: each test gets its own connections and key prefix, so
+ * tests share the server but no data.
+ */
+const makeRedisStores: MakeStores = async () => {
+  const stores = await createRedisStores({ url: server.url, prefix: `t${randomUUID()}:`, log: pino({ level: 'silent' }) });
+  return { stores, cleanup: () => stores.close() };
+};
+
+storeContract('redis', makeRedisStores);
