@@ -14,7 +14,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const { stores, redis, bus } = await buildStores(config, log);
+  const { stores, redis, bus, throttle } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
 
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     tokenSecret,
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
     bus,
+    ...(throttle ? { throttle } : {}),
     socketAdapter: redis ? await createRedisSocketAdapter(redis, config.REDIS_PREFIX) : undefined,
   });
   const { url } = await workspace.listen(config.PORT, config.HOST);

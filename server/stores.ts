@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
 import type { Config } from './config.ts';
 import { createMemoryStores } from './store/memory/index.ts';
@@ -12,6 +13,8 @@ export interface BuiltStores {
   /** Present with STORE=redis. */
   redis: RedisStores | null;
   bus: DocumentBus | null;
+  /** The shared login slow-down of the distributed mode; null keeps it in this process. */
+  throttle: LoginThrottle | null;
 }
 
 /** Builds the store adapters the configuration names; with Redis, resolves once Redis answers. */
@@ -21,12 +24,12 @@ export async function buildStores(
 ): Promise<BuiltStores> {
   switch (config.STORE) {
     case 'sqlite':
-      return { stores: createSqliteStores(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS }), redis: null, bus: null };
+      return { stores: createSqliteStores(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS }), redis: null, bus: null, throttle: null };
     case 'memory':
-      return { stores: createMemoryStores(), redis: null, bus: null };
+      return { stores: createMemoryStores(), redis: null, bus: null, throttle: null };
     case 'redis': {
       const redis = await createRedisStores({ url: config.REDIS_URL!, prefix: config.REDIS_PREFIX, log: log.child({ cat: 'redis' }) });
-      return { stores: redis, redis, bus: redis.bus };
+      return { stores: redis, redis, bus: redis.bus, throttle: redis.throttle };
     }
   }
 }

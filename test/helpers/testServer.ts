@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import type { LoginThrottle } from '../../server/auth/loginThrottle.ts';
 import type { DocumentBus } from '../../server/collab/DocumentBus.ts';
 import { createRedisSocketAdapter } from '../../server/realtime/redisAdapter.ts';
 import { createApp, type AppConfig, type Workspace } from '../../server/app.ts';
@@ -43,12 +44,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? temp?.dir ?? null;
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let stores: Stores;
-  let distributed: { bus: DocumentBus; socketAdapter: Awaited<ReturnType<typeof createRedisSocketAdapter>> } | null = null;
+  let distributed: { bus: DocumentBus; throttle: LoginThrottle; socketAdapter: Awaited<ReturnType<typeof createRedisSocketAdapter>> } | null = null;
   if (store === 'redis') {
     if (!options.redis) throw new Error('startTestServer: store "redis" needs options.redis');
     const redis = await createRedisStores({ url: options.redis.url, prefix: options.redis.prefix, log });
     stores = redis;
-    distributed = { bus: redis.bus, socketAdapter: await createRedisSocketAdapter(redis, options.redis.prefix) };
+    distributed = { bus: redis.bus, throttle: redis.throttle, socketAdapter: await createRedisSocketAdapter(redis, options.redis.prefix) };
   } else {
     stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal' }) : createMemoryStores();
   }

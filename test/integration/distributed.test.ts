@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
+import { THROTTLE } from '../../server/auth/loginThrottle.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
 import { api } from '../helpers/http.ts';
@@ -137,6 +138,15 @@ describe('two nodes on one Redis (STORE=redis)', () => {
     // Node B serves the same state: the event is in the shared log.
     const view = await new WorkflowClient(b, await b.login('va.demo'), DEMO_CASE_ID).workflow();
     expect(view.sections.d240?.status).toBe('disagreement');
+  });
+
+  it('failed logins on node A slow the same account down on node B', async () => {
+    const { a, b } = await twoNodes();
+    const attempt = (node: TestServer) => api(node.url, 'POST', '/api/auth/login', { body: { username: 'ba.demo', password: 'wrong' } });
+    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) expect((await attempt(a)).status).toBe(401);
+    const slowed = await attempt(b);
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('while Redis is down /readyz fails and commands answer 503; the nodes recover by themselves, and nothing acknowledged is missing', async () => {

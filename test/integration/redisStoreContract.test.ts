@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, createRedisClient } from '../../server/store/redis/connection.ts';
 import { createRedisStores } from '../../server/store/redis/index.ts';
+import { RedisLoginThrottle } from '../../server/store/redis/RedisLoginThrottle.ts';
 import { storeContract, type MakeStores } from '../contract/index.ts';
+import { loginThrottleContract } from '../contract/loginThrottleContract.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 
 let server: RedisServer;
@@ -24,3 +27,9 @@ const makeRedisStores: MakeStores = async () => {
 };
 
 storeContract('redis', makeRedisStores);
+
+loginThrottleContract('redis', async (now) => {
+  const client = createRedisClient(server.url, 'throttle-test');
+  await connectRedis(client, server.url);
+  return { throttle: new RedisLoginThrottle(client, `t${randomUUID()}:`, now), cleanup: async () => void (await client.quit()) };
+});

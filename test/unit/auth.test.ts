@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delayAfter, MemoryLoginThrottle, THROTTLE } from '../../server/auth/loginThrottle.ts';
+import { loginThrottleContract } from '../contract/loginThrottleContract.ts';
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
 import { TokenService } from '../../server/auth/tokens.ts';
 import { readCookie } from '../../server/auth/Authenticator.ts';
@@ -46,21 +47,9 @@ describe('login throttle', () => {
     expect(delayAfter(free + 1, free)).toBe(2 * THROTTLE.baseDelaySeconds);
     expect(delayAfter(free + 100, free)).toBe(THROTTLE.maxDelaySeconds);
   });
-
-  it('counts per account (case-insensitively) and per address, and a success clears the account', async () => {
-    let now = 0;
-    const throttle = new MemoryLoginThrottle(() => now);
-    const keys = { account: 'BA.demo', ip: '10.0.0.1' };
-    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) await throttle.recordFailure(keys);
-    expect(await throttle.retryAfter({ account: 'ba.demo', ip: '10.0.0.2' })).toBe(THROTTLE.baseDelaySeconds);
-    expect(await throttle.retryAfter({ account: 'va.demo', ip: '10.0.0.1' })).toBe(0);
-    now += THROTTLE.baseDelaySeconds;
-    expect(await throttle.retryAfter(keys)).toBe(0);
-    await throttle.recordSuccess(keys);
-    await throttle.recordFailure(keys);
-    expect(await throttle.retryAfter(keys)).toBe(0);
-  });
 });
+
+loginThrottleContract('memory', async (now) => ({ throttle: new MemoryLoginThrottle(now), cleanup: async () => {} }));
 
 describe('cookies', () => {
   it('reads one cookie among several and survives bad encoding', () => {

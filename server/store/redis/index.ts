@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { LoginThrottle } from '../../auth/loginThrottle.ts';
 import type { DocumentBus } from '../../collab/DocumentBus.ts';
 import type { Stores } from '../ports.ts';
 import { connectRedis, createRedisClient } from './connection.ts';
@@ -8,6 +9,7 @@ import { RedisAuditStore } from './RedisAuditStore.ts';
 import { RedisCommentStore } from './RedisCommentStore.ts';
 import { RedisDocStore } from './RedisDocStore.ts';
 import { RedisDocumentBus } from './RedisDocumentBus.ts';
+import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
 
@@ -24,6 +26,8 @@ export interface RedisStoreOptions {
 export interface RedisStores extends Stores {
   /** Passes live documents between the nodes. */
   bus: DocumentBus;
+  /** The login slow-down, shared by every node. */
+  throttle: LoginThrottle;
   /**
    * Opens a further connection to the same Redis (socket.io's adapter needs its
    * own two); `queueWhileOffline` for clients whose callers do not await them.
@@ -54,6 +58,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       comments: new RedisCommentStore(redis, prefix),
       audit: new RedisAuditStore(redis, prefix),
       bus,
+      throttle: new RedisLoginThrottle(redis, prefix),
       connect,
       async close() {
         await bus.close();
