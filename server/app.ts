@@ -108,6 +108,7 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     log: log.child({ cat: 'realtime' }),
     accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
+    trustProxy: config.TRUST_PROXY,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps): Workspace {
         workflow: stores.workflow,
         hasRoomFor: (userId) => collab.hasRoomFor(userId),
         isStopping: () => collab.isStopping,
+        trustProxy: config.TRUST_PROXY,
       }),
   });
   server.on('upgrade', (request, socket, head) => {

@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/limits.ts';
 import { docAccess } from '../../shared/permissions.ts';
 import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import { accessRoleOf } from '../policies/caseAccess.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { ConnectionContext } from './ClientConnection.ts';
@@ -20,6 +21,8 @@ export interface AuthorizeDeps {
   workflow: WorkflowStore;
   hasRoomFor(userId: string): boolean;
   isStopping(): boolean;
+  /** Proxy hops whose X-Forwarded-For is trusted (TRUST_PROXY). */
+  trustProxy: number;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
     userId: null,
     username: null,
     role: null,
-    ip: request.socket.remoteAddress ?? null,
+    ip: clientAddress(request, deps.trustProxy),
     userAgent: request.headers['user-agent'] ?? null,
   };
   const docName = safeDecode(url.pathname.slice(COLLAB_PATH_PREFIX.length));

@@ -15,6 +15,7 @@ import {
 import type { AccessRole } from '../../shared/roles.ts';
 import type { Audit } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator, type Principal } from '../auth/Authenticator.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import type { RealtimePublisher } from './RealtimePublisher.ts';
 
 export const SOCKET_PATH = '/socket.io';
@@ -29,6 +30,8 @@ export interface RealtimeDeps {
   log: Logger;
   /** How the user takes part in the case, or null: only members and reviewers may follow it. */
   accessRole(caseId: string, userId: string): Promise<AccessRole | null>;
+  /** Proxy hops whose X-Forwarded-For is trusted (TRUST_PROXY), for the client address in the audit. */
+  trustProxy: number;
   /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
   adapter?: ServerOptions['adapter'];
 }
@@ -120,7 +123,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     const role = await deps.accessRole(caseId, user.id).catch(() => null);
     if (!role) {
       deps.audit.recordInBackground(
-        { userId: user.id, username: user.username, role: user.role, ip: socket.handshake.address, userAgent: socket.handshake.headers['user-agent'] ?? null },
+        { userId: user.id, username: user.username, role: user.role, ip: clientAddress(socket.request, deps.trustProxy), userAgent: socket.handshake.headers['user-agent'] ?? null },
         { action: 'denied', outcome: 'denied', object: 'case-events', caseId, detail: 'not-a-member' },
       );
       return reply({ ok: false, error: 'no access to this case' });
