@@ -28,7 +28,7 @@ describe.each([
       const found = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'connect' });
       return found.length > 0 ? found : null;
     });
-    expect(rows[0]!.ip?.replace('::ffff:', '')).toBe(expected);
+    expect(rows![0]!.ip?.replace('::ffff:', '')).toBe(expected);
   });
 
   it('a refused socket.io join is audited with the client address', async () => {
@@ -41,7 +41,7 @@ describe.each([
         const found = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' });
         return found.length > 0 ? found : null;
       });
-      expect(rows[0]!.ip?.replace('::ffff:', '')).toBe(expected);
+      expect(rows![0]!.ip?.replace('::ffff:', '')).toBe(expected);
     } finally {
       socket.disconnect();
     }
