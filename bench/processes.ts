@@ -1,0 +1,197 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every child process of a benchmark run: servers under test, load
+ * generators, redis-server. All of them are killed when the run ends, however
+ * it ends.
+ */
+const children = new Set<ChildProcess>();
+
+export function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+export function killAll(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+export const benchFile = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+export type TargetKind = 'ours' | 'reference' | 'hocuspocus';
+
+const ENTRY: Record<TargetKind, string> = {
+  ours: benchFile('./targets/ourServer.js'),
+  reference: benchFile('./targets/yWebsocketServer.js'),
+  hocuspocus: benchFile('./targets/hocuspocusServer.js'),
+};
+
+export interface MemorySample {
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  rss: number;
+}
+
+/** A server under test, in its own process (forked with --expose-gc and the memory probe). */
+export class TargetProcess {
+  readonly output: string[] = [];
+  private nextMemory = 1;
+
+  private constructor(
+    readonly kind: TargetKind,
+    readonly port: number,
+    readonly child: ChildProcess,
+  ) {}
+
+  static async start(kind: TargetKind, env: Record<string, string>, port?: number): Promise<TargetProcess> {
+    const chosen = port ?? (await freePort());
+    const child = track(
+      fork(ENTRY[kind], [], {
+        // BENCH_OURS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is for diagnostic runs of our server.
+        execArgv: ['--expose-gc', ...(kind === 'ours' ? (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean) : [])],
+        env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(chosen), NODE_ENV: 'production', ...env },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      }),
+    );
+    const target = new TargetProcess(kind, chosen, child);
+    const keep = (chunk: Buffer) => target.output.push(...chunk.toString().split('\n').filter(Boolean));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const started = Date.now();
+    while (!(await canConnect(chosen))) {
+      if (child.exitCode !== null) throw new Error(`${kind} exited (${child.exitCode}) before listening:\n${target.output.join('\n')}`);
+      if (Date.now() - started > 20_000) throw new Error(`${kind} did not listen within 20 s:\n${target.output.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return target;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** CPU seconds (user + system) the process has used so far. */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted after the command name; clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+
+  /** Heap and resident memory after two full garbage collections. */
+  memory(): Promise<MemorySample> {
+    const id = this.nextMemory++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.kind}: no memory answer`)), 30_000);
+      const listener = (message: { type?: string; id?: number } & MemorySample) => {
+        if (message.type !== 'memory' || message.id !== id) return;
+        clearTimeout(timer);
+        this.child.off('message', listener);
+        resolve({ heapUsed: message.heapUsed, external: message.external, arrayBuffers: message.arrayBuffers, rss: message.rss });
+      };
+      this.child.on('message', listener);
+      this.child.send({ type: 'memory', id });
+    });
+  }
+
+  /** Stops the process with `signal` and waits for it to exit. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Runs a load generator scenario in its own process; `onMark` answers its phase marks. */
+export function runLoadgen<T>(scenario: unknown, onMark: (name: string) => Promise<unknown>, timeoutMs: number): Promise<T> {
+  const child = track(
+    fork(benchFile('./loadgen.js'), [], {
+      execArgv: ['--max-semi-space-size=32'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      done = true;
+      child.kill('SIGKILL');
+      reject(new Error(`load generator exceeded ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.on('message', (message: { id: number; type: string; name?: string; result?: unknown }) => {
+      if (message.type === 'result') {
+        done = true;
+        clearTimeout(timer);
+        resolve(message.result as T);
+        return;
+      }
+      onMark(message.name!).then(
+        (answer) => child.connected && child.send({ type: 'answer', id: message.id, answer: answer ?? null }),
+        (error: unknown) => {
+          done = true;
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!done) reject(new Error(`load generator exited with ${code}`));
+    });
+    child.send({ type: 'start', scenario });
+  });
+}
+
+/** A redis-server on a free loopback port in `dir`, configured as the distributed mode runs it (AOF, fsync always). */
+export async function startRedis(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = track(
+    spawn(
+      process.env.REDIS_SERVER_BIN ?? 'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes', '--loglevel', 'warning'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    ),
+  );
+  const started = Date.now();
+  while (!(await canConnect(port))) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+    if (Date.now() - started > 10_000) throw new Error('redis-server did not start within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
