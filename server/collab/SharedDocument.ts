@@ -63,6 +63,8 @@ export class SharedDocument implements DocumentFeed {
   private early: { firstSeq: number; updates: Uint8Array[] }[] | null = [];
   private gapTimer: NodeJS.Timeout | null = null;
   private catchingUp: Promise<void> | null = null;
+  /** The awareness message being applied: relayed as it came, rather than encoded again. */
+  private applyingAwareness: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -101,10 +103,13 @@ export class SharedDocument implements DocumentFeed {
   }
 
   onRemoteAwareness(update: Uint8Array): void {
+    this.applyingAwareness = update;
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
     } catch {
       // Another node relays only what its clients sent validly; a garbled message is dropped.
+    } finally {
+      this.applyingAwareness = null;
     }
   }
 
@@ -149,7 +154,12 @@ export class SharedDocument implements DocumentFeed {
   }
 
   applyAwareness(update: Uint8Array, origin: DocumentPeer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+    this.applyingAwareness = update;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+    } finally {
+      this.applyingAwareness = null;
+    }
   }
 
   removePeer(peer: DocumentPeer): void {
@@ -289,8 +299,7 @@ export class SharedDocument implements DocumentFeed {
       for (const id of added) source.awarenessClients.add(id);
       for (const id of removed) source.awarenessClients.delete(id);
     }
-    const changed = [...added, ...updated, ...removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const update = this.applyingAwareness ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
     const message = encodeAwareness(update);
     for (const peer of this.peers) if (peer !== source) peer.send(message);
     // Local changes (a peer's, or a peer leaving) go to the other nodes; what came from there does not go back.

@@ -122,6 +122,21 @@ describe.each<SqliteOptions['synchronous']>(['normal', 'full'])('SQLite durabili
     }
   });
 
+  it('a write that fails in a shared commit fails alone; the others of that commit land', async () => {
+    const stores = open(tempDir());
+    // NOT NULL: the schema refuses an audit row without an object.
+    const broken = { ...auditRow('read'), object: null as unknown as string };
+    const results = await Promise.allSettled([
+      stores.docs.append('d', [bytes(1)]),
+      stores.audit.append(broken),
+      stores.audit.append(auditRow('write')),
+      stores.docs.append('d', [bytes(2)]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((await stores.docs.load('d')).updates).toEqual([bytes(1), bytes(2)]);
+    expect(await stores.audit.list({})).toEqual([auditRow('write')]);
+  });
+
   it('the audit log refuses UPDATE, DELETE and REPLACE issued directly through SQL', async () => {
     const dir = tempDir();
     const stores = open(dir);

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry, AuditOutcome, AuditQuery, AuditStore } from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
+import type { SqliteWriter } from './SqliteWriter.ts';
 
 interface AuditRow {
   at: string;
@@ -15,19 +16,19 @@ interface AuditRow {
   user_agent: string | null;
 }
 
-/** The append-only audit trail; triggers in the schema refuse UPDATE and DELETE. */
+/**
+ * The append-only audit trail; triggers in the schema refuse UPDATE and
+ * DELETE. Rows are written by the writer, many to one commit (a burst of
+ * connections costs one fsync, not one each).
+ */
 export class SqliteAuditStore implements AuditStore {
-  private readonly insert;
-
-  constructor(private readonly db: SqliteDatabase) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
-       VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
-    );
-  }
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly writer: SqliteWriter,
+  ) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    this.insert.run(entry);
+    await this.writer.write({ kind: 'audit', entry });
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {

@@ -6,22 +6,27 @@ import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
+import { InlineWriter, ThreadWriter } from './SqliteWriter.ts';
 
 export const SQLITE_FILE_NAME = 'workspace.sqlite';
 
 /** All stores in one SQLite file under `dataDir` (DESIGN §3: the embedded default). */
 export function createSqliteStores(dataDir: string, options: SqliteOptions): Stores {
-  const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, SQLITE_FILE_NAME), options);
-  const docs = new SqliteDocStore(db);
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, SQLITE_FILE_NAME);
+  const db = openDatabase(file, options);
+  // The schema is migrated above, before the writer opens its own connection.
+  const writer = file === ':memory:' ? new InlineWriter(db) : new ThreadWriter(file, options);
+  let closing: Promise<void> | null = null;
   return {
-    docs,
+    docs: new SqliteDocStore(db, writer),
     records: new SqliteRecordStore(db),
     workflow: new SqliteWorkflowStore(db),
     comments: new SqliteCommentStore(db),
-    audit: new SqliteAuditStore(db),
-    close: async () => {
-      docs.flush();
-      db.close();
-    },
+    audit: new SqliteAuditStore(db, writer),
+    close: () =>
+      (closing ??= (async () => {
+        await writer.close();
+        db.close();
+      })()),
   };
 }
