@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import os from 'node:os';
 import type { TargetKind } from './processes.ts';
@@ -160,11 +160,16 @@ function targets(results: BenchResults): string {
   return ['Targets:', '', '| target | measured | |', '|---|---|---|', ...lines.map(([t, m, ok]) => `| ${t} | ${m} | ${mark(ok)} |`)].join('\n');
 }
 
-export function writeReport(results: BenchResults, jsonPath: string, markdownPath: string): string {
+/**
+ * Writes the JSON and BENCHMARKS.md: the method, the hand-kept record of
+ * profiling and fixes (`profilingPath`, kept across runs), then this run.
+ */
+export function writeReport(results: BenchResults, jsonPath: string, markdownPath: string, profilingPath: string): string {
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   const body = figures(results);
-  writeFileSync(markdownPath, `${METHOD}\n## Results (latest run)\n\n${body}\n`);
+  const profiling = existsSync(profilingPath) ? `${readFileSync(profilingPath, 'utf8').trim()}\n\n` : '';
+  writeFileSync(markdownPath, `${METHOD}\n${profiling}## Results (latest run)\n\n${body}\n`);
   return body;
 }
 

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     removeDir(scratch);
   }
   results.durationSeconds = Math.round((performance.now() - began) / 1000);
-  const markdown = writeReport(results, benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md'));
+  const markdown = writeReport(results, benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md'), benchFile('../../bench/PROFILING.md'));
   process.stdout.write(`${markdown}\n`);
   say(`done in ${results.durationSeconds} s; wrote bench/results/latest.json and BENCHMARKS.md`);
 }

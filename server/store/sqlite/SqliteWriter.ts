@@ -88,9 +88,6 @@ export function createWriteRunner(db: SqliteDatabase): (ops: WriteOp[]) => Outco
   };
 }
 
-/** See ThreadWriter; measured with npm run bench (BENCHMARKS.md, "Profiling and fixes"). */
-const THREAD_COMMIT_WINDOW_MS = 1;
-
 interface Pending {
   op: WriteOp;
   resolve(value: AppendResult | null): void;
@@ -102,12 +99,6 @@ interface Pending {
  * made while a batch commits go together into the next (group commit).
  */
 export abstract class SqliteWriter {
-  /**
-   * @param windowMs how long the first write waits for others to join its
-   *   commit when none is in flight (0: the rest of this event-loop turn).
-   */
-  constructor(private readonly windowMs: number) {}
-
   private queue: Pending[] = [];
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
@@ -138,13 +129,11 @@ export abstract class SqliteWriter {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    const go = () => {
+    // The writes of this event-loop turn go together; waiting any longer only adds latency (BENCHMARKS.md).
+    setImmediate(() => {
       this.scheduled = false;
       if (!this.inFlight) this.startBatch();
-    };
-    // The writes of this turn go together — or of the next moment, when waiting that long is cheap.
-    if (this.windowMs > 0) setTimeout(go, this.windowMs);
-    else setImmediate(go);
+    });
   }
 
   private startBatch(): void {
@@ -174,7 +163,7 @@ export class InlineWriter extends SqliteWriter {
   private readonly runner: (ops: WriteOp[]) => Outcome[];
 
   constructor(db: SqliteDatabase) {
-    super(0);
+    super();
     this.runner = createWriteRunner(db);
   }
 
@@ -197,8 +186,7 @@ export class ThreadWriter extends SqliteWriter {
   private failure: Error | null = null;
 
   constructor(file: string, options: SqliteOptions) {
-    // The commit no longer blocks relaying, so a millisecond's wait buys fewer fsyncs for little latency.
-    super(THREAD_COMMIT_WINDOW_MS);
+    super();
     const source = `
       const { parentPort, workerData } = require('node:worker_threads');
       const Database = require(workerData.driver);
