@@ -41,6 +41,8 @@ const HISTORY_UPDATES = Number(process.env.BENCH_HISTORY ?? 100_000);
 const FANOUT_WRITERS = 50;
 const REDIS_N = Number(process.env.BENCH_REDIS_N ?? N);
 const SUITE_LIMIT_MS = 10 * 60_000;
+/** Where results go: the repository's (default), or elsewhere (the bench's own smoke test). */
+const OUT_DIR = process.env.BENCH_OUT_DIR;
 
 const began = performance.now();
 const log = createLogger('warn');
@@ -113,9 +115,12 @@ async function main(): Promise<void> {
     removeDir(scratch);
   }
   results.durationSeconds = Math.round((performance.now() - began) / 1000);
-  const markdown = writeReport(results, benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md'), benchFile('../../bench/PROFILING.md'));
+  const [jsonPath, markdownPath] = OUT_DIR
+    ? [join(OUT_DIR, 'latest.json'), join(OUT_DIR, 'BENCHMARKS.md')]
+    : [benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md')];
+  const markdown = writeReport(results, jsonPath, markdownPath, benchFile('../../bench/PROFILING.md'));
   process.stdout.write(`${markdown}\n`);
-  say(`done in ${results.durationSeconds} s; wrote bench/results/latest.json and BENCHMARKS.md`);
+  say(`done in ${results.durationSeconds} s; wrote ${jsonPath} and ${markdownPath}`);
 }
 
 async function consultationsScenario(context: BenchContext, kind: TargetKind) {
