@@ -66,3 +66,11 @@ export function sectionText(doc: Y.Doc, section: string): string {
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('') : ''))
     .join('\n');
 }
+
+/** A stretch of a section's first paragraph as an anchor: two relative positions, base64. */
+export function anchorOf(doc: Y.Doc, section: string, words: string) {
+  const text = (doc.getXmlFragment(section).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const from = text.toString().indexOf(words);
+  const encode = (index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString('base64');
+  return { start: encode(from), end: encode(from + words.length) };
+}

@@ -5,21 +5,13 @@ import type { CaseThreads, CommentsPush, ThreadView } from '../../shared/comment
 import { formatDocName } from '../../shared/docNames.ts';
 import { RealtimeEvent } from '../../shared/realtime.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { connectDoc, typeInto, type CollabClient } from '../helpers/collabClient.ts';
+import { anchorOf, connectDoc, typeInto, type CollabClient } from '../helpers/collabClient.ts';
 import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 const OCCUPATIONAL = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
 const TEXT = 'Kan vier uur per dag werken met vaste pauzes.';
-
-/** A stretch of a section's first paragraph as an anchor: two relative positions, base64. */
-function anchorOf(doc: Y.Doc, section: string, words: string) {
-  const text = (doc.getXmlFragment(section).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  const from = text.toString().indexOf(words);
-  const encode = (index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString('base64');
-  return { start: encode(from), end: encode(from + words.length) };
-}
 
 describe('margin comments over HTTP', () => {
   let server: TestServer;

@@ -3,10 +3,11 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
+import type { CommentsPush } from '../../shared/comments.ts';
 import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
 import { THROTTLE } from '../../server/auth/loginThrottle.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
+import { anchorOf, connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
 import { api } from '../helpers/http.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -122,22 +123,40 @@ describe('two nodes on one Redis (STORE=redis)', () => {
     await waitFor(() => !vaJoint.provider.awareness.getStates().has(baClient), { what: "the BA's caret to leave node B" });
   });
 
-  it('a workflow command made through node A is pushed to the VA whose socket is on node B', async () => {
+  it('workflow and comment pushes made through one node reach the socket of the other physician on the other node', async () => {
     const { a, b } = await twoNodes();
-    const vaSocket = io(b.url, { path: '/socket.io', transports: ['websocket'], auth: { token: await b.login('va.demo') }, reconnection: false });
-    sockets.push(vaSocket);
-    const pushes: WorkflowPush[] = [];
-    vaSocket.on(RealtimeEvent.workflow, (push: WorkflowPush) => pushes.push(push));
-    await new Promise<void>((resolve, reject) => vaSocket.once('connect', resolve).once('connect_error', reject));
-    expect((await vaSocket.emitWithAck(RealtimeEvent.join, DEMO_CASE_ID)) as JoinResult).toEqual({ ok: true });
+    const [baToken, vaToken] = [await a.login('ba.demo'), await b.login('va.demo')];
+    const listen = async (node: TestServer, token: string) => {
+      const socket = io(node.url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false });
+      sockets.push(socket);
+      const pushes = { workflow: [] as WorkflowPush[], comments: [] as CommentsPush[] };
+      socket.on(RealtimeEvent.workflow, (push: WorkflowPush) => pushes.workflow.push(push));
+      socket.on(RealtimeEvent.comments, (push: CommentsPush) => pushes.comments.push(push));
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      expect((await socket.emitWithAck(RealtimeEvent.join, DEMO_CASE_ID)) as JoinResult).toEqual({ ok: true });
+      return pushes;
+    };
+    const [toBa, toVa] = [await listen(a, baToken), await listen(b, vaToken)];
 
-    const ba = new WorkflowClient(a, await a.login('ba.demo'), DEMO_CASE_ID);
-    expect((await ba.flag('d240')).status).toBe(200);
-    await waitFor(() => pushes.length > 0, { what: 'the push on node B' });
-    expect(pushes[0]).toMatchObject({ caseId: DEMO_CASE_ID });
-    // Node B serves the same state: the event is in the shared log.
-    const view = await new WorkflowClient(b, await b.login('va.demo'), DEMO_CASE_ID).workflow();
+    // A workflow command through node A reaches the VA on node B; node B serves the same state.
+    expect((await new WorkflowClient(a, baToken, DEMO_CASE_ID).flag('d240')).status).toBe(200);
+    await waitFor(() => toVa.workflow.length > 0, { what: 'the workflow push on node B' });
+    expect(toVa.workflow[0]).toMatchObject({ caseId: DEMO_CASE_ID });
+    const view = await new WorkflowClient(b, vaToken, DEMO_CASE_ID).workflow();
     expect(view.sections.d240?.status).toBe('disagreement');
+
+    // A comment the VA makes through node B, on words the BA typed through node A, reaches the BA on node A.
+    const baOwn = connect(a, occupational, baToken);
+    const vaReadsBa = connect(b, occupational, vaToken);
+    await Promise.all([baOwn.synced(), vaReadsBa.synced()]);
+    typeInto(baOwn.doc, 'd240', 'Kan vier uur per dag werken.');
+    await waitFor(() => sectionText(vaReadsBa.doc, 'd240') === 'Kan vier uur per dag werken.', { what: 'the text on node B' });
+    const created = await api(b.url, 'POST', `/api/cases/${DEMO_CASE_ID}/threads`, {
+      token: vaToken,
+      body: { part: 'occupational', sectionId: 'd240', anchor: anchorOf(vaReadsBa.doc, 'd240', 'vier uur'), quote: 'vier uur', text: 'Waarop gebaseerd?' },
+    });
+    expect(created.status).toBe(201);
+    await waitFor(() => toBa.comments.some((push) => push.thread.id === created.body.id), { what: 'the comment push on node A' });
   });
 
   it('failed logins on node A slow the same account down on node B', async () => {
