@@ -1,7 +1,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { canConnect, freePort, redisServerArgs } from '../server/cluster/redisServer.ts';
 
 /**
  * Every child process of a benchmark run: servers under test, load
@@ -156,7 +156,7 @@ export async function startRedis(dir: string): Promise<{ url: string; stop(): Pr
   const child = track(
     spawn(
       process.env.REDIS_SERVER_BIN ?? 'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes', '--loglevel', 'warning'],
+      [...redisServerArgs(port, dir), '--loglevel', 'warning'],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     ),
   );
@@ -175,23 +175,4 @@ export async function startRedis(dir: string): Promise<{ url: string; stop(): Pr
       await exited;
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
 }

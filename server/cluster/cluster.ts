@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../seed.ts';
 import { ClusterPart, describeEnding } from './ClusterPart.ts';
 import { startLoadBalancer, type LoadBalancer } from './loadBalancer.ts';
 import { nodeReady, redisReady, waitUntilReady } from './readiness.ts';
+import { redisServerArgs } from './redisServer.ts';
 
 /**
  * `npm run cluster`: the distributed topology on one machine, all on
@@ -67,9 +68,7 @@ async function main(): Promise<void> {
 async function startRedis(config: ClusterConfig): Promise<string> {
   const dir = resolve(config.DATA_DIR, 'redis');
   mkdirSync(dir, { recursive: true });
-  const args = ['--port', String(config.REDIS_PORT), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir];
-  args.push('--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no');
-  redis = watch(new ClusterPart('redis', REDIS_BINARY, args, process.env));
+  redis = watch(new ClusterPart('redis', REDIS_BINARY, redisServerArgs(config.REDIS_PORT, dir), process.env));
   await waitUntilReady(redis, () => redisReady(config.REDIS_PORT), REDIS_START_MS);
   return `redis://127.0.0.1:${config.REDIS_PORT}`;
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { canConnect, freePort, redisServerArgs } from '../../server/cluster/redisServer.ts';
 import { makeTempDir } from './tmp.ts';
 import { waitFor } from './waitFor.ts';
 
@@ -36,16 +36,7 @@ export class RedisServer {
     if (this.process) return;
     const child = spawn(
       REDIS_BINARY,
-      [
-        '--port', String(this.port),
-        '--bind', '127.0.0.1',
-        '--dir', this.tmp.dir,
-        '--appendonly', 'yes',
-        '--appendfsync', 'always',
-        '--save', '',
-        '--protected-mode', 'yes',
-        '--loglevel', 'warning',
-      ],
+      [...redisServerArgs(this.port, this.tmp.dir), '--loglevel', 'warning'],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -80,27 +71,4 @@ export class RedisServer {
     await this.stop();
     this.tmp.remove();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function canConnect(port: number): Promise<boolean> {
-  const { connect } = await import('node:net');
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
