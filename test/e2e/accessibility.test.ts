@@ -1,21 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { beforeEach, describe, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNothingSerious, scan } from '../helpers/axe.ts';
-import { useBrowser, type PhysicianPage } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { useBrowser, useWorkspaceServer, type PhysicianPage } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/testServer.ts';
 
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 describe('accessibility of the workspace (axe-core)', () => {
   const browser = useBrowser();
+  const workspace = useWorkspaceServer();
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIR });
-  });
-  afterAll(async () => {
-    await server?.close();
+  beforeEach(() => {
+    server = workspace();
   });
 
   it('the login page, also with an error message, has no serious or critical violations', async () => {

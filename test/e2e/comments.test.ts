@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
+import { CLIENT_DIR, expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-/** The built client (`npm run build:client`), served by the real server. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const SECTION = 'd240';
 /** The navigation group that holds the section (the first group of the template). */
 const SECTION_GROUP = 'persoonlijk';

@@ -1,12 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { useBrowser, useWorkspaceServer, waitForText, type PhysicianPage } from '../helpers/browser.ts';
 import { connectDoc, sectionText } from '../helpers/collabClient.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import type { TestServer } from '../helpers/testServer.ts';
 
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const SECTION = 'd240';
 
 /** Waits until the service worker controls the page, so the app shell opens without a network. */
@@ -19,13 +17,10 @@ async function offlineReady(physician: PhysicianPage): Promise<void> {
 
 describe('working offline', () => {
   const browser = useBrowser();
+  const workspace = useWorkspaceServer();
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIR });
-  });
-  afterAll(async () => {
-    await server?.close();
+  beforeEach(() => {
+    server = workspace();
   });
 
   it('typing offline survives a reload while offline, and merges without loss when the connection returns', async () => {

@@ -1,14 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { useBrowser, waitForText } from '../helpers/browser.ts';
+import { CLIENT_DIR, useBrowser, waitForText } from '../helpers/browser.ts';
 import { connectDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const SECTION = 'd240';
 const OCCUPATIONAL = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
 

@@ -1,15 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNothingSerious, scan } from '../helpers/axe.ts';
-import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
+import { CLIENT_DIR, expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { expectNoDutch } from '../helpers/language.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
 
-/** The built client (`npm run build:client`), served by the real server. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 /** The Dutch names of the sections on the agenda, as the minutes name them. */
 const D240 = 'Omgaan met stress en andere psychische eisen';

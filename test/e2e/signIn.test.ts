@@ -1,12 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
 import { DEMO_CASE_ID, DEMO_PASSWORD } from '../../server/seed.ts';
-import { useBrowser, waitForText } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/testServer.ts';
 
-/** The built client (`npm run build:client`), served by the real server. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -15,13 +12,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 describe('signing in and opening a case', () => {
   const browser = useBrowser();
+  const workspace = useWorkspaceServer();
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIR });
-  });
-  afterAll(async () => {
-    await server?.close();
+  beforeEach(() => {
+    server = workspace();
   });
 
   it('an unauthenticated visit to a case shows the login page, and logging in opens that case', async () => {

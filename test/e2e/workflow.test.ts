@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../shared/sickness.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import type { AppConfig } from '../../server/app.ts';
 import { expectNoDutch } from '../helpers/language.ts';
-import { expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
+import { CLIENT_DIR, expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-/** The built client (`npm run build:client`), served by the real server. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysFromToday = (days: number) => localDate(new Date(Date.now() + days * DAY_MS));

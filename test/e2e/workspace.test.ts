@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName, type DocPart } from '../../shared/docNames.ts';
@@ -6,12 +5,10 @@ import { QUALIFIER_OPTIONS, QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNoDutch } from '../helpers/language.ts';
-import { expectNoPageErrors, useBrowser, type PhysicianPage } from '../helpers/browser.ts';
+import { CLIENT_DIR, expectNoPageErrors, useBrowser, type PhysicianPage } from '../helpers/browser.ts';
 import { sectionText } from '../helpers/collabClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-/** The built client (`npm run build:client`), served by the real server. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 /** Issue 3: the other side shows what was typed within this time after the typing ends. */
 const CONVERGENCE_MS = 1000;

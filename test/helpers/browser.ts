@@ -1,7 +1,31 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_CASE_ID, DEMO_PASSWORD } from '../../server/seed.ts';
+import { startTestServer, type TestServer } from './testServer.ts';
 import { waitFor } from './waitFor.ts';
+
+/** The built client (`npm run build:client`), which the browser tests' servers serve. */
+export const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+/**
+ * One workspace server with the built client for the whole describe block
+ * (started before its tests, closed after them); the getter gives it to a test.
+ */
+export function useWorkspaceServer(): () => TestServer {
+  let server: TestServer | null = null;
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR });
+  });
+  afterAll(async () => {
+    await server?.close();
+    server = null;
+  });
+  return () => {
+    if (!server) throw new Error('useWorkspaceServer(): the server only runs inside the tests of its describe block');
+    return server;
+  };
+}
 
 /** Debian's Chromium; the tests never download a browser. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
