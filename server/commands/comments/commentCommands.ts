@@ -11,17 +11,14 @@ import {
   type ThreadView,
 } from '../../../shared/comments.ts';
 import { formatDocName } from '../../../shared/docNames.ts';
-import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { accessRoleOf } from '../../policies/caseAccess.ts';
 import type { CommandDeps } from '../deps.ts';
+import type { CaseTarget } from '../workflow/disputeCommands.ts';
 
-export interface CommentTarget {
-  caseId: string;
-  principal: Principal;
-  audit: AuditActor;
-}
+/** The case a comment command is about, and who asks. */
+export type CommentTarget = CaseTarget;
 
 type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'collab' | 'realtime' | 'now'>;
 

@@ -1,6 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { CommentIdParam, CommentInput, CreateThreadInput, ThreadIdParam } from '../../../shared/comments.ts';
-import { CaseIdParam } from '../../../shared/schemas.ts';
 import {
   createThread,
   deleteComment,
@@ -10,15 +9,11 @@ import {
   markRead,
   reply,
   setResolved,
-  type CommentTarget,
 } from '../../commands/comments/commentCommands.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
-import { actorOf, principalOf } from '../middleware/auth.ts';
+import { principalOf } from '../middleware/auth.ts';
 import { parseParam, validateBody } from '../middleware/validate.ts';
-
-function target(req: Request): CommentTarget {
-  return { caseId: parseParam(CaseIdParam, req.params.id, 'id'), principal: principalOf(req), audit: actorOf(req) };
-}
+import { caseTarget } from './caseTarget.ts';
 
 const thread = (req: Request) => parseParam(ThreadIdParam, req.params.thread, 'thread');
 const comment = (req: Request) => parseParam(CommentIdParam, req.params.comment, 'comment');
@@ -33,28 +28,28 @@ export function commentRoutes(deps: CommandDeps, auth: RequestHandler): Router {
     res.json(await inbox(deps, principalOf(req)));
   });
   router.get(threads, auth, async (req, res) => {
-    res.json(await listThreads(deps, target(req)));
+    res.json(await listThreads(deps, caseTarget(req)));
   });
   router.post(threads, auth, validateBody(CreateThreadInput), async (req, res) => {
-    res.status(201).json(await createThread(deps, target(req), req.body as CreateThreadInput));
+    res.status(201).json(await createThread(deps, caseTarget(req), req.body as CreateThreadInput));
   });
   router.post(`${one}/comments`, auth, validateBody(CommentInput), async (req, res) => {
-    res.status(201).json(await reply(deps, target(req), thread(req), req.body as CommentInput));
+    res.status(201).json(await reply(deps, caseTarget(req), thread(req), req.body as CommentInput));
   });
   router.patch(`${one}/comments/:comment`, auth, validateBody(CommentInput), async (req, res) => {
-    res.json(await editComment(deps, target(req), thread(req), comment(req), req.body as CommentInput));
+    res.json(await editComment(deps, caseTarget(req), thread(req), comment(req), req.body as CommentInput));
   });
   router.delete(`${one}/comments/:comment`, auth, async (req, res) => {
-    res.json(await deleteComment(deps, target(req), thread(req), comment(req)));
+    res.json(await deleteComment(deps, caseTarget(req), thread(req), comment(req)));
   });
   router.post(`${one}/resolve`, auth, async (req, res) => {
-    res.json(await setResolved(deps, target(req), thread(req), true));
+    res.json(await setResolved(deps, caseTarget(req), thread(req), true));
   });
   router.post(`${one}/reopen`, auth, async (req, res) => {
-    res.json(await setResolved(deps, target(req), thread(req), false));
+    res.json(await setResolved(deps, caseTarget(req), thread(req), false));
   });
   router.post(`${one}/read`, auth, async (req, res) => {
-    res.json(await markRead(deps, target(req), thread(req)));
+    res.json(await markRead(deps, caseTarget(req), thread(req)));
   });
 
   return router;

@@ -1,5 +1,4 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { CaseIdParam } from '../../../shared/schemas.ts';
 import {
   AgendaInput,
   CancelSessionInput,
@@ -22,13 +21,9 @@ import {
   startSession,
   type SessionTarget,
 } from '../../commands/sessions/sessionCommands.ts';
-import type { CaseTarget } from '../../commands/workflow/disputeCommands.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
 import { parseParam, validateBody } from '../middleware/validate.ts';
-
-function caseTarget(req: Request): CaseTarget {
-  return { caseId: parseParam(CaseIdParam, req.params.id, 'id'), principal: principalOf(req), audit: actorOf(req) };
-}
+import { caseTarget } from './caseTarget.ts';
 
 function sessionTarget(req: Request): SessionTarget {
   return { ...caseTarget(req), sessionId: parseParam(SessionIdParam, req.params.session, 'session') };

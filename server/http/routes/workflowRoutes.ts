@@ -1,5 +1,4 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { CaseIdParam } from '../../../shared/schemas.ts';
 import {
   CloseDisputeInput,
   DisputeIdParam,
@@ -21,7 +20,6 @@ import {
   recordFormalRoute,
   recordFormalRouteOutcome,
   recordOpinion,
-  type CaseTarget,
   type DisputeTarget,
 } from '../../commands/workflow/disputeCommands.ts';
 import { readEvents, readWorkflow, reviewerCandidates } from '../../commands/workflow/readWorkflow.ts';
@@ -33,12 +31,8 @@ import {
   withdrawFlag,
   type SectionTarget,
 } from '../../commands/workflow/sectionCommands.ts';
-import { actorOf, principalOf } from '../middleware/auth.ts';
 import { parseParam, validateBody } from '../middleware/validate.ts';
-
-function caseTarget(req: Request): CaseTarget {
-  return { caseId: parseParam(CaseIdParam, req.params.id, 'id'), principal: principalOf(req), audit: actorOf(req) };
-}
+import { caseTarget } from './caseTarget.ts';
 
 function sectionTarget(req: Request): SectionTarget {
   return { ...caseTarget(req), sectionId: parseParam(SectionIdParam, req.params.section, 'section') };
