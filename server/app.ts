@@ -14,6 +14,7 @@ import { TokenService } from './auth/tokens.ts';
 import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
 import { CollabServer, type AccessCheck } from './collab/CollabServer.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
+import { documentRulesOf } from './collab/documentRules.ts';
 import { createCollabWebsocket } from './collab/wsAdapter.ts';
 import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Workspace {
       idleUnloadMs: config.DOC_IDLE_UNLOAD_MS,
       compactThreshold: config.DOC_COMPACT_THRESHOLD,
       maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+      rulesOf: (docName) => documentRulesOf(stores, docName),
     },
     audit,
     log.child({ cat: 'collab' }),

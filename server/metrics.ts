@@ -41,6 +41,18 @@ export function createMetrics() {
       help: 'Connections closed because of a malformed message',
       registers: [registry],
     }),
+    collabClosedForLimit: new Counter({
+      name: 'collab_connections_closed_limit_total',
+      help: 'Connections closed for breaking a limit (size, rate), by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    updatesRefused: new Counter({
+      name: 'collab_updates_refused_total',
+      help: 'Updates of which a part was not stored, by reason (locked, invalid, unresolved)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     docsLoaded: new Gauge({
       name: 'collab_documents_loaded',
       help: 'Documents held in memory',

@@ -1,7 +1,50 @@
 /** Limits and close codes shared by server and client. */
 
-/** Largest websocket message the relay accepts; larger ones close that connection (1009). */
+/** Largest websocket message the relay reads at all; larger ones close that connection (1009, sent by `ws`). */
 export const MAX_COLLAB_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Largest document update the relay stores: a larger one closes the
+ * connection with CloseCode.tooLarge and is not stored. The editor refuses to
+ * make one (MAX_SECTION_TEXT_CHARS), so only a client of another make meets it.
+ */
+export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Largest a document may grow as stored (snapshot and updates): an update
+ * beyond it is refused with CloseCode.tooLarge. A full assessment with two
+ * years of editing stays far below; 25 pasted books do not.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** Most characters one section's text may hold in the editor. */
+export const MAX_SECTION_TEXT_CHARS = 50_000;
+
+/**
+ * Document updates per connection: a bucket of `burst` that refills at
+ * `perSecond`. Typing makes 5–15 a second and a paste one, so only a flood
+ * waits: the relay stops reading that connection until the bucket refills.
+ */
+export const UPDATE_RATE = { perSecond: 100, burst: 300 } as const;
+
+/**
+ * Awareness (caret) messages per connection that announce its own states; a
+ * flood beyond it closes the connection (CloseCode.policyViolation).
+ */
+export const AWARENESS_RATE = { perSecond: 50, burst: 150 } as const;
+
+/**
+ * Every awareness message per connection, own states or not: the stock
+ * provider sends each state it receives back to the server, so one
+ * connection echoes the carets of everyone else on the document.
+ */
+export const AWARENESS_MESSAGE_RATE = { perSecond: 500, burst: 1000 } as const;
+
+/** Largest awareness state (JSON characters) one client may announce; a caret and a name take a few hundred. */
+export const MAX_AWARENESS_STATE_CHARS = 4096;
+
+/** Awareness client ids one connection may speak for (a page has one per document). */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4;
 
 /** Websocket close codes used by the collaboration relay. */
 export const CloseCode = {
@@ -9,6 +52,8 @@ export const CloseCode = {
   goingAway: 1001,
   /** The message could not be decoded as the y-websocket protocol. */
   unsupportedData: 1003,
+  /** The connection broke a limit of the relay (awareness flood or size). The stock provider reconnects. */
+  policyViolation: 1008,
   /** The message was larger than MAX_COLLAB_MESSAGE_BYTES (ws sends this itself). */
   messageTooBig: 1009,
   internalError: 1011,
@@ -20,6 +65,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such document. */
   notFound: 4404,
+  /** An update larger than MAX_UPDATE_BYTES, or one that would grow the document past MAX_DOCUMENT_BYTES: not stored, and not worth retrying. */
+  tooLarge: 4413,
   /** The user already has the maximum number of open connections. */
   tooManyConnections: 4429,
 } as const;

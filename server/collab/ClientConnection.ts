@@ -1,21 +1,33 @@
 import * as Y from 'yjs';
+import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import type { DocPart } from '../../shared/docNames.ts';
 import type { DocAccess } from '../../shared/permissions.ts';
-import { CloseCode } from '../../shared/limits.ts';
-import { decodeClientMessage, encodeWriteAck, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
+import { AWARENESS_MESSAGE_RATE, AWARENESS_RATE, CloseCode, MAX_UPDATE_BYTES, UPDATE_RATE } from '../../shared/limits.ts';
+import type { AccessRole } from '../../shared/roles.ts';
+import { AwarenessViolation, type PeerIdentity } from './awarenessGuard.ts';
+import { decodeClientMessage, encodeWriteAck, encodeWriteRefused, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
 import type { DocumentPeer, SharedDocument } from './SharedDocument.ts';
+import { TokenBucket } from './TokenBucket.ts';
+import { hasOneRunPerClient } from './updateFilter.ts';
 
 /** The minimal socket the relay core needs; `ws` appears only in the adapter. */
 export interface CollabSocket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Stops reading messages (backpressure on a client over its update rate) until `resume`. */
+  pause(): void;
+  resume(): void;
 }
 
 /** Who is on the other end of a connection and what they may do with the document. */
 export interface ConnectionContext {
   userId: string;
   username: string;
+  /** The account's display name, as the store holds it. */
+  name: string;
   role: string;
+  /** How the account takes part in the case. */
+  caseRole: AccessRole;
   caseId: string;
   docName: string;
   part: DocPart;
@@ -32,6 +44,10 @@ export interface ConnectionHooks {
   /** A read-only connection sent a non-empty update (called once per connection). */
   onReadOnlyWrite(connection: ClientConnection): void;
   onBadMessage(connection: ClientConnection, reason: string): void;
+  /** The connection broke a limit (size, rate) and is closed with `code`. */
+  onLimit(connection: ClientConnection, code: number, reason: string): void;
+  /** Part of an update was not stored (a locked section, not what the editor writes). */
+  onRefused(connection: ClientConnection, refusals: WriteRefusal[]): void;
   onClose(connection: ClientConnection): void;
 }
 
@@ -45,17 +61,24 @@ const MAX_EARLY_MESSAGES = 64;
  */
 export class ClientConnection implements DocumentPeer {
   readonly awarenessClients = new Set<number>();
+  readonly identity: PeerIdentity;
   lastSentAt = Date.now();
   private sharedDocument: SharedDocument | null = null;
   private early: Uint8Array[] = [];
   private closed = false;
   private reportedReadOnlyWrite = false;
+  private readonly updateRate = new TokenBucket(UPDATE_RATE);
+  private readonly awarenessRate = new TokenBucket(AWARENESS_RATE);
+  private readonly awarenessMessageRate = new TokenBucket(AWARENESS_MESSAGE_RATE);
+  private resumeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly socket: CollabSocket,
     readonly context: ConnectionContext,
     private readonly hooks: ConnectionHooks,
-  ) {}
+  ) {
+    this.identity = { userId: context.userId, name: context.name, role: context.caseRole };
+  }
 
   get document(): SharedDocument | null {
     return this.sharedDocument;
@@ -104,9 +127,16 @@ export class ClientConnection implements DocumentPeer {
     this.send(encodeWriteAck(count));
   }
 
+  refuse(refusals: WriteRefusal[]): void {
+    if (this.closed) return;
+    this.hooks.onRefused(this, refusals);
+    this.send(encodeWriteRefused(refusals));
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.sharedDocument?.removePeer(this);
     this.socket.close(code, reason);
     this.hooks.onClose(this);
@@ -116,6 +146,7 @@ export class ClientConnection implements DocumentPeer {
   onSocketClosed(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.sharedDocument?.removePeer(this);
     this.hooks.onClose(this);
   }
@@ -128,7 +159,7 @@ export class ClientConnection implements DocumentPeer {
       case 'update':
         return this.receiveUpdate(message.update, document);
       case 'awareness':
-        return guarded('malformed awareness update', () => document.applyAwareness(message.update, this));
+        return this.receiveAwareness(message.update, document);
       case 'queryAwareness': {
         const snapshot = document.awarenessSnapshot();
         if (snapshot) this.send(snapshot);
@@ -145,10 +176,40 @@ export class ClientConnection implements DocumentPeer {
       }
       return;
     }
+    this.throttleUpdates();
     if (isEmptyUpdate(update)) return document.receiveUpdate(null, this);
+    if (update.length > MAX_UPDATE_BYTES) return this.overLimit(CloseCode.tooLarge, 'update too large');
     // Validate before the update reaches the store: stored garbage would break every later load.
-    guarded('malformed document update', () => Y.decodeUpdate(update));
-    document.receiveUpdate(update, this);
+    const decoded = guarded('malformed document update', () => Y.decodeUpdate(update));
+    if (!hasOneRunPerClient(decoded)) throw new ProtocolError('malformed document update');
+    document.receiveUpdate(update, this, decoded);
+  }
+
+  /** Over its update rate, the connection is not read until the bucket has refilled: a flood waits, nothing is lost. */
+  private throttleUpdates(): void {
+    const wait = this.updateRate.take();
+    if (wait === 0 || this.resumeTimer) return;
+    this.socket.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (!this.closed) this.socket.resume();
+    }, wait);
+  }
+
+  private receiveAwareness(update: Uint8Array, document: SharedDocument): void {
+    if (this.awarenessMessageRate.take() > 0) return this.overLimit(CloseCode.policyViolation, 'too many awareness messages');
+    try {
+      const announced = document.applyAwareness(update, this);
+      if (announced && this.awarenessRate.take() > 0) return this.overLimit(CloseCode.policyViolation, 'too many awareness updates');
+    } catch (error) {
+      if (error instanceof AwarenessViolation) return this.overLimit(CloseCode.policyViolation, error.message);
+      throw new ProtocolError('malformed awareness update');
+    }
+  }
+
+  private overLimit(code: number, reason: string): void {
+    this.hooks.onLimit(this, code, reason);
+    this.close(code, reason);
   }
 
   private reject(reason: string): void {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { Metrics } from '../metrics.ts';
@@ -70,6 +71,8 @@ export class CollabServer {
     const connection = new ClientConnection(socket, context, {
       onReadOnlyWrite: (conn) => this.onReadOnlyWrite(conn),
       onBadMessage: (conn, reason) => this.onBadMessage(conn, reason),
+      onLimit: (conn, code, reason) => this.onLimit(conn, code, reason),
+      onRefused: (conn, refusals) => this.onRefused(conn, refusals),
       onClose: (conn) => this.onClose(conn),
     });
     let connections = this.byUser.get(context.userId);
@@ -150,6 +153,29 @@ export class CollabServer {
       caseId: context.caseId,
       detail: 'write-on-read-only',
     });
+  }
+
+  private onLimit(connection: ClientConnection, code: number, reason: string): void {
+    const { context } = connection;
+    this.metrics.collabClosedForLimit.inc({ reason });
+    this.log.warn({ cat: 'collab', doc: context.docName, userId: context.userId, code, reason }, 'closing connection over a limit');
+    this.audit.recordInBackground(context, { action: 'denied', outcome: 'denied', object: `doc:${context.part}`, caseId: context.caseId, detail: `limit:${reason}` });
+  }
+
+  /** A refusal names sections and a reason, never content. */
+  private onRefused(connection: ClientConnection, refusals: WriteRefusal[]): void {
+    const { context } = connection;
+    for (const { reason, sections } of refusals) {
+      this.metrics.updatesRefused.inc({ reason });
+      this.log.info({ cat: 'collab', doc: context.docName, userId: context.userId, reason, sections }, 'part of an update refused');
+      this.audit.recordInBackground(context, {
+        action: 'denied',
+        outcome: 'denied',
+        object: `doc:${context.part}`,
+        caseId: context.caseId,
+        detail: `write-refused:${reason}${sections.length > 0 ? `:${sections.join(',')}` : ''}`.slice(0, 200),
+      });
+    }
   }
 
   private onBadMessage(connection: ClientConnection, reason: string): void {

@@ -6,12 +6,18 @@ import type { DocStore } from '../store/ports.ts';
 import type { ClientConnection } from './ClientConnection.ts';
 import type { DocumentBus } from './DocumentBus.ts';
 import { SharedDocument } from './SharedDocument.ts';
+import type { DocumentRules } from './updateFilter.ts';
 
 export interface RegistryOptions {
   /** How long a document without peers stays in memory. */
   idleUnloadMs: number;
   /** Stored updates since the last snapshot that trigger a compaction. */
   compactThreshold: number;
+  /**
+   * What a document may hold and which of its sections are locked, read when
+   * it loads (and by `refreshRules`); without it nothing is checked.
+   */
+  rulesOf?: (docName: string) => Promise<DocumentRules>;
 }
 
 interface Loaded {
@@ -29,6 +35,12 @@ interface Loaded {
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
   private readonly loaded = new Map<SharedDocument, Loaded>();
+  /** Per document name: the end of the chain of holds (see `hold`). */
+  private readonly holds = new Map<string, Promise<void>>();
+  /** Names under a hold now. */
+  private readonly held = new Set<string>();
+  /** Every document loading or loaded, by name. */
+  private readonly byName = new Map<string, SharedDocument>();
 
   constructor(
     private readonly store: DocStore,
@@ -45,6 +57,53 @@ export class DocumentRegistry {
 
   documents(): SharedDocument[] {
     return [...this.loaded.keys()];
+  }
+
+  /**
+   * Runs `fn` while no write of the document is in progress and none starts:
+   * a workflow command that reads a draft, decides on it and records the
+   * decision (a signature) must not have an update land in between. Updates
+   * arriving meanwhile wait in the queue; afterwards the document's rules are
+   * read again — the decision may have locked or unlocked sections — and the
+   * queue is checked against them. A document that starts loading during the
+   * hold starts paused. Holds of one document run one after the other.
+   */
+  async hold<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.holds.get(name) ?? Promise.resolve();
+    let release!: () => void;
+    const current = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.holds.set(name, current);
+    await previous;
+    this.held.add(name);
+    try {
+      await this.byName.get(name)?.pauseWrites();
+      return await fn();
+    } finally {
+      this.held.delete(name);
+      const document = this.byName.get(name);
+      if (document) await this.reloadRules(document);
+      document?.resumeWrites();
+      release();
+      if (this.holds.get(name) === current) this.holds.delete(name);
+    }
+  }
+
+  /** Reads a loaded document's rules again (they changed elsewhere: another node). */
+  async refreshRules(name: string): Promise<void> {
+    const document = this.byName.get(name);
+    if (document) await this.reloadRules(document);
+  }
+
+  /** A document whose rules cannot be read cannot check its writes: it closes like one whose store failed. */
+  private async reloadRules(document: SharedDocument): Promise<void> {
+    if (!this.options.rulesOf) return;
+    const version = ++document.rulesVersion;
+    try {
+      const rules = await this.options.rulesOf(document.name);
+      if (document.rulesVersion === version) document.setRules(rules);
+    } catch (error) {
+      this.onWriteFailure(document, error);
+    }
   }
 
   get(name: string): Promise<SharedDocument> {
@@ -105,12 +164,21 @@ export class DocumentRegistry {
       },
       this.bus,
     );
+    this.byName.set(name, document);
+    if (this.held.has(name)) void document.pauseWrites();
     let stored: Awaited<ReturnType<DocStore['load']>>;
     try {
       // Joined before loading: whatever another node stores from now on arrives, and what the load already holds is skipped.
       await this.bus?.join(name, document);
       stored = await this.store.load(name);
+      if (this.options.rulesOf) {
+        const version = document.rulesVersion;
+        const rules = await this.options.rulesOf(name);
+        // A hold that ended meanwhile read newer rules.
+        if (document.rulesVersion === version) document.setRules(rules);
+      }
     } catch (error) {
+      if (this.byName.get(name) === document) this.byName.delete(name);
       this.bus?.leave(name, document);
       document.destroy();
       throw error;
@@ -164,7 +232,11 @@ export class DocumentRegistry {
     const { document } = entry;
     const run = async () => {
       const seq = document.lastSeq;
-      await this.store.compact(document.name, Y.encodeStateAsUpdate(document.doc), seq);
+      const snapshot = Y.encodeStateAsUpdate(document.doc);
+      const counted = document.storedBytes;
+      await this.store.compact(document.name, snapshot, seq);
+      // What was appended while the snapshot was written stays counted on top of it.
+      document.storedBytes = snapshot.length + (document.storedBytes - counted);
       entry.uncompacted = 0;
       this.metrics.compactions.inc();
     };
@@ -195,6 +267,7 @@ export class DocumentRegistry {
     if (entry) this.cancelIdle(entry);
     this.loaded.delete(document);
     this.loading.delete(document.name);
+    if (this.byName.get(document.name) === document) this.byName.delete(document.name);
     this.bus?.leave(document.name, document);
     this.metrics.docsLoaded.set(this.loaded.size);
   }

@@ -1,30 +1,39 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode } from '../../shared/limits.ts';
+import type { WriteRefusal } from '../../shared/collabProtocol.ts';
+import { CloseCode, MAX_DOCUMENT_BYTES } from '../../shared/limits.ts';
 import type { DocStore } from '../store/ports.ts';
+import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
 import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
+import { UpdateFilter, type DecodedUpdate, type DocumentRules } from './updateFilter.ts';
 
 /** The origin of what arrived from another node: relayed to every local peer, never sent back. */
 const REMOTE = Symbol('remote node');
 
+/** How often a document at its size quota may be measured again (a full encoding each time). */
+const QUOTA_MEASURE_INTERVAL_MS = 10_000;
+
 /** How long a gap in the sequence may stay open (an own write still in flight) before it is read from the store. */
 const GAP_WAIT_MS = 50;
 
-/** What the document needs from a connection: somewhere to send, and its awareness clients. */
-export interface DocumentPeer {
+/** What the document needs from a connection: somewhere to send, who it is, and its awareness clients. */
+export interface DocumentPeer extends AwarenessPeer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** The next `count` update messages this peer sent are durable (or were empty). */
   acknowledge(count: number): void;
-  /** Awareness client ids this peer announced, removed when it leaves. */
-  readonly awarenessClients: Set<number>;
+  /** Part of an update this peer sent was not stored; sent before its acknowledgement. */
+  refuse(refusals: WriteRefusal[]): void;
 }
 
 interface QueuedUpdate {
   /** null for an empty update: nothing to store, but it is acknowledged in its turn. */
   update: Uint8Array | null;
+  /** The update as decoded when it was validated; null for an empty one. */
+  decoded: DecodedUpdate | null;
   origin: DocumentPeer;
+  refusals?: WriteRefusal[];
 }
 
 export interface SharedDocumentHooks {
@@ -54,9 +63,20 @@ export class SharedDocument implements DocumentFeed {
   readonly peers = new Set<DocumentPeer>();
   /** Sequence number up to which every stored update is applied to `doc`. */
   lastSeq = 0;
+  /** Bytes stored for this document (snapshot and updates), for MAX_DOCUMENT_BYTES; exact after a load or compaction. */
+  storedBytes = 0;
   private queue: QueuedUpdate[] = [];
   private writing: Promise<void> | null = null;
+  /** While a workflow command decides on this document's content, no batch starts (see DocumentRegistry.hold). */
+  private paused = false;
   private failed = false;
+  /** What the document may hold and which sections are locked; null checks nothing (tests of the relay mechanics). */
+  private rules: DocumentRules | null = null;
+  private readonly awarenessGuard = new AwarenessGuard();
+  /** Counts rule reads, so that an older read finishing late does not replace a newer one. */
+  rulesVersion = 0;
+  /** When the stored size was last measured by encoding the document (see `fits`). */
+  private measuredAt = 0;
   /** Runs of sequence numbers applied beyond `lastSeq` (first -> last), while a gap is open. */
   private readonly ahead = new Map<number, number>();
   /** Remote messages that arrived before the stored content was restored. */
@@ -80,6 +100,7 @@ export class SharedDocument implements DocumentFeed {
   /** Applies stored content without relaying it (load time), then what other nodes sent meanwhile. */
   restore(snapshot: Uint8Array | null, updates: Uint8Array[], seq: number): void {
     const parts = snapshot ? [snapshot, ...updates] : updates;
+    this.storedBytes = parts.reduce((sum, part) => sum + part.length, 0);
     if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), this);
     this.lastSeq = seq;
     this.replayEarly();
@@ -124,18 +145,44 @@ export class SharedDocument implements DocumentFeed {
    * Queues a validated update from a read-write peer for the write-ahead path.
    * Empty updates queue too, so that acknowledgements keep the peer's order.
    */
-  receiveUpdate(update: Uint8Array | null, origin: DocumentPeer): void {
+  receiveUpdate(update: Uint8Array | null, origin: DocumentPeer, decoded: DecodedUpdate | null = null): void {
     if (this.failed) return;
-    this.queue.push({ update, origin });
-    // `finally` runs asynchronously, so it always clears the promise it was chained to.
-    this.writing ??= this.writeQueued().finally(() => {
-      this.writing = null;
-    });
+    this.queue.push({ update, decoded, origin });
+    this.startWriting();
   }
 
   /** Resolves once every queued update is durable and applied (or the store failed). */
   async drain(): Promise<void> {
     while (this.writing) await this.writing;
+  }
+
+  get currentRules(): DocumentRules | null {
+    return this.rules;
+  }
+
+  /** From the next batch on, updates are checked against these rules. */
+  setRules(rules: DocumentRules): void {
+    this.rules = rules;
+  }
+
+  /** Stops starting batches; resolves once the batch being written (if any) is durable and applied. */
+  async pauseWrites(): Promise<void> {
+    this.paused = true;
+    await this.drain();
+  }
+
+  resumeWrites(): void {
+    this.paused = false;
+    this.startWriting();
+  }
+
+  private startWriting(): void {
+    if (this.paused || this.queue.length === 0) return;
+    // `finally` runs asynchronously, so it always clears the promise it was chained to.
+    this.writing ??= this.writeQueued().finally(() => {
+      this.writing = null;
+      this.startWriting();
+    });
   }
 
   /** The sync step 2 reply to a peer's state vector. */
@@ -153,17 +200,27 @@ export class SharedDocument implements DocumentFeed {
     return clients.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)) : null;
   }
 
-  applyAwareness(update: Uint8Array, origin: DocumentPeer): void {
-    this.applyingAwareness = update;
+  /**
+   * Applies and relays a peer's awareness update, as the AwarenessGuard lets
+   * it through: only the peer's own client ids, stamped with its account.
+   * Throws AwarenessViolation when it breaks a limit. Returns whether it
+   * carried any state of the peer's own.
+   */
+  applyAwareness(update: Uint8Array, origin: DocumentPeer): boolean {
+    const sanitized = this.awarenessGuard.sanitize(update, origin, (id) => this.awareness.meta.get(id)?.clock ?? 0);
+    if (!sanitized) return false;
+    this.applyingAwareness = sanitized;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, origin);
     } finally {
       this.applyingAwareness = null;
     }
+    return true;
   }
 
   removePeer(peer: DocumentPeer): void {
     this.peers.delete(peer);
+    this.awarenessGuard.release(peer);
     if (peer.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
     }
@@ -178,16 +235,20 @@ export class SharedDocument implements DocumentFeed {
 
   private async writeQueued(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
+      while (this.queue.length > 0 && !this.paused) {
         const batch = this.queue;
         this.queue = [];
+        const tooLarge = this.check(batch);
         const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
         if (updates.length > 0) {
           const result = await this.store.append(this.name, updates);
+          this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
           for (const { update, origin } of batch) if (update) this.apply(update, origin);
           this.advance(result.seq - updates.length + 1, result.seq);
           this.hooks.afterWrite(this, updates.length, result.pendingCount);
         }
+        for (const peer of tooLarge) peer.close(CloseCode.tooLarge, 'document too large');
+        for (const { origin, refusals } of batch) if (refusals) origin.refuse(refusals);
         acknowledge(batch);
       }
     } catch (error) {
@@ -195,6 +256,53 @@ export class SharedDocument implements DocumentFeed {
       this.queue = [];
       this.hooks.onWriteFailure(this, error);
     }
+  }
+
+  /**
+   * Filters a batch before it is stored: what the rules refuse becomes GC
+   * ranges (the sender is told), and the updates of a peer that would grow
+   * the document past MAX_DOCUMENT_BYTES are dropped with every later one of
+   * that peer in the batch (they may build on it). Returns those peers.
+   */
+  private check(batch: QueuedUpdate[]): Set<DocumentPeer> {
+    const tooLarge = new Set<DocumentPeer>();
+    const filter = this.rules ? new UpdateFilter(this.doc, this.rules) : null;
+    let inBatch = 0;
+    for (const item of batch) {
+      if (!item.update || !item.decoded) continue;
+      if (tooLarge.has(item.origin)) {
+        item.update = null;
+        continue;
+      }
+      if (filter) {
+        const result = filter.filter(item.update, item.decoded);
+        item.update = result.update;
+        if (result.refusals.length > 0) item.refusals = result.refusals;
+      }
+      if (!this.fits(inBatch + item.update.length)) {
+        tooLarge.add(item.origin);
+        item.update = null;
+        continue;
+      }
+      inBatch += item.update.length;
+    }
+    return tooLarge;
+  }
+
+  /**
+   * Whether `more` bytes fit under MAX_DOCUMENT_BYTES. The stored size counts
+   * every update as appended, also what later edits removed; near the quota
+   * the document is measured as a compaction would store it (at most every
+   * QUOTA_MEASURE_INTERVAL_MS: it costs a full encoding), and the measure
+   * replaces the count — what is appended later can only add to it.
+   */
+  private fits(more: number): boolean {
+    if (this.storedBytes + more <= MAX_DOCUMENT_BYTES) return true;
+    const now = Date.now();
+    if (now - this.measuredAt < QUOTA_MEASURE_INTERVAL_MS) return false;
+    this.measuredAt = now;
+    this.storedBytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.storedBytes + more <= MAX_DOCUMENT_BYTES;
   }
 
   /**
@@ -212,6 +320,7 @@ export class SharedDocument implements DocumentFeed {
   }
 
   private applyRemote(update: Uint8Array): void {
+    this.storedBytes += update.length;
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch {

@@ -57,8 +57,9 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
   const { user } = principal;
   const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role };
 
-  const access = docAccess(await accessRoleOf(deps, parsed.caseId, user.id), parsed.part);
-  if (access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
+  const caseRole = await accessRoleOf(deps, parsed.caseId, user.id);
+  const access = docAccess(caseRole, parsed.part);
+  if (!caseRole || access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
   if (!deps.hasRoomFor(user.id)) return refuse(CloseCode.tooManyConnections, 'too many connections', actor, parsed.caseId, object);
 
   return {
@@ -66,7 +67,9 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
     context: {
       userId: user.id,
       username: user.username,
+      name: user.name,
       role: user.role,
+      caseRole,
       caseId: parsed.caseId,
       docName,
       part: parsed.part,

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MESSAGE_AUTH, WRITE_ACK } from '../../shared/collabProtocol.ts';
+import { MESSAGE_AUTH, WRITE_ACK, WRITE_REFUSED, type WriteRefusal } from '../../shared/collabProtocol.ts';
 
 /**
  * The y-websocket wire protocol (compatible with the stock WebsocketProvider):
@@ -83,6 +83,15 @@ export function encodeWriteAck(count: number): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_AUTH);
   encoding.writeVarUint(encoder, WRITE_ACK);
   encoding.writeVarUint(encoder, count);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a connection which parts of its update were not stored, and why (see shared/collabProtocol.ts). */
+export function encodeWriteRefused(refusals: WriteRefusal[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  encoding.writeVarUint(encoder, WRITE_REFUSED);
+  encoding.writeVarString(encoder, JSON.stringify(refusals));
   return encoding.toUint8Array(encoder);
 }
 

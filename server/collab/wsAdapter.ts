@@ -71,6 +71,8 @@ export function createCollabWebsocket(
           ws.send(data);
         },
         close: (code, reason) => ws.close(code, reason),
+        pause: () => ws.pause(),
+        resume: () => ws.resume(),
       },
       context,
     );

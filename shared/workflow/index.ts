@@ -3,3 +3,4 @@ export * from './transitions.ts';
 export * from './caseWorkflow.ts';
 export * from './persistence.ts';
 export * from './sessions.ts';
+export * from './locks.ts';

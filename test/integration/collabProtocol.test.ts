@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { CloseCode, MAX_COLLAB_MESSAGE_BYTES } from '../../shared/limits.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
+import { connectDoc, encodeVarUint, openRaw, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
 import { TokenService } from '../../server/auth/tokens.ts';
 import { startTestServer, TEST_SECRET, type TestServer } from '../helpers/testServer.ts';
 import { sleep, waitFor } from '../helpers/waitFor.ts';
@@ -284,22 +284,3 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
 });
 
 /** A bare websocket on a document, to send bytes no real client would. */
-async function openRaw(server: TestServer, docName: string, token: string) {
-  const ws = new WebSocket(`${server.collabUrl}/${docName}?token=${encodeURIComponent(token)}`);
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  // The server's first message (its sync step 1) shows the connection is attached to the document.
-  const attached = new Promise((resolve) => ws.once('message', resolve));
-  ws.on('error', () => undefined);
-  await attached;
-  return { ws, closed };
-}
-
-function encodeVarUint(value: number): Buffer {
-  const bytes: number[] = [];
-  while (value > 0x7f) {
-    bytes.push((value & 0x7f) | 0x80);
-    value >>>= 7;
-  }
-  bytes.push(value);
-  return Buffer.from(bytes);
-}

@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/limits.ts';
 import { ClientConnection, type ConnectionContext } from '../../server/collab/ClientConnection.ts';
-import { DocumentRegistry } from '../../server/collab/DocumentRegistry.ts';
+import { DocumentRegistry, type RegistryOptions } from '../../server/collab/DocumentRegistry.ts';
+import type { DocumentRules } from '../../server/collab/updateFilter.ts';
 import { decodeClientMessage, encodeSync, MessageType, SyncType } from '../../server/collab/protocol.ts';
-import { MESSAGE_AUTH, WRITE_ACK } from '../../shared/collabProtocol.ts';
+import { MESSAGE_AUTH, WRITE_ACK, WRITE_REFUSED } from '../../shared/collabProtocol.ts';
 import * as decoding from 'lib0/decoding';
 import { createMetrics } from '../../server/metrics.ts';
 import { MemoryDocStore } from '../../server/store/memory/MemoryDocStore.ts';
@@ -19,7 +20,9 @@ function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
   return {
     userId: 'u1',
     username: 'ba.demo',
+    name: 'Anna Bakker',
     role: 'bedrijfsarts',
+    caseRole: 'ba',
     caseId: 'demo',
     docName: DOC,
     part: 'joint',
@@ -36,15 +39,24 @@ function fakeConnection(registry: DocumentRegistry, access: 'rw' | 'r' = 'rw') {
   const sent: Uint8Array[] = [];
   const closes: number[] = [];
   const connection: ClientConnection = new ClientConnection(
-    { send: (data) => sent.push(data), close: (code) => closes.push(code) },
+    { send: (data) => sent.push(data), close: (code) => closes.push(code), pause: () => undefined, resume: () => undefined },
     context(access),
-    { onReadOnlyWrite: () => undefined, onBadMessage: () => undefined, onClose: (c) => c.document && registry.leave(c.document) },
+    {
+      onReadOnlyWrite: () => undefined,
+      onBadMessage: () => undefined,
+      onLimit: () => undefined,
+      onRefused: () => undefined,
+      onClose: (c) => c.document && registry.leave(c.document),
+    },
   );
   const updates = () => sent.filter((m) => m[0] === MessageType.sync).map((m) => decodeClientMessage(m)).filter((m) => m.type === 'update');
   /** Update messages the server has acknowledged as durable, in total. */
   const acknowledged = () =>
     sent.filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_ACK).reduce((sum, m) => sum + decoding.readVarUint(decoding.createDecoder(m.subarray(2))), 0);
-  return { connection, sent, closes, updates, acknowledged };
+  /** The refusals the server sent, decoded. */
+  const refusals = () =>
+    sent.filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_REFUSED).map((m) => JSON.parse(decoding.readVarString(decoding.createDecoder(m.subarray(2)))) as unknown);
+  return { connection, sent, closes, updates, acknowledged, refusals };
 }
 
 function updateOf(text: string): Uint8Array {
@@ -53,7 +65,7 @@ function updateOf(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-function makeRegistry(store: DocStore, options: Partial<{ idleUnloadMs: number; compactThreshold: number }> = {}) {
+function makeRegistry(store: DocStore, options: Partial<RegistryOptions> = {}) {
   return new DocumentRegistry(store, { idleUnloadMs: 60_000, compactThreshold: 1000, ...options }, pino({ level: 'silent' }), createMetrics());
 }
 
@@ -224,5 +236,60 @@ describe('DocumentRegistry and the write-ahead relay', () => {
     const restored = new Y.Doc();
     Y.applyUpdate(restored, Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]));
     expect(sectionText(restored, 'd240')).toBe('nog in de wachtrij');
+  });
+
+  it('a hold keeps writes out while a command decides, then checks what waited against the rules it left', async () => {
+    const store = new MemoryDocStore();
+    let rules: DocumentRules = { sections: new Set(['d240', 'd110']), locked: new Set() };
+    const registry = makeRegistry(store, { rulesOf: async () => rules });
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    const source = new Y.Doc();
+    source.on('update', (update: Uint8Array) => writer.connection.receive(encodeSync(SyncType.update, update)));
+    typeInto(source, 'd240', 'Voorstel.');
+    await waitFor(async () => (await store.load(DOC)).updates.length === 1);
+
+    await registry.hold(DOC, async () => {
+      typeInto(source, 'd240', ' Na de handtekening.');
+      typeInto(source, 'd110', 'Elders.');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await store.load(DOC)).updates).toHaveLength(1);
+      rules = { ...rules, locked: new Set(['d240']) }; // the signature, committed
+    });
+    await waitFor(() => writer.acknowledged() === 3, { what: 'the held updates, acknowledged' });
+    const document = await registry.get(DOC);
+    expect(sectionText(document.doc, 'd240')).toBe('Voorstel.');
+    expect(sectionText(document.doc, 'd110')).toBe('Elders.');
+    expect(writer.refusals()).toEqual([[{ reason: 'locked', sections: ['d240'] }]]);
+  });
+
+  it('a hold waits for the write in flight, and a document loading during a hold starts paused', async () => {
+    const store = new GatedStore();
+    const registry = makeRegistry(store, { rulesOf: async () => ({ sections: new Set(['d240']), locked: new Set() }) });
+    const writer = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    writer.connection.receive(encodeSync(SyncType.update, updateOf('onderweg')));
+    await waitFor(() => store.waiting === 1);
+    let decided = false;
+    const holding = registry.hold(DOC, async () => {
+      decided = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(decided).toBe(false);
+    store.release();
+    await holding;
+    expect(decided).toBe(true);
+
+    const other = 'cases/other/joint';
+    await registry.hold(other, async () => {
+      const late = fakeConnection(registry);
+      late.connection.context.docName = other;
+      await registry.connect(late.connection);
+      late.connection.receive(encodeSync(SyncType.update, updateOf('wacht')));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(store.waiting).toBe(0);
+    });
+    await waitFor(() => store.waiting === 1, { what: 'the held write, after the hold' });
+    store.release();
   });
 });

@@ -59,7 +59,8 @@ export function filledSections(doc: Y.Doc | undefined, sectionIds: readonly stri
 
 function hasText(node: Y.XmlFragment | Y.XmlElement): boolean {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText ? textOf(child).trim() !== '' : hasText(child as Y.XmlElement)) return true;
+    // Only what the editor writes counts; anything else an older store may hold is stepped over.
+    if (child instanceof Y.XmlText ? textOf(child).trim() !== '' : child instanceof Y.XmlElement && hasText(child)) return true;
   }
   return false;
 }

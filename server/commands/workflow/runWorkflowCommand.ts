@@ -1,4 +1,5 @@
 import type { CommandResult } from '../../../shared/api.ts';
+import { formatDocName } from '../../../shared/docNames.ts';
 import { CloseCode } from '../../../shared/limits.ts';
 import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
@@ -41,7 +42,18 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
     throw forbidden('You are not a member of this case');
   }
   const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
+  // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
+  // the relay then checks the writes that waited against the locks the new state sets.
+  const { envelope, state, before } = await deps.collab.registry.hold(formatDocName({ caseId, part: 'joint' }), () => decideAndCommit(deps, request, record, actor));
+  await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: envelope.event.type });
+  const workflow = toWorkflowView(deps, caseId, state);
+  deps.realtime.publishWorkflow({ caseId, envelope, workflow });
+  await revokeEndedReviews(deps, caseId, before, state);
+  return { envelope, workflow };
+}
 
+async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, record: CaseRecord, actor: Actor) {
+  const { caseId } = request;
   for (let attempt = 1; ; attempt++) {
     const current = await loadWorkflow(deps.workflow, record);
     const command = await request.build({ state: current.state, actor, record });
@@ -66,11 +78,7 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
       if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: decision.event.type });
-    const workflow = toWorkflowView(deps, caseId, state);
-    deps.realtime.publishWorkflow({ caseId, envelope, workflow });
-    await revokeEndedReviews(deps, caseId, current.state, state);
-    return { envelope, workflow };
+    return { envelope, state, before: current.state };
   }
 }
 
