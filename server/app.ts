@@ -69,7 +69,7 @@ export interface Workspace {
   collab: CollabServer;
   metrics: Metrics;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
-  /** Re-checks every open document connection's access now (it also runs every 30 s). */
+  /** Re-checks every open document connection's and socket.io socket's access now (it also runs every 30 s); resolves with how many lost it. */
   checkAccessNow(): Promise<number>;
   /** Sends the session reminders due now (it also runs every 30 s). */
   sendRemindersNow(): Promise<number>;
@@ -110,6 +110,8 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     log: log.child({ cat: 'realtime' }),
     accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
+    records: stores.records,
+    workflow: stores.workflow,
     trustProxy: config.TRUST_PROXY,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
@@ -186,7 +188,7 @@ export function createApp(deps: AppDeps): Workspace {
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { server, url: `http://${shownHost}:${address.port}` };
     },
-    checkAccessNow: () => collab.sweepAccess(checkAccess),
+    checkAccessNow: async () => (await collab.sweepAccess(checkAccess)) + (await realtime.checkAccessNow()),
     sendRemindersNow: () => reminders.sendDue(),
     async close() {
       // Stop accepting first, so nothing new arrives while documents are written and compacted.

@@ -36,7 +36,10 @@ export interface CommentThread {
   part: DocPart;
   sectionId: string;
   anchor: CommentAnchor;
-  /** The text as it stood when the thread started; shown when the text itself is gone. */
+  /**
+   * The text as it stood when the thread started, as the server read it between
+   * the anchor's positions (at most MAX_QUOTE_LENGTH); shown when the text itself is gone.
+   */
   quote: string;
   createdBy: CommentPerson;
   createdAt: string;
@@ -73,6 +76,15 @@ export function unreadIn(thread: CommentThread, userId: string, lastReadAt: stri
   return thread.comments.filter((c) => c.author.userId !== userId && !c.deletedAt && (!lastReadAt || c.createdAt > lastReadAt)).length;
 }
 
+/** The longest quote a thread keeps; a longer stretch is cut and ends in an ellipsis. */
+export const MAX_QUOTE_LENGTH = 2000;
+
+/** A stretch of text as a thread quotes it: without blanks at either end, at most MAX_QUOTE_LENGTH long. */
+export function quoteOf(text: string): string {
+  const quote = text.trim();
+  return quote.length > MAX_QUOTE_LENGTH ? `${quote.slice(0, MAX_QUOTE_LENGTH - 1)}…` : quote;
+}
+
 const Base64 = z.string().min(4).max(2048).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
 const CommentText = z.string().trim().min(1, 'required').max(8000);
 
@@ -80,8 +92,11 @@ export const CreateThreadInput = z.object({
   part: z.enum(DOC_PARTS),
   sectionId: SectionIdParam,
   anchor: z.object({ start: Base64, end: Base64 }),
-  /** The selected text. */
-  quote: z.string().trim().min(1, 'select some text').max(2000),
+  /**
+   * The selected text as the browser saw it. Accepted for compatibility and
+   * ignored: the server stores the text it finds between the anchor's positions.
+   */
+  quote: z.string().trim().min(1, 'select some text').max(MAX_QUOTE_LENGTH).optional(),
   /** The first comment. */
   text: CommentText,
 });

@@ -28,3 +28,15 @@ export function ownPart(caseRole: CaseRole): DocPart {
 export function otherPart(caseRole: CaseRole): DocPart {
   return caseRole === 'ba' ? 'insurance' : 'occupational';
 }
+
+/**
+ * Margin comments: both physicians read and write them; an invited reviewer
+ * has read access to the case for the dispute's lifetime (DESIGN §5), so reads
+ * threads (and marks them read) but starts, answers, edits, deletes, resolves
+ * and reopens none.
+ */
+const COMMENT_ACCESS: Record<AccessRole, DocAccess> = { ba: 'rw', va: 'rw', reviewer: 'r' };
+
+export function commentAccess(role: AccessRole | null): DocAccess {
+  return role ? COMMENT_ACCESS[role] : 'none';
+}

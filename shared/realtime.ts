@@ -13,8 +13,10 @@ export const RealtimeEvent = {
   leave: 'case:leave',
   /** server -> client: a workflow command changed the case. */
   workflow: 'workflow:changed',
-  /** server -> client: this user's access to the case ended (a reviewer's dispute closed). */
+  /** server -> client: this user's access to the case ended (a reviewer's dispute closed, a physician replaced). */
   revoked: 'case:revoked',
+  /** server -> client, just before the server disconnects the socket: its login ended (`AuthEnded`). */
+  authEnded: 'auth:ended',
   /** client -> server, with an acknowledgement: `(caseId, sessionId, ack)`: present in a live session. */
   sessionJoin: 'session:join',
   /** client -> server: `(sessionId)`: no longer present. */
@@ -39,6 +41,11 @@ export interface SessionReminder {
   /** The employee's pseudonym: enough to recognise the case in a notification. */
   employeePseudonym: string;
   minutesBefore: number;
+}
+
+/** Why the server ends a socket: the token expired, or it was revoked (logged out). Log in again. */
+export interface AuthEnded {
+  reason: 'expired' | 'revoked';
 }
 
 export type JoinResult = { ok: true } | { ok: false; error: string };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetail } from '../../shared/api.ts';
+import { CloseCode } from '../../shared/limits.ts';
 import { ACCOUNT_ROLE_FOR, type CaseRole } from '../../shared/roles.ts';
 import type { CreateCaseInput } from '../../shared/schemas.ts';
 import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
@@ -36,9 +37,14 @@ export async function createCase(
   return { ...(await toCaseSummary(deps.records, record, await deps.records.listMembers(id))), myRole: null };
 }
 
-/** Replaces the physician holding `caseRole` in a case (admin command line). */
+/**
+ * Replaces the physician holding `caseRole` in a case (admin command line).
+ * Inside a server, the replaced physician's open connections end at once;
+ * from another process (the command line) each node's periodic access check
+ * ends them.
+ */
 export async function assignMember(
-  deps: Pick<CommandDeps, 'records' | 'audit'>,
+  deps: Pick<CommandDeps, 'records' | 'audit'> & Partial<Pick<CommandDeps, 'collab' | 'realtime'>>,
   actor: AuditActor,
   caseId: string,
   caseRole: CaseRole,
@@ -46,8 +52,12 @@ export async function assignMember(
 ): Promise<void> {
   if (!(await deps.records.getCase(caseId))) throw badRequest(`case: no case with id "${caseId}"`, 'case');
   const user = await memberFor(deps.records, caseRole, username);
+  const replaced = (await deps.records.listMembers(caseId)).find((member) => member.caseRole === caseRole && member.userId !== user.id);
   await deps.records.setMember({ caseId, userId: user.id, caseRole });
   await deps.audit.record(actor, { action: 'write', outcome: 'success', object: 'membership', caseId, detail: `${caseRole}:${user.id}` });
+  if (!replaced) return;
+  deps.collab?.closeWhere((context) => context.caseId === caseId && context.userId === replaced.userId, CloseCode.forbidden, 'membership changed');
+  await deps.realtime?.recheckCase(caseId);
 }
 
 /** The user named for a case role, who must exist and hold the matching account role. */

@@ -6,7 +6,13 @@ export interface RealtimePublisher {
   publishWorkflow(push: WorkflowPush): void;
   /** Ends a user's following of a case (a reviewer whose dispute closed), telling them why. */
   removeFromCase(caseId: string, userId: string): Promise<void>;
-  /** Disconnects the sockets opened with a session token (logout). */
+  /**
+   * Checks the access of every socket following the case or in one of its
+   * sessions (on any node) now, after a change of its members; resolves with
+   * how many lost access.
+   */
+  recheckCase(caseId: string): Promise<number>;
+  /** Disconnects the sockets opened with a session token (logout), on every node, telling them why. */
   disconnectToken(tokenId: string): Promise<void>;
   /** Pushes a change of comment threads to everyone following the case. */
   publishComments(caseId: string, payload: unknown): void;

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { CASE_ID_PATTERN } from '../../shared/docNames.ts';
@@ -7,22 +7,33 @@ import {
   RealtimeEvent,
   sessionRoom,
   userRoom,
+  type AuthEnded,
   type JoinResult,
   type SessionPresence,
   type SessionReminder,
   type WorkflowPush,
 } from '../../shared/realtime.ts';
 import type { AccessRole } from '../../shared/roles.ts';
-import type { Audit } from '../audit/Audit.ts';
-import { tokenFromHeaders, type Authenticator, type Principal } from '../auth/Authenticator.ts';
+import type { Audit, AuditActor } from '../audit/Audit.ts';
+import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
 import { clientAddress } from '../http/clientAddress.ts';
+import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { RealtimePublisher } from './RealtimePublisher.ts';
+import { SocketAccess, type SocketData } from './socketAccess.ts';
+import { SocketsPerUser } from './socketCap.ts';
 
 export const SOCKET_PATH = '/socket.io';
 
-interface SocketData {
-  principal: Principal;
-}
+/** What a refused handshake tells the client (socket.io's connect_error message). */
+export const HandshakeError = {
+  unauthorized: 'unauthorized',
+  tooManyConnections: 'too many connections',
+  unavailable: 'unavailable',
+  /** The HTTP body of a handshake the origin hook refused. */
+  originNotAllowed: 'origin not allowed',
+} as const;
+
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface RealtimeDeps {
   authenticator: Authenticator;
@@ -30,22 +41,36 @@ export interface RealtimeDeps {
   log: Logger;
   /** How the user takes part in the case, or null: only members and reviewers may follow it. */
   accessRole(caseId: string, userId: string): Promise<AccessRole | null>;
+  /** Whether a token was revoked (logout), for the sockets still open with it. */
+  records: Pick<RecordStore, 'isTokenRevoked'>;
+  /** The case's workflow state, which holds its sessions. */
+  workflow: Pick<WorkflowStore, 'load'>;
   /** Proxy hops whose X-Forwarded-For is trusted (TRUST_PROXY), for the client address in the audit. */
   trustProxy: number;
   /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
   adapter?: ServerOptions['adapter'];
+  /** Whether a handshake's origin is acceptable; without it every origin is. */
+  checkOrigin?: (request: IncomingMessage) => boolean;
 }
 
 export interface RealtimeServer {
   io: Server;
   publisher: RealtimePublisher;
+  /** Re-checks every socket on this node now (it also runs every 30 s); resolves with how many lost access. */
+  checkAccessNow(): Promise<number>;
   close(): Promise<void>;
 }
+
+type IoSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+/** Every socket of one login, on whichever node: logout ends them all through the adapter. */
+const tokenRoom = (tokenId: string) => `token:${tokenId}`;
 
 /**
  * socket.io for server -> client pushes (DESIGN §3). A socket authenticates
  * with the session cookie or `auth.token`, and joins a case's room only as a
- * member or an invited reviewer; everyone else receives nothing.
+ * member or an invited reviewer; everyone else receives nothing. Its access is
+ * checked again for as long as it is open (SocketAccess).
  */
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
@@ -55,6 +80,21 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
+    ...(deps.checkOrigin ? { allowRequest: originCheck(deps.checkOrigin, deps.log) } : {}),
+  });
+  const perUser = new SocketsPerUser();
+  const access = new SocketAccess(
+    { accessRole: deps.accessRole, records: deps.records, log: deps.log, presenceChanged: (sessionId) => void announcePresence(sessionId) },
+    () => io.of('/').sockets.values(),
+  );
+  access.watch();
+
+  const actorOf = (socket: IoSocket, user: SocketData['user'] | null): AuditActor => ({
+    userId: user?.id ?? null,
+    username: user?.username ?? null,
+    role: user?.role ?? null,
+    ip: clientAddress(socket.request, deps.trustProxy),
+    userAgent: socket.handshake.headers['user-agent'] ?? null,
   });
 
   io.use(async (socket, next) => {
@@ -62,17 +102,30 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       const auth = socket.handshake.auth as { token?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : tokenFromHeaders(socket.request.headers);
       const principal = await deps.authenticator.authenticate(token);
-      if (!principal) return next(new Error('unauthorized'));
-      socket.data.principal = principal;
+      if (!principal) return next(new Error(HandshakeError.unauthorized));
+      const { id, username, name, role } = principal.user;
+      const user = { id, username, name, role };
+      // The client may have gone while the token was checked; then nothing would give the place back.
+      if (socket.conn.readyState !== 'open') return next(new Error(HandshakeError.unavailable));
+      if (!perUser.take(user.id, socket.id)) {
+        await deps.audit.record(actorOf(socket, user), { action: 'denied', outcome: 'denied', object: 'socket', detail: 'too-many-connections' });
+        return next(new Error(HandshakeError.tooManyConnections));
+      }
+      const release = () => perUser.release(user.id, socket.id);
+      socket.conn.once('close', release);
+      socket.once('disconnect', release);
+      socket.data = { user, claims: principal.claims, sessions: {} };
       next();
     } catch (error) {
       deps.log.error({ cat: 'realtime', err: error }, 'socket authentication failed');
-      next(new Error('unavailable'));
+      next(new Error(HandshakeError.unavailable));
     }
   });
 
   io.on('connection', (socket) => {
-    void socket.join(userRoom((socket.data as SocketData).principal.user.id));
+    const { user, claims } = socket.data;
+    void socket.join([userRoom(user.id), tokenRoom(claims.jti)]);
+    socket.once('disconnect', access.endAtExpiry(socket));
     socket.on(RealtimeEvent.join, (caseId: unknown, ack: unknown) => void join(socket, caseId, ack));
     socket.on(RealtimeEvent.leave, (caseId: unknown) => {
       if (typeof caseId === 'string') void socket.leave(caseRoom(caseId));
@@ -80,6 +133,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     socket.on(RealtimeEvent.sessionJoin, (caseId: unknown, sessionId: unknown, ack: unknown) => void joinSession(socket, caseId, sessionId, ack));
     socket.on(RealtimeEvent.sessionLeave, (sessionId: unknown) => {
       if (typeof sessionId !== 'string') return;
+      delete socket.data.sessions[sessionId];
       void socket.leave(sessionRoom(sessionId));
       void announcePresence(sessionId);
     });
@@ -96,36 +150,35 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const announce = async (sessionId: string) => {
     const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
     const present = new Map<string, { userId: string; name: string }>();
-    for (const socket of sockets) {
-      const { user } = (socket.data as SocketData).principal;
-      present.set(user.id, { userId: user.id, name: user.name });
-    }
+    for (const { data } of sockets) present.set(data.user.id, { userId: data.user.id, name: data.user.name });
     const message: SessionPresence = { sessionId, present: [...present.values()] };
     io.to(sessionRoom(sessionId)).emit(RealtimeEvent.sessionPresence, message);
   };
 
-  const joinSession = async (socket: Socket, caseId: unknown, sessionId: unknown, ack: unknown) => {
+  /** A session of the case, as its workflow holds it (states stored before sessions existed have none). */
+  const sessionInCase = async (caseId: string, sessionId: string) =>
+    ((await deps.workflow.load(caseId))?.state.sessions ?? []).some((session) => session.id === sessionId);
+
+  const joinSession = async (socket: IoSocket, caseId: unknown, sessionId: unknown, ack: unknown) => {
     const reply = (result: JoinResult) => typeof ack === 'function' && (ack as (r: JoinResult) => void)(result);
-    if (typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(sessionId)) return reply({ ok: false, error: 'not a session id' });
+    if (typeof sessionId !== 'string' || !SESSION_ID_PATTERN.test(sessionId)) return reply({ ok: false, error: 'not a session id' });
     if (typeof caseId !== 'string' || !CASE_ID_PATTERN.test(caseId)) return reply({ ok: false, error: 'not a case id' });
-    const { user } = (socket.data as SocketData).principal;
-    const role = await deps.accessRole(caseId, user.id).catch(() => null);
+    const role = await deps.accessRole(caseId, socket.data.user.id).catch(() => null);
     if (role !== 'ba' && role !== 'va') return reply({ ok: false, error: 'only the physicians of the case take part in its sessions' });
+    if (!(await sessionInCase(caseId, sessionId).catch(() => false))) return reply({ ok: false, error: 'no such session in this case' });
+    socket.data.sessions[sessionId] = caseId;
     await socket.join(sessionRoom(sessionId));
     reply({ ok: true });
     await announcePresence(sessionId);
   };
 
-  const join = async (socket: Socket, caseId: unknown, ack: unknown) => {
+  const join = async (socket: IoSocket, caseId: unknown, ack: unknown) => {
     const reply = (result: JoinResult) => typeof ack === 'function' && (ack as (r: JoinResult) => void)(result);
     if (typeof caseId !== 'string' || !CASE_ID_PATTERN.test(caseId)) return reply({ ok: false, error: 'not a case id' });
-    const { user } = (socket.data as SocketData).principal;
+    const { user } = socket.data;
     const role = await deps.accessRole(caseId, user.id).catch(() => null);
     if (!role) {
-      deps.audit.recordInBackground(
-        { userId: user.id, username: user.username, role: user.role, ip: clientAddress(socket.request, deps.trustProxy), userAgent: socket.handshake.headers['user-agent'] ?? null },
-        { action: 'denied', outcome: 'denied', object: 'case-events', caseId, detail: 'not-a-member' },
-      );
+      deps.audit.recordInBackground(actorOf(socket, user), { action: 'denied', outcome: 'denied', object: 'case-events', caseId, detail: 'not-a-member' });
       return reply({ ok: false, error: 'no access to this case' });
     }
     await socket.join(caseRoom(caseId));
@@ -139,36 +192,56 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     async removeFromCase(caseId, userId) {
       const room = caseRoom(caseId);
       for (const socket of await io.in(room).fetchSockets()) {
-        if ((socket.data as SocketData).principal.user.id !== userId) continue;
+        if (socket.data.user.id !== userId) continue;
         socket.emit(RealtimeEvent.revoked, { caseId });
         socket.leave(room);
       }
+    },
+    async recheckCase(caseId) {
+      const sessions = ((await deps.workflow.load(caseId))?.state.sessions ?? []).map((session) => sessionRoom(session.id));
+      return access.check(await io.in([caseRoom(caseId), ...sessions]).fetchSockets(), caseId);
     },
     publishComments(caseId, payload) {
       io.to(caseRoom(caseId)).emit(RealtimeEvent.comments, payload);
     },
     async localUsers() {
       const users = new Set<string>();
-      for (const socket of io.of('/').sockets.values()) users.add((socket.data as SocketData).principal.user.id);
+      for (const socket of io.of('/').sockets.values()) users.add(socket.data.user.id);
       return [...users];
     },
     remindLocal(userId: string, reminder: SessionReminder) {
       io.local.to(userRoom(userId)).emit(RealtimeEvent.sessionReminder, reminder);
     },
     async disconnectToken(tokenId) {
-      for (const socket of await io.fetchSockets()) {
-        if ((socket.data as SocketData).principal.claims.jti === tokenId) socket.disconnect(true);
-      }
+      // Through the adapter, so that the sockets of this login on every node end, not only here.
+      const message: AuthEnded = { reason: 'revoked' };
+      io.to(tokenRoom(tokenId)).emit(RealtimeEvent.authEnded, message);
+      io.in(tokenRoom(tokenId)).disconnectSockets(true);
     },
   };
 
   return {
     io,
     publisher,
+    checkAccessNow: () => access.sweepNow(),
     // Not io.close(): that would also close the HTTP server, which the app closes itself.
     close: async () => {
+      access.stop();
       io.disconnectSockets(true);
       io.engine.close();
     },
+  };
+}
+
+/** socket.io's allowRequest around the origin hook: a refusal answers 403 with a message saying why. */
+function originCheck(checkOrigin: (request: IncomingMessage) => boolean, log: Logger): ServerOptions['allowRequest'] {
+  return (request, callback) => {
+    let allowed = false;
+    try {
+      allowed = checkOrigin(request);
+    } catch (error) {
+      log.warn({ cat: 'realtime', err: error }, 'origin check failed; refusing the handshake');
+    }
+    callback(allowed ? null : HandshakeError.originNotAllowed, allowed);
   };
 }

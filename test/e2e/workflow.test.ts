@@ -70,6 +70,8 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
       await physician.jointEditor('d240').and(physician.page.locator('[contenteditable="false"]')).waitFor();
       expect(await physician.sectionButton('d240', 'Heropenen').count()).toBe(1);
     }
+    // A margin comment on the agreed text, for the reviewer to read later.
+    const threadId = await ba.commentOn('joint', 'd240', '4 uur per dag', 'Is de opbouw haalbaar?');
     await va.showOverview();
     await va.page.getByTestId('matrix-status-d240').and(va.page.locator('[data-status="agreed"]')).waitFor();
 
@@ -126,6 +128,12 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     expect(await reviewer.page.locator('select[data-testid^="qualifier-"]').count()).toBe(0);
     expect(await reviewer.page.getByRole('toolbar').count()).toBe(0);
     await reviewer.waitForStatus('d240', 'agreed');
+    // The reviewer reads the comments but writes none: no reply, no resolving, no new thread on a selection.
+    await waitForText(reviewer.thread(threadId).getByTestId('thread-quote'), '4 uur per dag');
+    await waitForText(reviewer.commentsOf(threadId).first(), 'Is de opbouw haalbaar?');
+    expect(await reviewer.thread(threadId).getByTestId('thread-reply').count()).toBe(0);
+    await reviewer.selectWords(reviewer.editor('joint', 'd240'), 'zonder deadlines');
+    expect(await reviewer.commentButton('joint', 'd240').count()).toBe(0);
     for (const section of ['d160', 'd240']) expect(await reviewer.section(section).getByRole('button').count()).toBe(0);
 
     // In the disputes the only thing the reviewer can do is record their opinion.

@@ -9,6 +9,7 @@ import { anchorOf, connectDoc, typeInto, type CollabClient } from '../helpers/co
 import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
+import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 const OCCUPATIONAL = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
 const TEXT = 'Kan vier uur per dag werken met vaste pauzes.';
@@ -121,5 +122,60 @@ describe('margin comments over HTTP', () => {
     expect((await call('va', 'POST', `/${thread.id}/reopen`)).body.resolved).toBeNull();
     await waitFor(() => pushes.filter((push) => push.thread.id === thread.id).length >= 6, { what: 'every change pushed' });
     expect(pushes.at(-1)!.thread.resolved).toBeNull();
+  });
+
+  it("stores the server's reading of the anchor as the quote, whatever the request says", async () => {
+    const anchor = anchorOf(vaReader.doc, 'd240', 'vaste pauzes');
+    const forged = await call('va', 'POST', '', { part: 'occupational', sectionId: 'd240', anchor, quote: 'zonder beperkingen', text: 'Welke pauzes?' });
+    expect(forged.status).toBe(201);
+    expect(forged.body.quote).toBe('vaste pauzes');
+    expect((await server.stores.comments.getThread(forged.body.id))!.quote).toBe('vaste pauzes');
+    // The quote may be left out; an anchor on no text at all is refused.
+    const unquoted = await call('va', 'POST', '', { part: 'occupational', sectionId: 'd240', anchor: anchorOf(vaReader.doc, 'd240', 'Kan'), text: 'Kan?' });
+    expect(unquoted.body.quote).toBe('Kan');
+    const empty = { start: anchor.start, end: anchor.start };
+    const nothing = await call('va', 'POST', '', { part: 'occupational', sectionId: 'd240', anchor: empty, quote: 'iets', text: 'x' });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.error?.field).toBe('anchor');
+  });
+
+  it('an invited reviewer reads the threads but writes none of them: each write is a 403, audited, and changes nothing', async () => {
+    const ba = new WorkflowClient(server, tokens.ba!, DEMO_CASE_ID);
+    await ba.flag('d430', 'Tilgewicht');
+    const dispute = (await ba.openDispute(['d430'])).body.workflow.disputes.at(-1)!;
+    expect((await ba.inviteReviewer(dispute.id, 'reviewer.demo')).status).toBe(200);
+
+    const listed = await call<CaseThreads>('reviewer', 'GET', '');
+    expect(listed.status).toBe(200);
+    const before = listed.body.threads;
+    expect(before.length).toBeGreaterThan(0);
+    const [first] = before;
+    const unreadBefore = listed.body.unread;
+    const read = await call('reviewer', 'POST', `/${first!.id}/read`);
+    expect([read.status, read.body.unread]).toEqual([200, 0]);
+    const inbox = await api(server.url, 'GET', '/api/inbox', { token: tokens.reviewer });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body).toEqual([{ caseId: DEMO_CASE_ID, title: expect.any(String), unread: unreadBefore - first!.unread }]);
+
+    const comment = first!.comments.at(-1)!;
+    const writes: [string, string, unknown?][] = [
+      ['POST', '', { part: 'occupational', sectionId: 'd240', anchor: anchorOf(vaReader.doc, 'd240', 'vier uur'), text: 'Als reviewer' }],
+      ['POST', `/${first!.id}/comments`, { text: 'Als reviewer' }],
+      ['PATCH', `/${first!.id}/comments/${comment.id}`, { text: 'Overschreven' }],
+      ['DELETE', `/${first!.id}/comments/${comment.id}`],
+      ['POST', `/${first!.id}/resolve`],
+      ['POST', `/${first!.id}/reopen`],
+    ];
+    for (const [method, path, body] of writes) {
+      const refused = await call('reviewer', method, path, body);
+      expect([method, path, refused.status, refused.body.error?.id]).toEqual([method, path, 403, 'comment.reviewer-read-only']);
+    }
+    const after = await call<CaseThreads>('ba', 'GET', '');
+    expect(after.body.threads.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread)).toEqual(before.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread));
+    const denied = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' });
+    expect(denied.filter((row) => row.username === 'reviewer.demo' && row.detail === 'reviewer-read-only')).toHaveLength(writes.length);
+
+    // The physicians keep every right: the BA still replies.
+    expect((await call('ba', 'POST', `/${first!.id}/comments`, { text: 'Tijdens het geschil.' })).status).toBe(201);
   });
 });

@@ -185,9 +185,11 @@ describe('live presence and reminders over socket.io', () => {
     const reviewer = await connect('reviewer.demo');
     const seen: SessionPresence[] = [];
     ba.on(RealtimeEvent.sessionPresence, (presence: SessionPresence) => seen.push(presence));
-    expect(await ba.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, 'sessie-1')).toEqual({ ok: true });
-    expect(await va.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, 'sessie-1')).toEqual({ ok: true });
-    expect(await reviewer.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, 'sessie-1')).toMatchObject({ ok: false });
+    const physician = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
+    const session = (await physician.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions.at(-1)!;
+    expect(await ba.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toEqual({ ok: true });
+    expect(await va.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toEqual({ ok: true });
+    expect(await reviewer.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toMatchObject({ ok: false });
     await waitFor(() => seen.at(-1)?.present.length === 2, { what: 'both present' });
     expect(seen.at(-1)!.present.map((p) => p.name).sort()).toEqual(['Anna Bakker', 'Victor Visser']);
     va.disconnect();

@@ -11,27 +11,40 @@ import {
   type ThreadView,
 } from '../../../shared/comments.ts';
 import { formatDocName } from '../../../shared/docNames.ts';
+import { commentAccess } from '../../../shared/permissions.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { accessRoleOf } from '../../policies/caseAccess.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
+import { quoteBetween } from './anchorQuote.ts';
 
 /** The case a comment command is about, and who asks. */
 export type CommentTarget = CaseTarget;
 
 type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'collab' | 'realtime' | 'now'>;
 
-/** Members and current reviewers read and write comments; every access is audited, every refusal too. */
+/**
+ * Both physicians read and write comments; a current reviewer only reads
+ * them (shared/permissions.ts). Every access is audited, every refusal too.
+ */
 async function participant(deps: Deps, target: CommentTarget, action: 'read' | 'write', object: string): Promise<CommentPerson> {
   const { user } = target.principal;
-  if (!(await accessRoleOf(deps, target.caseId, user.id))) {
-    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object, caseId: target.caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
+  const access = commentAccess(await accessRoleOf(deps, target.caseId, user.id));
+  const refusal = access === 'none' ? NOT_A_MEMBER : action === 'write' && access !== 'rw' ? READ_ONLY : null;
+  if (refusal) {
+    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object, caseId: target.caseId, detail: refusal.detail });
+    throw refusal.error();
   }
   await deps.audit.record(target.audit, { action, outcome: 'success', object, caseId: target.caseId });
   return { userId: user.id, name: user.name };
 }
+
+const NOT_A_MEMBER = { detail: 'not-a-member', error: () => forbidden('You are not a member of this case') };
+const READ_ONLY = {
+  detail: 'reviewer-read-only',
+  error: () => new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them'),
+};
 
 async function threadOf(deps: Deps, target: CommentTarget, threadId: string): Promise<CommentThread> {
   const thread = await deps.comments.getThread(threadId);
@@ -61,12 +74,13 @@ export async function listThreads(deps: Deps, target: CommentTarget): Promise<Ca
 
 /**
  * Starts a thread on a stretch of text. The anchor must point into the
- * section as the server holds it; the document itself is only read, so
+ * section as the server holds it, and the quote is the text the server finds
+ * there (the request's is ignored); the document itself is only read, so
  * commenting needs no write access and changes no byte of it.
  */
 export async function createThread(deps: Deps, target: CommentTarget, input: CreateThreadInput): Promise<ThreadView> {
   const author = await participant(deps, target, 'write', `comments:${input.part}:${input.sectionId}`);
-  await checkAnchor(deps, target.caseId, input);
+  const quote = await anchoredQuote(deps, target.caseId, input);
   const at = deps.now().toISOString();
   const thread: CommentThread = {
     id: randomUUID(),
@@ -74,7 +88,7 @@ export async function createThread(deps: Deps, target: CommentTarget, input: Cre
     part: input.part,
     sectionId: input.sectionId,
     anchor: input.anchor,
-    quote: input.quote,
+    quote,
     createdBy: author,
     createdAt: at,
     resolved: null,
@@ -85,7 +99,8 @@ export async function createThread(deps: Deps, target: CommentTarget, input: Cre
   return publish(deps, target, thread.id);
 }
 
-async function checkAnchor(deps: Deps, caseId: string, input: CreateThreadInput): Promise<void> {
+/** The text the anchor covers in the server's copy of the section; refuses an anchor elsewhere or on no text. */
+async function anchoredQuote(deps: Deps, caseId: string, input: CreateThreadInput): Promise<string> {
   const decode = (value: string) => {
     try {
       return Y.decodeRelativePosition(Buffer.from(value, 'base64'));
@@ -95,15 +110,17 @@ async function checkAnchor(deps: Deps, caseId: string, input: CreateThreadInput)
   };
   const start = decode(input.anchor.start);
   const end = decode(input.anchor.end);
-  const inside = await deps.collab.registry.read(formatDocName({ caseId, part: input.part }), (doc) => {
-    if (!doc.share.has(input.sectionId)) return false;
+  const quote = await deps.collab.registry.read(formatDocName({ caseId, part: input.part }), (doc) => {
+    if (!doc.share.has(input.sectionId)) return null;
     const fragment = doc.getXmlFragment(input.sectionId);
-    return [start, end].every((position) => {
-      const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
-      return absolute !== null && (absolute.type === fragment || Y.isParentOf(fragment, absolute.type._item));
-    });
+    const [from, to] = [start, end].map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
+    const inside = (absolute: Y.AbsolutePosition | null | undefined): absolute is Y.AbsolutePosition =>
+      !!absolute && (absolute.type === fragment || Y.isParentOf(fragment, absolute.type._item));
+    return inside(from) && inside(to) ? quoteBetween(fragment, from, to) : null;
   });
-  if (!inside) throw badRequest('anchor: does not point into this section', 'anchor');
+  if (quote === null) throw badRequest('anchor: does not point into this section', 'anchor');
+  if (quote === '') throw badRequest('anchor: covers no text', 'anchor');
+  return quote;
 }
 
 export async function reply(deps: Deps, target: CommentTarget, threadId: string, input: CommentInput): Promise<ThreadView> {

@@ -15,9 +15,9 @@ export function CommentItem({ threadId, comment }: { threadId: string; comment: 
   const [mode, setMode] = useState<'show' | 'edit' | 'confirmDelete'>('show');
   const action = useCommentAction();
   if (!context) return null;
-  const { comments, userId } = context;
+  const { comments, userId, mayWrite } = context;
   const deleted = comment.deletedAt !== null;
-  const mine = comment.author.userId === userId && !deleted;
+  const mine = mayWrite && comment.author.userId === userId && !deleted;
 
   return (
     <li className="comment" data-testid="comment" data-comment-id={comment.id} data-deleted={deleted}>

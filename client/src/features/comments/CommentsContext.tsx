@@ -30,6 +30,8 @@ export interface Reveal {
 export interface CommentsContextValue {
   comments: CaseComments;
   userId: string;
+  /** Whether this user may write comments: a reviewer reads them only (shared/permissions.ts). */
+  mayWrite: boolean;
   ranges: RangeStore;
   /** The thread focused, clicked or opened: its text stands out. */
   active: string | null;
@@ -53,13 +55,14 @@ const CommentsContext = createContext<CommentsContextValue | null>(null);
 interface Props {
   comments: CaseComments;
   userId: string;
+  mayWrite: boolean;
   /** Shows the section's group, as the navigation does. */
   goToSection(sectionId: string): void;
   showInbox(): void;
   children: ReactNode;
 }
 
-export function CommentsProvider({ comments, userId, goToSection, showInbox, children }: Props) {
+export function CommentsProvider({ comments, userId, mayWrite, goToSection, showInbox, children }: Props) {
   const [ranges] = useState(() => new RangeStore());
   const [active, setActive] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -85,6 +88,7 @@ export function CommentsProvider({ comments, userId, goToSection, showInbox, chi
     () => ({
       comments,
       userId,
+      mayWrite,
       ranges,
       active,
       setActive,
@@ -98,7 +102,7 @@ export function CommentsProvider({ comments, userId, goToSection, showInbox, chi
       openThread,
       showInbox,
     }),
-    [comments, userId, ranges, active, hovered, draft, reveal, revealThread, openThread, showInbox],
+    [comments, userId, mayWrite, ranges, active, hovered, draft, reveal, revealThread, openThread, showInbox],
   );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }

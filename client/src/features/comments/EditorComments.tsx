@@ -24,7 +24,8 @@ interface Props {
 /**
  * The comments of one editor: highlights of the threads on its text, and a
  * button to start one on a selection. Works the same in a read-only editor:
- * the browser's selection is there, and anchors only read the document.
+ * the browser's selection is there, and anchors only read the document. A
+ * reviewer, who only reads comments, gets the highlights and no button.
  */
 export function EditorComments(props: Props) {
   const context = useComments();
@@ -33,7 +34,7 @@ export function EditorComments(props: Props) {
 
 function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & { context: CommentsContextValue }) {
   const { t } = useTranslation();
-  const { comments, active, hovered, draft, ranges, setActive, startDraft, revealThread } = context;
+  const { comments, mayWrite, active, hovered, draft, ranges, setActive, startDraft, revealThread } = context;
   const synced = useSynced(collab);
 
   const anchors = useMemo(() => {
@@ -68,7 +69,7 @@ function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & 
 
   useEffect(() => {
     const start = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey && event.altKey && event.code === 'KeyM') || !mounted(editor)) return;
+      if (!mayWrite || !(event.ctrlKey && event.altKey && event.code === 'KeyM') || !mounted(editor)) return;
       const picked = pickSelection(editor.view, part, sectionId);
       if (!picked) return;
       event.preventDefault();
@@ -89,9 +90,9 @@ function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & 
       document.removeEventListener('keydown', start);
       document.removeEventListener('click', click);
     };
-  }, [editor, part, sectionId, startDraft, setActive, revealThread]);
+  }, [editor, part, sectionId, mayWrite, startDraft, setActive, revealThread]);
 
-  if (!placement) return null;
+  if (!placement || !mayWrite) return null;
   return (
     <button
       type="button"

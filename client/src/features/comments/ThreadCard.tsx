@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * One thread in the margin: the quoted text, the conversation, a reply, and
- * resolving or reopening. Focusing it (a click, Tab, a reply) marks it read.
+ * resolving or reopening (for those who may write comments: not a reviewer).
+ * Focusing it (a click, Tab, a reply) marks it read.
  */
 export function ThreadCard({ thread, range }: Props) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function ThreadCard({ thread, range }: Props) {
   const resolution = useCommentAction();
   useReveal(card, thread.id, context?.reveal ?? null);
   if (!context) return null;
-  const { comments, active, hovered, setActive, setHovered } = context;
+  const { comments, mayWrite, active, hovered, setActive, setHovered } = context;
   const headingId = `thread-${thread.id}-heading`;
   const detached = range === null;
   const resolved = thread.resolved !== null;
@@ -84,20 +85,24 @@ export function ThreadCard({ thread, range }: Props) {
           {t('comments.resolvedBy', { name: thread.resolved.by.name, at: formatTime(thread.resolved.at) })}
         </p>
       ) : (
-        <CommentText
-          label={t('comments.replyLabel')}
-          submitText={t('comments.reply')}
-          busy={reply.busy}
-          testId="thread-reply"
-          rows={1}
-          onSubmit={(text) => reply.run(() => comments.reply(thread.id, text))}
-        />
+        mayWrite && (
+          <CommentText
+            label={t('comments.replyLabel')}
+            submitText={t('comments.reply')}
+            busy={reply.busy}
+            testId="thread-reply"
+            rows={1}
+            onSubmit={(text) => reply.run(() => comments.reply(thread.id, text))}
+          />
+        )
       )}
-      <p className="thread__actions">
-        <button type="button" className="button--secondary" disabled={resolution.busy} onClick={() => resolution.run(() => comments.setResolved(thread.id, !resolved))}>
-          {resolved ? t('comments.reopen') : t('comments.resolve')}
-        </button>
-      </p>
+      {mayWrite && (
+        <p className="thread__actions">
+          <button type="button" className="button--secondary" disabled={resolution.busy} onClick={() => resolution.run(() => comments.setResolved(thread.id, !resolved))}>
+            {resolved ? t('comments.reopen') : t('comments.resolve')}
+          </button>
+        </p>
+      )}
       {[reply.error, resolution.error].map(
         (error, index) =>
           error && (

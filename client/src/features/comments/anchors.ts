@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import type { CommentAnchor } from '../../../../shared/comments.ts';
+import { quoteOf, type CommentAnchor } from '../../../../shared/comments.ts';
 
 /** A stretch of an editor's document, in ProseMirror positions. */
 export interface TextRange {
@@ -16,9 +16,6 @@ export interface SyncState {
   type: Y.XmlFragment;
   mapping: Map<Y.AbstractType<unknown>, ProseMirrorNode | ProseMirrorNode[]>;
 }
-
-/** The longest quote the server takes (shared/comments.ts). */
-const MAX_QUOTE = 2000;
 
 export function syncStateOf(state: EditorState): SyncState | null {
   const sync = ySyncPluginKey.getState(state) as
@@ -149,8 +146,8 @@ export function textSelection(doc: ProseMirrorNode, from: number, to: number): (
   while (first < last && blank(first, first + 1)) first++;
   while (last > first && blank(last - 1, last)) last--;
   if (first >= last) return null;
-  const quote = doc.textBetween(first, last, '\n').trim();
-  return quote ? { from: first, to: last, quote: quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote } : null;
+  const quote = quoteOf(doc.textBetween(first, last, '\n'));
+  return quote ? { from: first, to: last, quote } : null;
 }
 
 function encodeRelative(position: Y.RelativePosition): string {

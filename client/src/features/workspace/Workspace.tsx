@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
+import { commentAccess } from '../../../../shared/permissions.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
 import { getTemplate, templateSections, type AssessmentTemplate } from '../../../../shared/template/index.ts';
 import type { DisputeReason } from '../../../../shared/workflow/types.ts';
@@ -115,7 +116,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
 
   return (
     <WorkflowProvider value={context}>
-      <CommentsProvider comments={comments} userId={user.id} goToSection={goToSection} showInbox={showComments}>
+      <CommentsProvider comments={comments} userId={user.id} mayWrite={commentAccess(myRole) === 'rw'} goToSection={goToSection} showInbox={showComments}>
         <div className="workspace">
           <Link to="/" className="back-link">
             {t('case.back')}
