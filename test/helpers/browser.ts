@@ -121,7 +121,7 @@ export class WorkspacePage {
     readonly page: Page,
     readonly baseUrl: string,
   ) {
-    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    page.on('pageerror', (error) => this.pageErrors.push(`${error.message} ${error.stack ?? ''}`));
   }
 
   get loginForm(): Locator {
@@ -721,7 +721,8 @@ async function caretSettled(editor: Locator, where: 'start' | 'end'): Promise<vo
       constructor: { atStart(doc: unknown): Selection; atEnd(doc: unknown): Selection };
     }
     const editor = (element as unknown as { editor: { state: { doc: unknown; selection: Selection } } }).editor;
-    for (let frame = 0; frame < 120; frame++) {
+    // Time rather than frames: a loaded machine renders few frames a second.
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
       const { doc, selection } = editor.state;
       const target = where === 'end' ? selection.constructor.atEnd(doc) : selection.constructor.atStart(doc);
       if (selection.empty && selection.head === target.head) return;

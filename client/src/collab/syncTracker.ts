@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { MESSAGE_AUTH, WRITE_ACK } from '../../../shared/collabProtocol.ts';
+import { MESSAGE_AUTH, WRITE_ACK, WRITE_REFUSED, type WriteRefusal } from '../../../shared/collabProtocol.ts';
 
 type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
@@ -28,6 +28,8 @@ export class SyncTracker {
     private readonly storageKey: string,
     /** Origins whose updates are not this user's new changes (the provider, the local cache). */
     private readonly foreignOrigins: readonly unknown[],
+    /** The server did not store part of a change (a locked section): it says which, before acknowledging it. */
+    private readonly onRefused: (refusals: WriteRefusal[]) => void = () => undefined,
   ) {
     this.unconfirmed = Number(localStorage.getItem(storageKey) ?? 0) || 0;
     // Registered after the provider's own update handler, so `wsconnected` says whether it just sent.
@@ -75,7 +77,12 @@ export class SyncTracker {
     };
     const auth: MessageHandler = handlers[MESSAGE_AUTH]!;
     handlers[MESSAGE_AUTH] = (encoder, decoder, provider, emitSynced, type) => {
-      if (decoder.arr[decoder.pos] !== WRITE_ACK) return auth(encoder, decoder, provider, emitSynced, type);
+      const subType = decoder.arr[decoder.pos];
+      if (subType === WRITE_REFUSED) {
+        decoding.readVarUint(decoder);
+        return this.onRefused(parseRefusals(decoding.readVarString(decoder)));
+      }
+      if (subType !== WRITE_ACK) return auth(encoder, decoder, provider, emitSynced, type);
       decoding.readVarUint(decoder);
       this.confirm(decoding.readVarUint(decoder));
     };
@@ -91,5 +98,14 @@ export class SyncTracker {
     if (this.unconfirmed > 0) localStorage.setItem(this.storageKey, String(this.unconfirmed));
     else localStorage.removeItem(this.storageKey);
     for (const listener of this.listeners) listener();
+  }
+}
+
+function parseRefusals(json: string): WriteRefusal[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as WriteRefusal[]) : [];
+  } catch {
+    return [];
   }
 }

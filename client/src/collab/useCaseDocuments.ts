@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatDocName, type DocPart } from '../../../shared/docNames.ts';
 import { docAccess } from '../../../shared/permissions.ts';
 import type { AccessRole } from '../../../shared/roles.ts';
-import { useCollabDoc, type CollabAccess, type CollabDoc, type DocStatus } from './useCollabDoc.ts';
+import { useCollabDoc, type CollabAccess, type CollabDoc, type CollabNotice, type DocStatus } from './useCollabDoc.ts';
 
 /** Caret and presence colours per case role, so each physician (and a reviewer) is recognisable everywhere. */
 export const ROLE_COLOR: Record<AccessRole, string> = { ba: '#1f6feb', va: '#b35900', reviewer: '#6f42c1' };
@@ -21,6 +21,8 @@ export interface CaseDocuments {
   connection: ConnectionState;
   /** This browser's changes the server has not yet confirmed, over all documents. */
   pending: number;
+  /** What the server did not take of this browser's changes, per document, until dismissed. */
+  notices: { part: DocPart; notice: CollabNotice; dismiss: () => void }[];
 }
 
 /** The three documents of a case (DESIGN §3), with the access this user has to each. */
@@ -41,7 +43,14 @@ export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: str
   const online = useOnline();
   const pending = usePending(docs);
   const statuses = [occupational.status, insurance.status, joint.status];
-  return { docs, connection: connectionState(statuses, online), pending };
+  const notices = (
+    [
+      ['occupational', occupational],
+      ['insurance', insurance],
+      ['joint', joint],
+    ] as const
+  ).flatMap(([part, { notice, dismiss }]) => (notice ? [{ part, notice, dismiss }] : []));
+  return { docs, connection: connectionState(statuses, online), pending, notices };
 }
 
 /** A member (or reviewer) always has at least read access to each of the case's documents. */

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { WriteRefusal } from '../../../shared/collabProtocol.ts';
+import { CloseCode } from '../../../shared/limits.ts';
 import type { DocAccess } from '../../../shared/permissions.ts';
 import { localCacheName, pendingKey } from '../offline/localData.ts';
 import { SyncTracker } from './syncTracker.ts';
@@ -15,6 +17,15 @@ import { SyncTracker } from './syncTracker.ts';
 export type DocStatus = 'connecting' | 'synced' | 'reconnecting' | 'refused';
 
 export type CollabAccess = Exclude<DocAccess, 'none'>;
+
+/**
+ * What the server did not take of this browser's changes, to tell the user:
+ * - `refused`: part of a change was not stored (a section locked by an
+ *   agreement, or content the editor does not write); the rest was;
+ * - `tooLarge`: a change was too large to store (CloseCode.tooLarge).
+ * Either way this browser's copy of the document is replaced by the server's.
+ */
+export type CollabNotice = { kind: 'refused'; refusals: WriteRefusal[] } | { kind: 'tooLarge' };
 
 export interface CollabDoc {
   name: string;
@@ -37,9 +48,16 @@ export function collabUrl(): string {
  * y-websocket protocol once the local copy is loaded. The server decides read
  * or write access; a read-only document never sends updates.
  */
-export function useCollabDoc(docName: string, access: CollabAccess, userId: string): { collab: CollabDoc | null; status: DocStatus } {
+export function useCollabDoc(
+  docName: string,
+  access: CollabAccess,
+  userId: string,
+): { collab: CollabDoc | null; status: DocStatus; notice: CollabNotice | null; dismiss: () => void } {
   const [collab, setCollab] = useState<CollabDoc | null>(null);
   const [status, setStatus] = useState<DocStatus>('connecting');
+  const [notice, setNotice] = useState<CollabNotice | null>(null);
+  // A new generation is a fresh copy of the document, made from the server's.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -47,32 +65,88 @@ export function useCollabDoc(docName: string, access: CollabAccess, userId: stri
     // Cross-tab BroadcastChannel sync is off: every change must pass the server's access check.
     const provider = new WebsocketProvider(collabUrl(), docName, doc, { disableBc: true, connect: false });
     if (access === 'r') muteDocumentUpdates(provider);
-    const tracker = access === 'rw' ? new SyncTracker(doc, provider, pendingKey(userId, docName), [provider, cache]) : null;
+    let resetting = false;
+    /**
+     * This copy holds what the server refused: drop it and start again from
+     * the server's, once every change it did take is confirmed (none is lost).
+     */
+    const startOver = () => {
+      if (resetting) return;
+      resetting = true;
+      const whenConfirmed = () => {
+        if (tracker && tracker.pending > 0) return;
+        unsubscribe?.();
+        provider.disconnect();
+        localStorage.removeItem(pendingKey(userId, docName));
+        void cache.clearData().finally(() => setGeneration((current) => current + 1));
+      };
+      const unsubscribe = tracker?.subscribe(whenConfirmed);
+      whenConfirmed();
+    };
+    const onRefused = (refusals: WriteRefusal[]) => {
+      setNotice({ kind: 'refused', refusals });
+      startOver();
+    };
+    const tracker = access === 'rw' ? new SyncTracker(doc, provider, pendingKey(userId, docName), [provider, cache], onRefused) : null;
     let wasSynced = false;
+    let cancelled = false;
+    let shown = false;
+    /**
+     * The editors get the document once it holds the server's content (or,
+     * without a server to reach, the local copy): an editor bound before
+     * would meet whatever the first sync brings mid-render, also content an
+     * older version stored that the editor cannot show (see SectionEditor).
+     */
+    const show = () => {
+      if (shown || cancelled) return;
+      shown = true;
+      setCollab({ name: docName, access, doc, provider, tracker });
+    };
     const onSync = (synced: boolean) => {
-      if (synced) wasSynced = true;
+      if (synced) {
+        wasSynced = true;
+        show();
+      }
       setStatus(synced ? 'synced' : wasSynced ? 'reconnecting' : 'connecting');
     };
     const onStatus = ({ status: next }: { status: string }) => {
       if (next !== 'connected') setStatus(wasSynced ? 'reconnecting' : 'connecting');
     };
-    const onClosed = () => setStatus('refused');
+    const onClosed = ({ code }: { code: number }) => {
+      if (code !== CloseCode.tooLarge) {
+        show();
+        return setStatus('refused');
+      }
+      // Not worth retrying: what was too large goes, with whatever else was not yet confirmed.
+      setNotice({ kind: 'tooLarge' });
+      if (tracker) localStorage.removeItem(pendingKey(userId, docName));
+      void cache.clearData().finally(() => setGeneration((current) => current + 1));
+    };
+    // The server cannot be reached: work goes on in the local copy.
+    const unreachable = () => {
+      if (loaded) show();
+    };
     provider.on('sync', onSync);
     provider.on('status', onStatus);
     provider.on('closed', onClosed);
+    provider.on('connection-close', unreachable);
+    provider.on('connection-error', unreachable);
     setStatus('connecting');
-    setCollab({ name: docName, access, doc, provider, tracker });
     // Connect once the local copy is in the document, so that the first sync
     // carries whatever was written offline. (Also keeps React's StrictMode
     // double mount from opening a socket for the discarded first mount.)
-    let cancelled = false;
     let loaded = false;
     void cache.whenSynced.then(() => {
       loaded = true;
-      if (!cancelled && navigator.onLine) provider.connect();
+      if (cancelled) return;
+      if (navigator.onLine) provider.connect();
+      else show();
     });
     // Without a network there is nothing to retry; back online, connect at once instead of after a backoff.
-    const offline = () => provider.disconnect();
+    const offline = () => {
+      provider.disconnect();
+      unreachable();
+    };
     const online = () => {
       if (loaded && !cancelled) provider.connect();
     };
@@ -85,15 +159,17 @@ export function useCollabDoc(docName: string, access: CollabAccess, userId: stri
       provider.off('sync', onSync);
       provider.off('status', onStatus);
       provider.off('closed', onClosed);
+      provider.off('connection-close', unreachable);
+      provider.off('connection-error', unreachable);
       tracker?.destroy();
       provider.destroy();
       void cache.destroy();
       doc.destroy();
       setCollab(null);
     };
-  }, [docName, access, userId]);
+  }, [docName, access, userId, generation]);
 
-  return { collab, status };
+  return { collab, status, notice, dismiss: () => setNotice(null) };
 }
 
 /**

@@ -1,14 +1,18 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import type { Extensions } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_SECTION_TEXT_CHARS } from '../../../shared/limits.ts';
+import { isEditorShaped } from '../../../shared/workflow/sectionText.ts';
 import type { CollabDoc } from '../collab/useCollabDoc.ts';
 import { BindingGuard } from './bindingGuard.ts';
 import { CaretFirst } from './caretFirst.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { ReadOnlyDocument } from './readOnlyDocument.ts';
+import { sectionStarterKit } from './schema.ts';
 import { SectionCarets } from './SectionCarets.ts';
+import { SizeLimit } from './sizeLimit.ts';
 
 interface Props {
   collab: CollabDoc;
@@ -25,27 +29,52 @@ interface Props {
 }
 
 /**
+ * A section's editor, or — when the section holds what the editor cannot show
+ * (stored by an older version; the relay refuses such content now) — a notice
+ * instead: binding the editor to it would break the page.
+ */
+export function SectionEditor(props: Props) {
+  const { t } = useTranslation();
+  const shaped = useEditorShaped(props.collab, props.field);
+  if (!shaped) {
+    return (
+      <p className="error small" role="status" data-testid={props.testId}>
+        {t('editor.unreadable')}
+      </p>
+    );
+  }
+  return <BoundSectionEditor {...props} />;
+}
+
+function useEditorShaped(collab: CollabDoc, field: string): boolean {
+  const [shaped, setShaped] = useState(() => editorShaped(collab, field));
+  useEffect(() => {
+    const check = () => setShaped(editorShaped(collab, field));
+    check();
+    collab.doc.on('update', check);
+    return () => collab.doc.off('update', check);
+  }, [collab, field]);
+  return shaped;
+}
+
+function editorShaped(collab: CollabDoc, field: string): boolean {
+  return !collab.doc.share.has(field) || isEditorShaped(collab.doc.getXmlFragment(field));
+}
+
+/**
  * A rich-text editor bound to one section of one collaborative document, with
  * the other physician's caret. Undo and redo (Mod-z, Mod-y, Shift-Mod-z) come
  * from the Collaboration extension and only touch this user's own changes.
  */
-export function SectionEditor({ collab, field, editable, label, testId, onFocus, extensions = NO_EXTENSIONS, children }: Props) {
+function BoundSectionEditor({ collab, field, editable, label, testId, onFocus, extensions = NO_EXTENSIONS, children }: Props) {
+  const { t } = useTranslation();
+  const [tooLong, setTooLong] = useState(false);
   const editor = useEditor(
     {
       editable,
       extensions: [
-        StarterKit.configure({
-          undoRedo: false,
-          heading: false,
-          codeBlock: false,
-          code: false,
-          horizontalRule: false,
-          link: false,
-          blockquote: false,
-          strike: false,
-          underline: false,
-          orderedList: false,
-        }),
+        sectionStarterKit(),
+        SizeLimit.configure({ maxChars: MAX_SECTION_TEXT_CHARS, onRefused: () => setTooLong(true) }),
         Collaboration.configure({ document: collab.doc, field }),
         SectionCarets.configure({ awareness: collab.provider.awareness, field: `cursor:${field}` }),
         BindingGuard.configure({ readOnly: !editable }),
@@ -67,6 +96,14 @@ export function SectionEditor({ collab, field, editable, label, testId, onFocus,
     <div className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} onFocus={onFocus}>
       {editable && editor && <EditorToolbar editor={editor} label={label} />}
       <EditorContent editor={editor} />
+      {tooLong && (
+        <p className="error small" role="alert">
+          {t('editor.tooLong', { max: MAX_SECTION_TEXT_CHARS.toLocaleString() })}{' '}
+          <button type="button" className="link-button" onClick={() => setTooLong(false)}>
+            {t('collab.dismiss')}
+          </button>
+        </p>
+      )}
       {editor && children?.(editor)}
     </div>
   );

@@ -96,6 +96,21 @@ export const en: Messages = {
     bold: 'Bold',
     italic: 'Italic',
     bulletList: 'Bullet list',
+    tooLong: 'A section cannot be longer than {{max}} characters: this change was not made.',
+    unreadable: 'This section holds content the editor cannot show (stored by an older version). Ask the administrator to look into it.',
+  },
+  collab: {
+    refused_locked: 'Your change to {{sections}} was not saved: that section is locked since both physicians signed it. The signed text is back.',
+    refused_invalid: 'Part of your change to {{sections}} was not saved: the server only takes what the editor writes. The server’s text is back.',
+    refused_unresolved: 'Part of your change to {{document}} was not saved: it built on text the server does not know. The server’s text is back.',
+    tooLarge: 'A change to {{document}} was too large to save and was removed, with whatever was not yet confirmed. The server’s text is back.',
+    someSection: 'a section',
+    dismiss: 'Close',
+    documents: {
+      occupational: 'the occupational physician’s position',
+      insurance: 'the insurance physician’s position',
+      joint: 'the joint draft',
+    },
   },
   connection: {
     label: 'Connection',
@@ -121,6 +136,8 @@ export const en: Messages = {
     cancel: 'Cancel',
     unavailable: 'The status of the sections is not available now (no connection to the server).',
     locked: 'Agreed: the joint draft is locked. Reopen the position to change it.',
+    lockedResolved: 'Settled in a dispute: the joint draft is locked. Reopen the position to change it.',
+    jointUnknown: 'The status of this section is unknown right now (no connection): the joint draft can be edited again once it is known.',
     kind: {
       capacity: 'capacity level',
       hours: 'hours',

@@ -97,6 +97,21 @@ export const nl = {
     bold: 'Vet',
     italic: 'Cursief',
     bulletList: 'Opsommingslijst',
+    tooLong: 'Een sectie kan niet langer worden dan {{max}} tekens: deze wijziging is niet aangebracht.',
+    unreadable: 'Deze sectie bevat inhoud die de editor niet kan tonen (opgeslagen door een oudere versie). Vraag de beheerder om het na te kijken.',
+  },
+  collab: {
+    refused_locked: 'Uw wijziging in {{sections}} is niet opgeslagen: die sectie is vergrendeld sinds beide artsen haar ondertekenden. De ondertekende tekst staat er weer.',
+    refused_invalid: 'Een deel van uw wijziging in {{sections}} is niet opgeslagen: de server neemt alleen aan wat de editor schrijft. De tekst van de server staat er weer.',
+    refused_unresolved: 'Een deel van uw wijziging in {{document}} is niet opgeslagen: het bouwde voort op tekst die de server niet kent. De tekst van de server staat er weer.',
+    tooLarge: 'Een wijziging in {{document}} was te groot om op te slaan en is, met wat nog niet bevestigd was, verwijderd. De tekst van de server staat er weer.',
+    someSection: 'een sectie',
+    dismiss: 'Sluiten',
+    documents: {
+      occupational: 'het standpunt van de bedrijfsarts',
+      insurance: 'het standpunt van de verzekeringsarts',
+      joint: 'het gezamenlijk concept',
+    },
   },
   connection: {
     label: 'Verbinding',
@@ -122,6 +137,8 @@ export const nl = {
     cancel: 'Annuleren',
     unavailable: 'De status van de secties is nu niet beschikbaar (geen verbinding met de server).',
     locked: 'Overeengekomen: het gezamenlijk concept is vergrendeld. Heropen het standpunt om het te wijzigen.',
+    lockedResolved: 'Afgehandeld in een geschil: het gezamenlijk concept is vergrendeld. Heropen het standpunt om het te wijzigen.',
+    jointUnknown: 'De status van deze sectie is nu onbekend (geen verbinding): het gezamenlijk concept kan pas weer worden bewerkt als die bekend is.',
     kind: {
       capacity: 'belastbaarheid (niveau)',
       hours: 'uren',

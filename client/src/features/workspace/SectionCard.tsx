@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { docAccess } from '../../../../shared/permissions.ts';
+import { isLocked } from '../../../../shared/workflow/locks.ts';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
@@ -38,9 +39,11 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
   const state = useSectionState(section.id);
   const persistent = useWorkflowContext().workflow?.persistent.includes(section.id) ?? false;
-  // An agreed position is frozen: its draft is locked in the interface until someone reopens it.
-  const agreed = state?.status === 'agreed';
-  const jointEditable = docAccess(myRole, 'joint') === 'rw' && !agreed;
+  // A settled position is frozen until someone reopens it; the server refuses changes to it (shared/workflow/locks.ts).
+  // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
+  const locked = state ? isLocked(state) : false;
+  const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
+  const jointHint = !state ? 'workflow.jointUnknown' : !locked ? 'section.jointHint' : state.status === 'resolved' ? 'workflow.lockedResolved' : 'workflow.locked';
   const joint = docs.joint;
 
   return (
@@ -102,8 +105,8 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
           )}
           <div className="joint">
             <h3 className="column__title">{t('section.joint')}</h3>
-            <p className={agreed ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
-              {agreed ? t('workflow.locked') : t('section.jointHint')}
+            <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
+              {t(jointHint)}
             </p>
             {joint && (
               <SectionEditor

@@ -19,6 +19,7 @@ import { ReviewerNotice } from '../workflow/ReviewerView.tsx';
 import type { LiveWorkflow } from '../workflow/useWorkflow.ts';
 import { WorkflowProvider, type WorkflowContextValue } from '../workflow/WorkflowContext.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { CollabNotices } from './CollabNotices.tsx';
 import { COMMENTS, DISPUTES, GroupNav, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
@@ -46,7 +47,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const sections = useMemo(() => templateSections(template), [template]);
   const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
   const me = useMemo<PresenceUser>(() => ({ name: user.name, role: myRole, color: ROLE_COLOR[myRole] }), [user.name, myRole]);
-  const { docs, connection, pending } = useCaseDocuments(detail.id, myRole, user.id, me);
+  const { docs, connection, pending, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
   const summary = useAssessmentSummary(docs, sectionIds);
   // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
   const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
@@ -127,6 +128,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
             <GroupNav groups={template.groups} current={view} onSelect={selectView} openDisputes={openDisputes} sessionLive={sessionLive} unreadComments={comments.unread} />
             <div className="workspace__main">
               <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
+              <CollabNotices notices={notices} sections={sections} />
               {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
               <PersistentBanner onOpenSection={goToSection} />
               {view !== SESSIONS && <LiveSessionBanner onShow={() => selectView(SESSIONS)} />}

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import { formatDocName } from '../../shared/docNames.ts';
+import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { storedSectionText } from '../helpers/collabClient.ts';
+import type { TestServer } from '../helpers/testServer.ts';
+import { WorkflowClient } from '../helpers/workflowClient.ts';
+
+const SECTION = 'd240';
+const SIGNED = 'Vier uur per dag, met pauzes.';
+
+/** Waits until the service worker controls the page, so the app shell opens without a network. */
+async function offlineReady(physician: PhysicianPage): Promise<void> {
+  await physician.page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+describe('an agreed draft, as the server keeps it', () => {
+  const browser = useBrowser();
+  const workspace = useWorkspaceServer();
+  let server: TestServer;
+  beforeEach(() => {
+    server = workspace();
+  });
+
+  it('an edit made offline to a draft signed meanwhile is refused: the page says so and shows the signed text again, locked', async () => {
+    const { ba, va } = await browser.bothPhysicians(server.url);
+    const baApi = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
+    const vaApi = new WorkflowClient(server, await server.login('va.demo'), DEMO_CASE_ID);
+    await baApi.writeJoint(SECTION, SIGNED);
+    const proposed = await vaApi.propose(SECTION);
+    await waitForText(va.jointEditor(SECTION), SIGNED);
+    await va.waitForStatus(SECTION, 'proposed');
+
+    // The VA goes offline; the BA signs meanwhile, so the VA's page still shows the proposal.
+    await offlineReady(va);
+    await va.page.context().setOffline(true);
+    await va.connection.and(va.page.locator('[data-state="offline"]')).waitFor();
+    expect((await baApi.sign(SECTION, proposed.body.workflow.sections[SECTION]!.proposal!.hash)).status).toBe(200);
+    await ba.waitForStatus(SECTION, 'agreed');
+    await va.typeAtEnd(va.jointEditor(SECTION), ' Of vijf.');
+    await waitForText(va.jointEditor(SECTION), 'Of vijf.');
+
+    await va.page.context().setOffline(false);
+    const notice = va.page.getByTestId('collab-notices');
+    await waitForText(notice, 'niet opgeslagen');
+    await waitForText(notice, 'vergrendeld');
+    await va.waitForExactText('joint', SECTION, SIGNED);
+    await va.waitForStatus(SECTION, 'agreed');
+    await expect.poll(() => va.jointEditor(SECTION).getAttribute('contenteditable')).toBe('false');
+    await va.waitUntilSaved();
+    // Not retried: the store, the BA and a reload all hold the signed text.
+    expect(await storedSectionText(server.stores, formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' }), SECTION)).toBe(SIGNED);
+    expect(await ba.textOf('joint', SECTION)).toBe(SIGNED);
+    await va.reload();
+    expect(await va.textOf('joint', SECTION)).toBe(SIGNED);
+    expectNoPageErrors(ba, va);
+
+    expect((await vaApi.reopen(SECTION)).status).toBe(200);
+  });
+
+  it('reloaded offline, with the status of the sections unknown, the page offers no joint draft to edit', async () => {
+    const ba = await browser.newPhysician(server.url, 'ba.demo');
+    await ba.openCase(DEMO_CASE_ID);
+    expect(await ba.jointEditor(SECTION).getAttribute('contenteditable')).toBe('true');
+    await offlineReady(ba);
+    await ba.page.context().setOffline(true);
+    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+    await ba.page.reload();
+    await ba.jointEditor(SECTION).waitFor();
+    await waitForText(ba.page.getByTestId(`joint-hint-${SECTION}`), 'onbekend');
+    expect(await ba.jointEditor(SECTION).getAttribute('contenteditable')).toBe('false');
+    // The physician's own position stays theirs to write offline.
+    expect(await ba.ownEditor(SECTION).getAttribute('contenteditable')).toBe('true');
+    await ba.page.context().setOffline(false);
+    await ba.connection.and(ba.page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    await expect.poll(() => ba.jointEditor(SECTION).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+  });
+
+  it('a section that an older version stored with content the editor cannot show is named as such; the rest of the page works', async () => {
+    const caseId = 'vergif';
+    const users = await Promise.all(['ba.demo', 'va.demo'].map((name) => server.stores.records.findUserByUsername(name)));
+    await server.stores.records.createCase(
+      { id: caseId, title: 'Oud dossier', employeePseudonym: 'WN-OUD', employer: 'Oud B.V.', firstSickDay: '2026-03-02', templateVersion: CURRENT_TEMPLATE_VERSION },
+      [
+        { caseId, userId: users[0]!.id, caseRole: 'ba' },
+        { caseId, userId: users[1]!.id, caseRole: 'va' },
+      ],
+    );
+    for (const part of ['joint', 'occupational'] as const) {
+      const poison = new Y.Doc();
+      poison.getText('d220').insert(0, 'geen alinea');
+      await server.stores.docs.append(formatDocName({ caseId, part }), [Y.encodeStateAsUpdate(poison)]);
+    }
+    const { ba, va } = await browser.bothPhysicians(server.url, caseId);
+    await waitForText(ba.jointEditor('d220'), 'niet kan tonen');
+    await waitForText(ba.ownEditor('d220'), 'niet kan tonen');
+    await ba.typeInOwn(SECTION, 'Gewoon verder.');
+    await waitForText(va.otherEditor(SECTION), 'Gewoon verder.');
+    await ba.flagDisagreement('d220', 'Oude inhoud');
+    await va.waitForStatus('d220', 'disagreement');
+    expectNoPageErrors(ba, va);
+  });
+});
