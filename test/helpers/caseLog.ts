@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
   type WorkflowCommand,
 } from '../../shared/workflow/index.ts';
-import type { RecordStore, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../../server/store/ports.ts';
+import type { HeadSeal, RecordStore, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../../server/store/ports.ts';
 import { GENESIS_HASH, hashEnvelope, legacyHashEnvelope, sha256 } from '../../server/workflow/eventChain.ts';
 import { sealNext } from '../../server/workflow/headSeal.ts';
 import { createLogKey, type LogKey } from '../../server/workflow/logKey.ts';
@@ -84,19 +84,33 @@ export async function createSampleCase(records: RecordStore, caseId: string): Pr
   );
 }
 
-/** Commits the sample case event by event with the keyed chain and a seal on each row, as runWorkflowCommand does. */
-export async function commitSample(stores: { records: RecordStore; workflow: WorkflowStore }, caseId: string, key: LogKey = TEST_LOG_KEY): Promise<ChainedCase> {
-  await createSampleCase(stores.records, caseId);
+export interface SealedCommit {
+  envelope: EventEnvelope;
+  state: CaseWorkflow;
+  reviewers: ReviewerGrant[];
+  seal: HeadSeal;
+}
+
+/** The commits of the sample case with the keyed chain and a seal on each row, as runWorkflowCommand makes them. */
+export function sealedSample(caseId: string, key: LogKey = TEST_LOG_KEY): { chained: ChainedCase; commits: SealedCommit[] } {
   const chained = chainSample(caseId, (unsigned) => hashEnvelope(key, unsigned));
   let previous: Pick<WorkflowRecord, 'seal'> = { seal: null };
   let state = initialWorkflow(SECTION_IDS);
-  for (const envelope of chained.events) {
+  const commits = chained.events.map((envelope) => {
     state = apply(state, envelope);
     const reviewers = activeReviewers(state);
     const seal = sealNext(key, previous, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
-    await stores.workflow.commit(envelope, state, reviewers, seal);
     previous = { seal };
-  }
+    return { envelope, state, reviewers, seal };
+  });
+  return { chained, commits };
+}
+
+/** Creates the sample case and commits its events, each with its seal. */
+export async function commitSample(stores: { records: RecordStore; workflow: WorkflowStore }, caseId: string, key: LogKey = TEST_LOG_KEY): Promise<ChainedCase> {
+  await createSampleCase(stores.records, caseId);
+  const { chained, commits } = sealedSample(caseId, key);
+  for (const { envelope, state, reviewers, seal } of commits) await stores.workflow.commit(envelope, state, reviewers, seal);
   return chained;
 }
 
