@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
   type WorkflowCommand,
 } from '../../shared/workflow/index.ts';
-import type { HeadSeal, RecordStore, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../../server/store/ports.ts';
+import type { HeadSeal, MemberRecord, RecordStore, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../../server/store/ports.ts';
 import { GENESIS_HASH, hashEnvelope, legacyHashEnvelope, sha256 } from '../../server/workflow/eventChain.ts';
 import { sealNext } from '../../server/workflow/headSeal.ts';
 import { createLogKey, type LogKey } from '../../server/workflow/logKey.ts';
@@ -77,10 +77,10 @@ export function chainSample(caseId: string, hash: (unsigned: Omit<EventEnvelope,
 }
 
 /** The case record the checks read the template version from. */
-export async function createSampleCase(records: RecordStore, caseId: string): Promise<void> {
+export async function createSampleCase(records: RecordStore, caseId: string, members: readonly MemberRecord[] = []): Promise<void> {
   await records.createCase(
     { id: caseId, title: 'Integriteit', employeePseudonym: 'WN-I', employer: 'Werkgever', firstSickDay: '2026-01-05', templateVersion: CURRENT_TEMPLATE_VERSION },
-    [],
+    [...members],
   );
 }
 
@@ -107,8 +107,13 @@ export function sealedSample(caseId: string, key: LogKey = TEST_LOG_KEY): { chai
 }
 
 /** Creates the sample case and commits its events, each with its seal. */
-export async function commitSample(stores: { records: RecordStore; workflow: WorkflowStore }, caseId: string, key: LogKey = TEST_LOG_KEY): Promise<ChainedCase> {
-  await createSampleCase(stores.records, caseId);
+export async function commitSample(
+  stores: { records: RecordStore; workflow: WorkflowStore },
+  caseId: string,
+  key: LogKey = TEST_LOG_KEY,
+  members: readonly MemberRecord[] = [],
+): Promise<ChainedCase> {
+  await createSampleCase(stores.records, caseId, members);
   const { chained, commits } = sealedSample(caseId, key);
   for (const { envelope, state, reviewers, seal } of commits) await stores.workflow.commit(envelope, state, reviewers, seal);
   return chained;

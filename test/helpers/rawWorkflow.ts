@@ -1,8 +1,13 @@
 import Database from 'better-sqlite3';
+import type { CaseRole } from '../../shared/roles.ts';
+import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { MemoryWorkflowStore } from '../../server/store/memory/MemoryWorkflowStore.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/seed.ts';
 import type { HeadSeal, ReviewerGrant, WorkflowRecord } from '../../server/store/ports.ts';
+import { MIGRATIONS } from '../../server/store/sqlite/migrations.ts';
 
 /**
  * An adapter's workflow data reached past its port: how a version before the
@@ -29,13 +34,16 @@ export interface RawWorkflow {
   setSeal(caseId: string, seal: HeadSeal): Promise<void>;
 }
 
-/** The SQLite file edited through a second connection, as someone with the file would. */
+/**
+ * The SQLite file edited through a second connection, as someone with the
+ * file would: to change or delete events, the append-only triggers go first.
+ */
 export function sqliteRawWorkflow(file: string): RawWorkflow {
-  const edit = async (change: (db: Database.Database) => void) => {
+  const edit = async (change: (db: Database.Database) => void, { dropGuards = true } = {}) => {
     const db = new Database(file);
     try {
       db.pragma('busy_timeout = 5000');
-      db.exec('DROP TRIGGER IF EXISTS case_events_no_update; DROP TRIGGER IF EXISTS case_events_no_delete;');
+      if (dropGuards) db.exec('DROP TRIGGER IF EXISTS case_events_no_update; DROP TRIGGER IF EXISTS case_events_no_delete;');
       db.transaction(() => change(db))();
     } finally {
       db.close();
@@ -48,13 +56,17 @@ export function sqliteRawWorkflow(file: string): RawWorkflow {
   const insertGrant = (db: Database.Database, caseId: string, g: ReviewerGrant) =>
     db.prepare('INSERT INTO case_reviewers (case_id, user_id, dispute_id) VALUES (?, ?, ?)').run(caseId, g.userId, g.disputeId);
   return {
+    // Only the columns a version before the keyed log had, so this also writes into such a file.
     writeLegacy: (caseId, events, state, reviewers) =>
-      edit((db) => {
-        for (const e of events) insertEvent(db, e);
-        const head = events.at(-1)!;
-        db.prepare('INSERT INTO case_workflow (case_id, seq, hash, state) VALUES (?, ?, ?, ?)').run(caseId, head.seq, head.hash, JSON.stringify(state));
-        for (const grant of reviewers) insertGrant(db, caseId, grant);
-      }),
+      edit(
+        (db) => {
+          for (const e of events) insertEvent(db, e);
+          const head = events.at(-1)!;
+          db.prepare('INSERT INTO case_workflow (case_id, seq, hash, state) VALUES (?, ?, ?, ?)').run(caseId, head.seq, head.hash, JSON.stringify(state));
+          for (const grant of reviewers) insertGrant(db, caseId, grant);
+        },
+        { dropGuards: false },
+      ),
     deleteEventsAfter: (caseId, seq) => edit((db) => void db.prepare('DELETE FROM case_events WHERE case_id = ? AND seq > ?').run(caseId, seq)),
     replaceEvents: (caseId, events) =>
       edit((db) => {
@@ -124,4 +136,44 @@ export function memoryRawWorkflow(store: MemoryWorkflowStore): RawWorkflow {
     removeSeal: async (caseId) => void inner.records.set(caseId, { ...row(caseId), seal: null }),
     setSeal: async (caseId, seal) => void inner.records.set(caseId, { ...row(caseId), seal: structuredClone(seal) }),
   };
+}
+
+/** The migration that keyed the log; a database before it is what an upgrade starts from. */
+export const KEYED_LOG_MIGRATION = MIGRATIONS.findIndex((migration) => migration.includes('ADD COLUMN seal_mac'));
+
+export interface PreKeyedCase {
+  id: string;
+  /** username by case role */
+  members: Partial<Record<CaseRole, string>>;
+}
+
+/**
+ * A workspace file as the version before the keyed log left it: its schema
+ * up to (not including) the keyed-log migration, the demo users (password
+ * `demo`, ids `u-<username>`) and these cases. The next start migrates it as
+ * an upgrade would.
+ */
+export async function createPreKeyedDatabase(file: string, cases: readonly PreKeyedCase[]): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const at = new Date().toISOString();
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.transaction(() => {
+      for (const migration of MIGRATIONS.slice(0, KEYED_LOG_MIGRATION)) db.exec(migration);
+      db.pragma(`user_version = ${KEYED_LOG_MIGRATION}`);
+      const user = db.prepare('INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const u of DEMO_USERS) user.run(`u-${u.username}`, u.username, u.name, u.role, passwordHash, at);
+      const insertCase = db.prepare(
+        'INSERT INTO cases (id, title, employee_pseudonym, employer, first_sick_day, template_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const member = db.prepare('INSERT INTO case_members (case_id, case_role, user_id) VALUES (?, ?, ?)');
+      for (const c of cases) {
+        insertCase.run(c.id, 'Van voor de sleutel', 'WN-OUD', 'Werkgever', '2026-01-05', CURRENT_TEMPLATE_VERSION, at);
+        for (const [role, username] of Object.entries(c.members)) member.run(c.id, role, `u-${username}`);
+      }
+    })();
+  } finally {
+    db.close();
+  }
 }
