@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { LegacySeal, RecordStore, WorkflowStore } from '../store/ports.ts';
-import { checkCaseLog } from './caseCheck.ts';
+import type { EventEnvelope } from '../../shared/workflow/types.ts';
+import { checkCaseLog, type CaseCheck } from './caseCheck.ts';
 import { legacyHashEnvelope } from './eventChain.ts';
 import { sealHead } from './headSeal.ts';
+import { failure, type IntegrityFailure } from './integrityProblems.ts';
 import type { LogKey } from './logKey.ts';
 import { readWholeCase, sectionIdsOf } from './verifyCase.ts';
 
@@ -40,17 +42,14 @@ export async function sealLegacyLogs(stores: { records: Pick<RecordStore, 'getCa
     // A row of a case that does not exist is never served; there is nothing to seal it for.
     if (!record) continue;
     const caseLog = await readWholeCase(stores.workflow, caseId);
-    const check = checkCaseLog(key, sectionIdsOf(record), caseLog);
     const row = caseLog.record;
-    // Intact but for the seal, and legacy throughout: a keyed event in it means a seal was removed.
-    const legacyThroughout = caseLog.events.every((envelope) => legacyHashEnvelope(envelope) === envelope.hash);
-    if (!check.ok && check.problem === 'seal.missing' && legacyThroughout && row && !row.seal) {
+    const problem = whyNotSealable(checkCaseLog(key, sectionIdsOf(record), caseLog), caseLog.events);
+    if (row && !problem) {
       const head = { caseId, seq: row.seq, hash: row.hash, state: row.state, reviewers: row.reviewers, legacySeq: row.seq };
       seals.push({ caseId, seq: row.seq, hash: row.hash, seal: sealHead(key, head) });
     } else {
       refused.push(caseId);
-      const found = check.ok ? { problem: 'seal.missing' } : check;
-      log.error({ cat: 'integrity', caseId, ...found }, 'the legacy log of a case does not verify: not sealed, and refused');
+      log.error({ cat: 'integrity', caseId, ...problem }, 'the legacy log of a case does not verify: not sealed, and refused');
     }
   }
   const sealed = await stores.workflow.sealLegacy(seals);
@@ -60,3 +59,16 @@ export async function sealLegacyLogs(stores: { records: Pick<RecordStore, 'getCa
   );
   return { sealed, refused };
 }
+
+/**
+ * A legacy row may be sealed when its log is intact but for the seal, and
+ * legacy throughout: a keyed event under a row without a seal means that a
+ * seal was removed.
+ */
+function whyNotSealable(check: CaseCheck, events: readonly EventEnvelope[]): IntegrityFailure | null {
+  if (check.ok) return null;
+  if (check.problem !== 'seal.missing') return { problem: check.problem, detail: check.detail, ...(check.seq === undefined ? {} : { seq: check.seq }) };
+  const keyed = events.find((envelope) => legacyHashEnvelope(envelope) !== envelope.hash);
+  return keyed ? failure('seal.missing', 'a keyed event under a state row without a seal: its seal was removed', keyed.seq) : null;
+}
+

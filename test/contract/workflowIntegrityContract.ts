@@ -157,6 +157,13 @@ export function workflowIntegrityContract(name: string, makeStores: MakeStores):
         expect(await sealLegacyLogs(fixture.stores(), TEST_LOG_KEY, silent)).toEqual({ sealed: [], refused: [CASE] });
       });
 
+      it('a keyed log whose seal was removed is not taken for legacy, even as the only row', async () => {
+        await sample();
+        await fixture.raw().removeSeal(CASE);
+        expect(await sealLegacyLogs(fixture.stores(), TEST_LOG_KEY, silent)).toEqual({ sealed: [], refused: [CASE] });
+        expect((await fixture.stores().workflow.load(CASE))!.seal).toBeNull();
+      });
+
       it('once any row is sealed, a row without a seal is a seal removed: refused, never sealed', async () => {
         await commitSample(fixture.stores(), 'c-sealed');
         await writeLegacy(CASE);
