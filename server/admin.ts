@@ -9,8 +9,11 @@ import { ConfigError, parseConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { buildStores } from './stores.ts';
-import { verifyChain } from './workflow/eventChain.ts';
+import { LOG_SECRET_FILE, readSecret } from './secret.ts';
 import type { Stores } from './store/ports.ts';
+import type { CaseCheck } from './workflow/caseCheck.ts';
+import { createLogKey, type LogKey } from './workflow/logKey.ts';
+import { verifyCase } from './workflow/verifyCase.ts';
 
 /**
  * The admin command line (`npm run admin -- <command> [options]`): the same
@@ -26,7 +29,10 @@ Commands:
   assign-member --case <case id> --role <ba|va> --username <name>
   list-users
   list-cases
-  verify-log <case id>                  checks the case's hash-chained event log; exit 1 when tampered
+  verify-log <case id>                  checks the case against its event log: the keyed hash chain, the
+                                        head and seal of its state row, its state and reviewer grants
+                                        against a replay of the log; names the problem, exit 1
+  verify-log --all                      the same for every case
 
 Uses the same environment as the server (STORE, DATA_DIR, …).`;
 
@@ -37,19 +43,35 @@ class UsageError extends Error {}
 /** The log does not verify: reported on stderr with exit code 1. */
 class TamperedError extends Error {}
 
-type Handler = (stores: Stores, audit: Audit, options: Record<string, string | undefined>, positionals: string[]) => Promise<string>;
+interface Context {
+  stores: Stores;
+  audit: Audit;
+  /** The log key, read as the server reads it; null when there is none. */
+  logKey: LogKey | null;
+}
 
-const COMMANDS: Record<string, { options: string[]; positionals?: number; run: Handler }> = {
+type Handler = (context: Context, options: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<string>;
+
+interface Command {
+  options: string[];
+  /** Options without a value. */
+  flags?: string[];
+  /** At most this many arguments. */
+  positionals?: number;
+  run: Handler;
+}
+
+const COMMANDS: Record<string, Command> = {
   'create-user': {
     options: ['username', 'name', 'role', 'password'],
-    run: async (stores, audit, o) => {
+    run: async ({ stores, audit }, o) => {
       const user = await createUser({ records: stores.records, audit }, CLI_ACTOR, parse(CreateUserInput, o));
       return `created user ${user.username} (${user.role}) with id ${user.id}`;
     },
   },
   'create-case': {
     options: ['title', 'pseudonym', 'employer', 'first-sick-day', 'ba', 'va'],
-    run: async (stores, audit, o) => {
+    run: async ({ stores, audit }, o) => {
       const input = parse(CreateCaseInput, {
         title: o.title,
         employeePseudonym: o.pseudonym,
@@ -64,7 +86,7 @@ const COMMANDS: Record<string, { options: string[]; positionals?: number; run: H
   },
   'assign-member': {
     options: ['case', 'role', 'username'],
-    run: async (stores, audit, o) => {
+    run: async ({ stores, audit }, o) => {
       const caseId = parse(CaseIdParam, o.case, 'case');
       if (!CASE_ROLES.includes(o.role as CaseRole)) throw new UsageError(`--role must be one of ${CASE_ROLES.join(', ')}`);
       const username = parse(Username, o.username, 'username');
@@ -74,30 +96,52 @@ const COMMANDS: Record<string, { options: string[]; positionals?: number; run: H
   },
   'list-users': {
     options: [],
-    run: async (stores) => {
+    run: async ({ stores }) => {
       const users = await stores.records.listUsers();
       return users.map((u) => `${u.username}\t${u.role}\t${u.name}`).join('\n') || '(no users)';
     },
   },
   'verify-log': {
     options: [],
+    flags: ['all'],
     positionals: 1,
-    run: async (stores, _audit, _options, [caseId]) => {
-      const id = parse(CaseIdParam, caseId, 'case');
-      if (!(await stores.records.getCase(id))) throw new UsageError(`case: no case with id "${id}"`);
-      const check = verifyChain(await stores.workflow.listEvents(id));
-      if (check.ok) return `case ${id}: the event log is intact (${check.events} events)`;
-      throw new TamperedError(`case ${id}: event ${check.seq} was tampered with: ${check.reason}`);
+    run: async ({ stores, logKey }, o, [caseId]) => {
+      if (Boolean(o.all) === (caseId !== undefined)) throw new UsageError('verify-log takes a case id, or --all');
+      if (!logKey) throw new UsageError(`no log key: set LOG_SECRET as the server has it, or run this where the server keeps DATA_DIR/${LOG_SECRET_FILE}`);
+      if (caseId !== undefined) {
+        const id = parse(CaseIdParam, caseId, 'case');
+        if (!(await stores.records.getCase(id))) throw new UsageError(`case: no case with id "${id}"`);
+        const check = await verifyCase(stores, logKey, id);
+        if (check.ok) return describeIntact(id, check);
+        throw new TamperedError(describeProblem(id, check));
+      }
+      const cases = await stores.records.listCases();
+      const problems: string[] = [];
+      for (const { id } of cases) {
+        const check = await verifyCase(stores, logKey, id);
+        if (!check.ok) problems.push(describeProblem(id, check));
+      }
+      if (problems.length === 0) return `all ${cases.length} cases match their event logs`;
+      throw new TamperedError(`${problems.join('\n')}\n${problems.length} of ${cases.length} cases do not match their event logs`);
     },
   },
   'list-cases': {
     options: [],
-    run: async (stores) => {
+    run: async ({ stores }) => {
       const cases = await stores.records.listCases();
       return cases.map((c) => `${c.id}\t${c.firstSickDay}\t${c.title}`).join('\n') || '(no cases)';
     },
   },
 };
+
+function describeIntact(caseId: string, check: Extract<CaseCheck, { ok: true }>): string {
+  const legacy = check.legacyEvents > 0 ? `, the first ${check.legacyEvents} hashed before the log was keyed` : '';
+  return `case ${caseId}: the event log is intact (${check.events} events${legacy}); the state, its reviewer grants and its seal match it`;
+}
+
+function describeProblem(caseId: string, check: Extract<CaseCheck, { ok: false }>): string {
+  return `case ${caseId}: ${check.problem}${check.seq === undefined ? '' : ` at event ${check.seq}`}: ${check.detail}`;
+}
 
 /** Parses CLI input with an API schema; a failure names the field like the API does. */
 function parse<T extends z.ZodType>(schema: T, value: unknown, name?: string): z.infer<T> {
@@ -117,16 +161,21 @@ async function run(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parseArgs({
     args: rest,
-    options: Object.fromEntries(command.options.map((option) => [option, { type: 'string' as const }])),
+    options: Object.fromEntries([
+      ...command.options.map((option) => [option, { type: 'string' as const }]),
+      ...(command.flags ?? []).map((flag) => [flag, { type: 'boolean' as const }]),
+    ]),
     strict: true,
     allowPositionals: (command.positionals ?? 0) > 0,
   });
-  if (positionals.length !== (command.positionals ?? 0)) throw new UsageError(`${name} takes ${command.positionals ?? 0} argument(s)`);
+  if (positionals.length > (command.positionals ?? 0)) throw new UsageError(`${name} takes at most ${command.positionals ?? 0} argument(s)`);
   const config = parseConfig(process.env);
+  // Read, never created: a new key here would make every sealed case look tampered with.
+  const logSecret = config.LOG_SECRET ?? readSecret(config.DATA_DIR, LOG_SECRET_FILE);
   const { stores } = await buildStores(config, createLogger('silent'));
   try {
-    const audit = new Audit(stores.audit, createLogger('silent'));
-    process.stdout.write(`${await command.run(stores, audit, values as Record<string, string | undefined>, positionals)}\n`);
+    const context = { stores, audit: new Audit(stores.audit, createLogger('silent')), logKey: logSecret ? createLogKey(logSecret) : null };
+    process.stdout.write(`${await command.run(context, values as Record<string, string | boolean | undefined>, positionals)}\n`);
     return 0;
   } finally {
     await stores.close();

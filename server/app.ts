@@ -32,6 +32,9 @@ import { accessRoleOf } from './policies/caseAccess.ts';
 import { createRealtimeServer, SOCKET_PATH } from './realtime/socketServer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Stores } from './store/ports.ts';
+import { CaseIntegrity } from './workflow/CaseIntegrity.ts';
+import type { LogKey } from './workflow/logKey.ts';
+import { VerifiedWorkflowStore } from './workflow/VerifiedWorkflowStore.ts';
 
 export type AppConfig = Pick<
   Config,
@@ -51,6 +54,8 @@ export interface AppDeps {
   stores: Stores;
   log: Logger;
   tokenSecret: string;
+  /** The key of the case event log (LOG_SECRET, or DATA_DIR/log-secret). */
+  logKey: LogKey;
   /** Directory of the built client; null serves the API only. */
   clientDir: string | null;
   throttle?: LoginThrottle;
@@ -68,6 +73,8 @@ export interface Workspace {
   server: Server;
   collab: CollabServer;
   metrics: Metrics;
+  /** Which cases match their log; `scanAll()` checks every case in full (main.ts starts it after listening). */
+  integrity: CaseIntegrity;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
   /** Re-checks every open document connection's and socket.io socket's access now (it also runs every 30 s); resolves with how many lost it. */
   checkAccessNow(): Promise<number>;
@@ -83,13 +90,17 @@ export function createApp(deps: AppDeps): Workspace {
   const audit = new Audit(stores.audit, log.child({ cat: 'audit' }));
   const tokens = new TokenService(deps.tokenSecret, config.TOKEN_TTL_SECONDS);
   const authenticator = new Authenticator(tokens, stores.records);
+  const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, key: deps.logKey, log });
+  // Every reader of the workflow, access checks included, goes through the check against the log.
+  const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity) };
   const collab = new CollabServer(
     stores.docs,
     {
       idleUnloadMs: config.DOC_IDLE_UNLOAD_MS,
       compactThreshold: config.DOC_COMPACT_THRESHOLD,
       maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
-      rulesOf: (docName) => documentRulesOf(stores, docName),
+      // Locks come from the verified workflow: a state that does not match its log unlocks nothing.
+      rulesOf: (docName) => documentRulesOf(checked, docName),
     },
     audit,
     log.child({ cat: 'collab' }),
@@ -98,7 +109,7 @@ export function createApp(deps: AppDeps): Workspace {
   );
   const checkAccess: AccessCheck = async (context) => {
     if (context.tokenExpiresAt * 1000 <= Date.now() || (await stores.records.isTokenRevoked(context.tokenId))) return CloseCode.unauthenticated;
-    const access = docAccess(await accessRoleOf(stores, context.caseId, context.userId), context.part);
+    const access = docAccess(await accessRoleOf(checked, context.caseId, context.userId), context.part);
     return access === context.access ? null : CloseCode.forbidden;
   };
   collab.watchAccess(checkAccess);
@@ -109,15 +120,16 @@ export function createApp(deps: AppDeps): Workspace {
     authenticator,
     audit,
     log: log.child({ cat: 'realtime' }),
-    accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
+    accessRole: (caseId, userId) => accessRoleOf(checked, caseId, userId),
     records: stores.records,
-    workflow: stores.workflow,
+    workflow: checked.workflow,
     trustProxy: config.TRUST_PROXY,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {
     records: stores.records,
-    workflow: stores.workflow,
+    workflow: checked.workflow,
+    logKey: deps.logKey,
     comments: stores.comments,
     audit,
     tokens,
@@ -131,7 +143,7 @@ export function createApp(deps: AppDeps): Workspace {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders, measure(metrics));
-  app.use(healthRoutes(stores, metrics, log));
+  app.use(healthRoutes(stores, metrics, log, () => integrity.report()));
   app.use('/api', noStore, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(authenticator, audit);
   app.use(authRoutes(commandDeps, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
@@ -147,7 +159,7 @@ export function createApp(deps: AppDeps): Workspace {
 
   const reminders = new SessionReminders({
     records: stores.records,
-    workflow: stores.workflow,
+    workflow: checked.workflow,
     realtime: realtime.publisher,
     log: log.child({ cat: 'sessions' }),
     minutesBefore: config.SESSION_REMINDER_MINUTES,
@@ -161,7 +173,7 @@ export function createApp(deps: AppDeps): Workspace {
       authorizeConnection(request, {
         authenticator,
         records: stores.records,
-        workflow: stores.workflow,
+        workflow: checked.workflow,
         hasRoomFor: (userId) => collab.hasRoomFor(userId),
         isStopping: () => collab.isStopping,
         trustProxy: config.TRUST_PROXY,
@@ -179,6 +191,7 @@ export function createApp(deps: AppDeps): Workspace {
     server,
     collab,
     metrics,
+    integrity,
     async listen(port, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_SECRET_LENGTH } from './secret.ts';
 
 /**
  * Configuration from the environment, parsed once at boot by the composition
@@ -26,7 +27,12 @@ const ConfigSchema = z
     /** Prefix of every Redis key, so that several workspaces can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,32}$/, 'letters, digits and _.:- only (at most 32)').default('cw:'),
     /** Secret that signs session tokens; generated and kept in DATA_DIR when unset. */
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
+    /**
+     * Key of the case event log (HMAC of every event and of each case's head); generated and kept
+     * in DATA_DIR when unset. Every node of the distributed mode needs the same one.
+     */
+    LOG_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
     /** How long a session token stays valid, in seconds. */
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
     /** Seed demo users and the demo case into an empty store. */

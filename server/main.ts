@@ -3,9 +3,11 @@ import { createApp } from './app.ts';
 import { createRedisSocketAdapter } from './realtime/redisAdapter.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { loadOrCreateSecret } from './secret.ts';
+import { LOG_SECRET_FILE, loadOrCreateSecret } from './secret.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.ts';
 import { buildStores } from './stores.ts';
+import { createLogKey } from './workflow/logKey.ts';
+import { sealLegacyLogs } from './workflow/sealLegacyLogs.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -16,6 +18,12 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const { stores, redis, bus, throttle } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
+  const logKey = createLogKey(config.LOG_SECRET ?? loadOrCreateSecret(config.DATA_DIR, LOG_SECRET_FILE));
+  if (config.STORE === 'redis' && !config.LOG_SECRET) {
+    log.warn({ cat: 'boot', logKey: logKey.id }, 'LOG_SECRET is unset: every node sharing this Redis must hold the same log key (set LOG_SECRET like JWT_SECRET)');
+  }
+  // Before serving: a store written before the log was keyed is sealed once, if it verifies.
+  await sealLegacyLogs(stores, logKey, log);
   const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
 
   const workspace = createApp({
@@ -23,13 +31,16 @@ async function main(): Promise<void> {
     stores,
     log,
     tokenSecret,
+    logKey,
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
     bus,
     ...(throttle ? { throttle } : {}),
     socketAdapter: redis ? await createRedisSocketAdapter(redis, config.REDIS_PREFIX) : undefined,
   });
   const { url } = await workspace.listen(config.PORT, config.HOST);
-  log.info({ cat: 'boot', url, store: config.STORE, seeded }, 'listening');
+  log.info({ cat: 'boot', url, store: config.STORE, seeded, logKey: logKey.id }, 'listening');
+  // The full check of every case runs behind the listening node; /readyz reports what it found.
+  void workspace.integrity.scanAll().catch((error: unknown) => log.error({ cat: 'integrity', err: error }, 'integrity scan failed'));
   printBanner(url, config.DEMO_SEED);
 
   let stopping = false;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadOrCreateSecret } from '../secret.ts';
+import { LOG_SECRET_FILE, loadOrCreateSecret } from '../secret.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed.ts';
 import { ClusterPart, describeEnding } from './ClusterPart.ts';
 import { startLoadBalancer, type LoadBalancer } from './loadBalancer.ts';
@@ -12,8 +12,8 @@ import { redisServerArgs } from './redisServer.ts';
 /**
  * `npm run cluster`: the distributed topology on one machine, all on
  * loopback — redis-server (AOF, fsync on every write, data in DATA_DIR/redis),
- * app nodes on PORT+1, PORT+2, … with STORE=redis and one shared token
- * secret, and the load balancer on PORT in this process.
+ * app nodes on PORT+1, PORT+2, … with STORE=redis, one shared token
+ * secret and one shared log key, and the load balancer on PORT in this process.
  */
 const ClusterConfigSchema = z.object({
   /** The load balancer's port; the nodes take the ports just above it. */
@@ -26,6 +26,7 @@ const ClusterConfigSchema = z.object({
   /** An existing Redis to use instead of starting one. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO_SEED: z.string().default('true'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(9).default(0),
 });
@@ -51,10 +52,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   const redisUrl = config.REDIS_URL ?? (await startRedis(config));
-  const secret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
+  // Every node checks what the others signed and sealed: one token secret, one log key.
+  const secrets = {
+    JWT_SECRET: config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR),
+    LOG_SECRET: config.LOG_SECRET ?? loadOrCreateSecret(config.DATA_DIR, LOG_SECRET_FILE),
+  };
   for (let index = 0; index < config.CLUSTER_NODES; index++) {
     // One after the other: only the first seeds an empty store, and it has done so once it is ready.
-    await startNode(config, index, secret, redisUrl);
+    await startNode(config, index, secrets, redisUrl);
   }
   balancer = await startLoadBalancer({
     port: config.PORT,
@@ -73,7 +78,7 @@ async function startRedis(config: ClusterConfig): Promise<string> {
   return `redis://127.0.0.1:${config.REDIS_PORT}`;
 }
 
-async function startNode(config: ClusterConfig, index: number, secret: string, redisUrl: string): Promise<void> {
+async function startNode(config: ClusterConfig, index: number, secrets: { JWT_SECRET: string; LOG_SECRET: string }, redisUrl: string): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(config.PORT + 1 + index),
@@ -81,7 +86,7 @@ async function startNode(config: ClusterConfig, index: number, secret: string, r
     DATA_DIR: config.DATA_DIR,
     STORE: 'redis',
     REDIS_URL: redisUrl,
-    JWT_SECRET: secret,
+    ...secrets,
     DEMO_SEED: index === 0 ? config.DEMO_SEED : 'false',
     // The load balancer is one more hop whose X-Forwarded-For the node trusts.
     TRUST_PROXY: String(config.TRUST_PROXY + 1),

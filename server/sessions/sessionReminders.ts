@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SessionReminder } from '../../shared/realtime.ts';
 import { loadWorkflow } from '../commands/workflow/workflowView.ts';
+import { isCaseIntegrityError } from '../errors.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 
@@ -45,8 +46,15 @@ export class SessionReminders {
     let sent = 0;
     for (const userId of await this.deps.realtime.localUsers()) {
       for (const record of await this.deps.records.listCasesOfUser(userId)) {
-        const { state } = await loadWorkflow(this.deps.workflow, record);
-        for (const session of state.sessions) {
+        // A case refused for its integrity sends no reminders; the user's other cases still do.
+        const state = await loadWorkflow(this.deps.workflow, record).then(
+          (loaded) => loaded.state,
+          (error: unknown) => {
+            if (isCaseIntegrityError(error)) return null;
+            throw error;
+          },
+        );
+        for (const session of state?.sessions ?? []) {
           const start = Date.parse(session.scheduledAt);
           const key = `${userId}:${session.id}:${session.scheduledAt}`;
           if (session.status !== 'scheduled' || start <= now || start - windowMs > now || this.sent.has(key)) continue;

@@ -105,11 +105,27 @@ export class DuplicateError extends Error {
 
 // ---- Workflow ----------------------------------------------------------------
 
-/** The stored workflow of a case: its state after event `seq`, and that event's hash. */
+/**
+ * The keyed MAC stored with a case's state row (server/workflow/headSeal.ts):
+ * it binds the head of the log (seq, hash) to the state and the reviewer
+ * grants stored with it, so that neither the row nor the grants can be
+ * changed, nor trailing events deleted, without the log key.
+ */
+export interface HeadSeal {
+  /** Events 1..legacySeq carry the bare SHA-256 of before the log was keyed (0: none). */
+  legacySeq: number;
+  mac: string;
+}
+
+/** The stored workflow of a case: its state after event `seq`, that event's hash, the grants and the seal written with them. */
 export interface WorkflowRecord {
   seq: number;
   hash: string;
   state: CaseWorkflow;
+  /** The reviewer grants stored with this state. */
+  reviewers: ReviewerGrant[];
+  /** Null for a row written before the log was keyed (until it is sealed once, at boot). */
+  seal: HeadSeal | null;
 }
 
 /** A reviewer's read access to a case, for as long as their dispute is open. */
@@ -118,21 +134,38 @@ export interface ReviewerGrant {
   disputeId: string;
 }
 
+/** A seal for a row written before the log was keyed, applied only while the row is still at (seq, hash) and unsealed. */
+export interface LegacySeal {
+  caseId: string;
+  seq: number;
+  hash: string;
+  seal: HeadSeal;
+}
+
 export interface WorkflowStore {
+  /** The state row with its grants and seal, read together (one consistent snapshot). */
   load(caseId: string): Promise<WorkflowRecord | null>;
   /**
-   * Appends `envelope` to the case's log and stores the state it leads to and
-   * the reviewers that state grants access, in one transaction. Throws
-   * SeqConflictError, changing nothing, when the log moved past
-   * `envelope.seq - 1` meanwhile (another command won the race).
+   * Appends `envelope` to the case's log and stores the state it leads to,
+   * the reviewers that state grants access and the row's seal, in one
+   * transaction. Throws SeqConflictError, changing nothing, when the log
+   * moved past `envelope.seq - 1` meanwhile (another command won the race).
    */
-  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]): Promise<void>;
+  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void>;
   /** The log, oldest first, from `afterSeq` on. */
   listEvents(caseId: string, afterSeq?: number): Promise<EventEnvelope[]>;
   /** Whether the user is an active reviewer of the case. */
   isReviewer(caseId: string, userId: string): Promise<boolean>;
   /** Cases the user currently reviews. */
   casesReviewedBy(userId: string): Promise<string[]>;
+  /** Whether any state row carries a seal, and the cases whose row carries none. */
+  sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }>;
+  /**
+   * Seals rows written before the log was keyed, all in one transaction: a
+   * row that moved or was sealed meanwhile is left alone. Resolves with the
+   * case ids sealed.
+   */
+  sealLegacy(seals: LegacySeal[]): Promise<string[]>;
 }
 
 export class SeqConflictError extends Error {

@@ -3,9 +3,10 @@ import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
+import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
 
-export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowStoreContract };
+export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowIntegrityContract, workflowStoreContract };
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
 /** Every port's contract against one adapter (STYLE practice 4). */
@@ -14,5 +15,6 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   recordStoreContract(name, makeStores);
   auditStoreContract(name, makeStores);
   workflowStoreContract(name, makeStores);
+  workflowIntegrityContract(name, makeStores);
   commentStoreContract(name, makeStores);
 }

@@ -9,6 +9,10 @@ import type { Stores } from '../../server/store/ports.ts';
 import { createRedisStores } from '../../server/store/redis/index.ts';
 import { createSqliteStores } from '../../server/store/sqlite/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.ts';
+import { LOG_SECRET_FILE, loadOrCreateSecret } from '../../server/secret.ts';
+import { createLogKey } from '../../server/workflow/logKey.ts';
+import { sealLegacyLogs } from '../../server/workflow/sealLegacyLogs.ts';
+import { TEST_LOG_SECRET } from './caseLog.ts';
 import { makeTempDir } from './tmp.ts';
 
 export interface TestServer {
@@ -33,6 +37,8 @@ export interface TestServerOptions {
   clientDir?: string | null;
   /** The workflow's clock. */
   now?: () => Date;
+  /** The log key's secret; by default DATA_DIR/log-secret as the server keeps it (so the admin CLI finds it), else TEST_LOG_SECRET. */
+  logSecret?: string;
 }
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -53,6 +59,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal' }) : createMemoryStores();
   }
+  const logKey = createLogKey(options.logSecret ?? (dataDir ? loadOrCreateSecret(dataDir, LOG_SECRET_FILE) : TEST_LOG_SECRET));
+  // As main.ts does before it serves (the full scan it starts after listening is the test's to run: workspace.integrity.scanAll()).
+  await sealLegacyLogs(stores, logKey, log);
   await seedDemo(stores);
   const config: AppConfig = { ...parseConfig({}), ...options.config };
   const workspace = createApp({
@@ -60,6 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stores,
     log,
     tokenSecret: TEST_SECRET,
+    logKey,
     clientDir: options.clientDir ?? null,
     ...(options.now ? { now: options.now } : {}),
     ...(distributed ?? {}),

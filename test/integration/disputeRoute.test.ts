@@ -178,6 +178,6 @@ describe('tamper detection of the event log', () => {
     }
     const tampered = await verify();
     expect(tampered.code).toBe(1);
-    expect(tampered.output).toMatch(/event 2 was tampered with: its content does not match its hash/);
+    expect(tampered.output).toMatch(/case demo: event.changed at event 2: its content does not match its hash/);
   });
 });

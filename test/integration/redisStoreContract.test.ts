@@ -6,6 +6,7 @@ import { createRedisStores } from '../../server/store/redis/index.ts';
 import { RedisLoginThrottle } from '../../server/store/redis/RedisLoginThrottle.ts';
 import { storeContract, type MakeStores } from '../contract/index.ts';
 import { loginThrottleContract } from '../contract/loginThrottleContract.ts';
+import { redisRawWorkflow } from '../helpers/rawWorkflow.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 
 let server: RedisServer;
@@ -22,8 +23,19 @@ afterAll(async () => {
  * tests share the server but no data.
  */
 const makeRedisStores: MakeStores = async () => {
-  const stores = await createRedisStores({ url: server.url, prefix: `t${randomUUID()}:`, log: pino({ level: 'silent' }) });
-  return { stores, cleanup: () => stores.close() };
+  const prefix = `t${randomUUID()}:`;
+  const stores = await createRedisStores({ url: server.url, prefix, log: pino({ level: 'silent' }) });
+  // The attacker's (and the old version's) own connection, past the adapter.
+  const raw = createRedisClient(server.url, 'raw-test');
+  await connectRedis(raw, server.url);
+  return {
+    stores,
+    raw: redisRawWorkflow(raw, prefix),
+    async cleanup() {
+      await stores.close();
+      await raw.quit();
+    },
+  };
 };
 
 storeContract('redis', makeRedisStores);

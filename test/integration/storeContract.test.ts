@@ -3,20 +3,26 @@ import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStores } from '../../server/store/memory/index.ts';
+import type { MemoryWorkflowStore } from '../../server/store/memory/MemoryWorkflowStore.ts';
 import type { Stores } from '../../server/store/ports.ts';
 import { SQLITE_FILE_NAME, createSqliteStores } from '../../server/store/sqlite/index.ts';
 import type { SqliteOptions } from '../../server/store/sqlite/openDatabase.ts';
 import { storeContract } from '../contract/index.ts';
 import { bytes } from '../contract/fixture.ts';
+import { memoryRawWorkflow, sqliteRawWorkflow } from '../helpers/rawWorkflow.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
-storeContract('memory', async () => ({ stores: createMemoryStores(), cleanup: async () => {} }));
+storeContract('memory', async () => {
+  const stores = createMemoryStores();
+  return { stores, raw: memoryRawWorkflow(stores.workflow as MemoryWorkflowStore), cleanup: async () => {} };
+});
 
 storeContract('sqlite', async () => {
   const tmp = makeTempDir('cw-contract-');
   const stores = createSqliteStores(tmp.dir, { synchronous: 'normal' });
   return {
     stores,
+    raw: sqliteRawWorkflow(join(tmp.dir, SQLITE_FILE_NAME)),
     cleanup: async () => {
       await stores.close();
       tmp.remove();

@@ -2,7 +2,7 @@ import type { UpcomingSession } from '../../../shared/api.ts';
 import type { ConsultationSession } from '../../../shared/workflow/types.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, forbidden, isCaseIntegrityError, notFound } from '../../errors.ts';
 import { accessRoleOf } from '../../policies/caseAccess.ts';
 import { sessionCalendar } from '../../sessions/sessionCalendar.ts';
 import { sessionMinutesPdf } from '../../sessions/sessionMinutes.ts';
@@ -17,8 +17,8 @@ export async function upcomingSessions(deps: CommandDeps, principal: Principal, 
   const now = deps.now().getTime();
   const upcoming: UpcomingSession[] = [];
   for (const record of await deps.records.listCasesOfUser(principal.user.id)) {
-    const { state } = await loadWorkflow(deps.workflow, record);
-    for (const session of state.sessions) {
+    const state = await workflowUnlessRefused(deps, record);
+    for (const session of state?.sessions ?? []) {
       const ends = Date.parse(session.scheduledAt) + session.durationMinutes * 60_000;
       if (session.status === 'live' || (session.status === 'scheduled' && ends > now)) {
         upcoming.push({ caseId: record.id, caseTitle: record.title, employeePseudonym: record.employeePseudonym, session });
@@ -27,6 +27,16 @@ export async function upcomingSessions(deps: CommandDeps, principal: Principal, 
   }
   await deps.audit.record(audit, { action: 'read', outcome: 'success', object: 'sessions', detail: `${upcoming.length} upcoming` });
   return upcoming.sort((a, b) => a.session.scheduledAt.localeCompare(b.session.scheduledAt));
+}
+
+/** A case refused because its record does not match its log is left out of overviews; the rest still show. */
+async function workflowUnlessRefused(deps: CommandDeps, record: CaseRecord) {
+  try {
+    return (await loadWorkflow(deps.workflow, record)).state;
+  } catch (error) {
+    if (isCaseIntegrityError(error)) return null;
+    throw error;
+  }
 }
 
 /** One session of a case the caller takes part in; audited like every read of case data. */

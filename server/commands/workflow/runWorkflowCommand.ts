@@ -8,6 +8,7 @@ import { AppError, forbidden } from '../../errors.ts';
 import { accessRoleOf } from '../../policies/caseAccess.ts';
 import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
 import { hashEnvelope } from '../../workflow/eventChain.ts';
+import { sealNext } from '../../workflow/headSeal.ts';
 import type { CommandDeps } from '../deps.ts';
 import { loadWorkflow, toWorkflowView } from './workflowView.ts';
 
@@ -70,10 +71,12 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
       throw new AppError(status, rule, message);
     }
     const unsigned = { caseId, seq: current.seq + 1, at: deps.now().toISOString(), actor, event: decision.event, prevHash: current.hash };
-    const envelope = { ...unsigned, hash: hashEnvelope(unsigned) };
+    const envelope = { ...unsigned, hash: hashEnvelope(deps.logKey, unsigned) };
     const state = apply(current.state, envelope);
+    const reviewers = activeReviewers(state);
+    const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
     try {
-      await deps.workflow.commit(envelope, state, activeReviewers(state));
+      await deps.workflow.commit(envelope, state, reviewers, seal);
     } catch (error) {
       if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;

@@ -1,14 +1,16 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiErrorBody } from '../../../shared/api.ts';
-import { AppError, storeUnavailable } from '../../errors.ts';
+import { AppError, CASE_INTEGRITY, storeUnavailable } from '../../errors.ts';
 import { isStoreUnavailable } from '../../store/unavailable.ts';
 
 /** Maps every error to a status and a stable id; unknown errors become a plain 500. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = toAppError(error);
-    if (appError.status === 503) log.warn({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'store unavailable');
+    // A refused case was logged, with its problem, when it was found; each refusal is a short line.
+    if (appError.id === CASE_INTEGRITY) log.warn({ cat: 'integrity', method: req.method, path: req.path }, 'refused a case that does not match its log');
+    else if (appError.status === 503) log.warn({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'store unavailable');
     else if (appError.status >= 500) log.error({ cat: 'http', err: error, method: req.method, path: req.route?.path ?? req.path }, 'request failed');
     for (const [name, value] of Object.entries(appError.headers)) res.setHeader(name, value);
     const body: ApiErrorBody = {

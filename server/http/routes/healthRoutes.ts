@@ -2,9 +2,14 @@ import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from '../../metrics.ts';
 import type { Stores } from '../../store/ports.ts';
+import type { IntegrityReport } from '../../workflow/CaseIntegrity.ts';
 
-/** Liveness, readiness (the store answers) and Prometheus metrics. */
-export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger): Router {
+/**
+ * Liveness, readiness (the store answers) and Prometheus metrics. Readiness
+ * also reports the cases refused for not matching their log, but stays 200:
+ * one damaged case must not take the node out of the load balancer.
+ */
+export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger, integrity: () => IntegrityReport): Router {
   const router = Router();
 
   router.get('/healthz', (_req, res) => {
@@ -14,7 +19,7 @@ export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger): Rou
   router.get('/readyz', async (_req, res) => {
     try {
       await stores.records.ping();
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', integrity: integrity() });
     } catch (error) {
       log.warn({ cat: 'health', err: error }, 'store not reachable');
       res.status(503).json({ status: 'unavailable', error: { id: 'store_unavailable', message: 'The store does not answer' } });

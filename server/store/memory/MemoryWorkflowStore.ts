@@ -1,24 +1,22 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 
 /** In-memory workflow store for fast unit tests; not durable. Values are copied in and out, as a real store would. */
 export class MemoryWorkflowStore implements WorkflowStore {
   private readonly records = new Map<string, WorkflowRecord>();
   private readonly events = new Map<string, EventEnvelope[]>();
-  private readonly reviewers = new Map<string, ReviewerGrant[]>();
 
   async load(caseId: string): Promise<WorkflowRecord | null> {
     const record = this.records.get(caseId);
     return record ? structuredClone(record) : null;
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
     const current = this.records.get(envelope.caseId)?.seq ?? 0;
     if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
     const log = this.events.get(envelope.caseId) ?? [];
     this.events.set(envelope.caseId, [...log, structuredClone(envelope)]);
-    this.records.set(envelope.caseId, { seq: envelope.seq, hash: envelope.hash, state: structuredClone(state) });
-    this.reviewers.set(envelope.caseId, structuredClone(reviewers));
+    this.records.set(envelope.caseId, structuredClone({ seq: envelope.seq, hash: envelope.hash, state, reviewers: dedupe(reviewers), seal }));
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {
@@ -26,10 +24,34 @@ export class MemoryWorkflowStore implements WorkflowStore {
   }
 
   async isReviewer(caseId: string, userId: string): Promise<boolean> {
-    return (this.reviewers.get(caseId) ?? []).some((grant) => grant.userId === userId);
+    return (this.records.get(caseId)?.reviewers ?? []).some((grant) => grant.userId === userId);
   }
 
   async casesReviewedBy(userId: string): Promise<string[]> {
-    return [...this.reviewers].filter(([, grants]) => grants.some((g) => g.userId === userId)).map(([caseId]) => caseId).sort();
+    return [...this.records]
+      .filter(([, record]) => record.reviewers.some((g) => g.userId === userId))
+      .map(([caseId]) => caseId)
+      .sort();
   }
+
+  async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {
+    const records = [...this.records];
+    return { anySealed: records.some(([, r]) => r.seal !== null), unsealed: records.filter(([, r]) => r.seal === null).map(([id]) => id).sort() };
+  }
+
+  async sealLegacy(seals: LegacySeal[]): Promise<string[]> {
+    const sealed: string[] = [];
+    for (const { caseId, seq, hash, seal } of seals) {
+      const record = this.records.get(caseId);
+      if (!record || record.seal !== null || record.seq !== seq || record.hash !== hash) continue;
+      this.records.set(caseId, { ...record, seal: structuredClone(seal) });
+      sealed.push(caseId);
+    }
+    return sealed;
+  }
+}
+
+/** A grant is a (user, dispute) pair: the SQLite and Redis adapters keep each once, so this one does too. */
+function dedupe(grants: readonly ReviewerGrant[]): ReviewerGrant[] {
+  return [...new Map(grants.map((g) => [`${g.userId}\u0000${g.disputeId}`, { userId: g.userId, disputeId: g.disputeId }])).values()];
 }

@@ -1,33 +1,54 @@
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 
 /**
  * Lua: the whole commit in one step, since two nodes may race for the same seq.
  * Returns 0, changing nothing, unless the stored seq is the one before ARGV[1].
  * KEYS: state hash, event list, reviewer hash. ARGV: seq, hash, state JSON,
- * envelope JSON, per-user index key prefix, case id, then user id / dispute ids pairs.
+ * envelope JSON, per-user index key prefix, case id, seal JSON, then user id /
+ * dispute ids pairs.
  */
 const COMMIT = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if current ~= tonumber(ARGV[1]) - 1 then return 0 end
 redis.call('RPUSH', KEYS[2], ARGV[4])
-redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'hash', ARGV[2], 'state', ARGV[3])
+redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'hash', ARGV[2], 'state', ARGV[3], 'seal', ARGV[7])
 for _, user in ipairs(redis.call('HKEYS', KEYS[3])) do redis.call('SREM', ARGV[5] .. user, ARGV[6]) end
 redis.call('DEL', KEYS[3])
-for i = 7, #ARGV, 2 do
+for i = 8, #ARGV, 2 do
   redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
   redis.call('SADD', ARGV[5] .. ARGV[i], ARGV[6])
 end
 return 1`;
 
 /**
+ * Lua: seals legacy rows in one step. KEYS: the state hashes; ARGV: per key
+ * the expected seq, the expected hash and the seal JSON. A row that moved or
+ * already has a seal is left alone. Returns the (1-based) indexes sealed.
+ */
+const SEAL_LEGACY = `
+local sealed = {}
+for i = 1, #KEYS do
+  local row = redis.call('HMGET', KEYS[i], 'seq', 'hash', 'seal')
+  local at = (i - 1) * 3
+  if row[1] == ARGV[at + 1] and row[2] == ARGV[at + 2] and not row[3] then
+    redis.call('HSET', KEYS[i], 'seal', ARGV[at + 3])
+    sealed[#sealed + 1] = i
+  end
+end
+return sealed`;
+
+/** Keys SCAN is asked for per round trip when the state rows are counted at boot. */
+const SCAN_COUNT = 1000;
+
+/**
  * The case event log, the state derived from it, and reviewer access, in Redis.
  * Keys, after the prefix:
- * - `workflow:{caseId}` hash: seq, hash, state (JSON)
+ * - `workflow:{caseId}` hash: seq, hash, state (JSON), seal (JSON; absent on rows written before the log was keyed)
  * - `workflow-events:{caseId}` list of event JSON; event n sits at index n - 1
  * - `workflow-reviewers:{caseId}` hash user id -> JSON list of the dispute ids granting access
- * - `workflow-reviews:{userId}` set of the case ids the user reviews
+ * - `workflow-reviews:{userId}` set of the case ids the user reviews (an index; the case's own hash decides)
  */
 export class RedisWorkflowStore implements WorkflowStore {
   private readonly key;
@@ -45,15 +66,25 @@ export class RedisWorkflowStore implements WorkflowStore {
   }
 
   async load(caseId: string): Promise<WorkflowRecord | null> {
-    const stored = await this.redis.hgetall(this.key.state(caseId));
+    // MULTI: the row and its grants of one commit, never of two.
+    const replies = await this.redis.multi().hgetall(this.key.state(caseId)).hgetall(this.key.reviewers(caseId)).exec();
+    const [stateReply, reviewersReply] = (replies ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value as Record<string, string>;
+    });
+    const stored = stateReply ?? {};
     if (stored.seq === undefined) return null;
-    return { seq: Number(stored.seq), hash: stored.hash!, state: JSON.parse(stored.state!) as CaseWorkflow };
+    const reviewers = Object.entries(reviewersReply ?? {}).flatMap(([userId, ids]) =>
+      (JSON.parse(ids) as string[]).map((disputeId) => ({ userId, disputeId })),
+    );
+    const seal = stored.seal === undefined ? null : (JSON.parse(stored.seal) as HeadSeal);
+    return { seq: Number(stored.seq), hash: stored.hash!, state: JSON.parse(stored.state!) as CaseWorkflow, reviewers, seal };
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
     const { caseId } = envelope;
     const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId)];
-    const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId];
+    const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId, JSON.stringify(seal)];
     const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...grantsByUser(reviewers));
     if (committed === 0) throw new SeqConflictError(caseId);
   }
@@ -68,7 +99,32 @@ export class RedisWorkflowStore implements WorkflowStore {
   }
 
   async casesReviewedBy(userId: string): Promise<string[]> {
-    return (await this.redis.smembers(this.key.reviewsPrefix + userId)).sort();
+    // The per-user set is only an index: a case counts if its own grants (which its seal covers) name the user.
+    const indexed = (await this.redis.smembers(this.key.reviewsPrefix + userId)).sort();
+    const granted = await Promise.all(indexed.map((caseId) => this.isReviewer(caseId, userId)));
+    return indexed.filter((_, i) => granted[i]);
+  }
+
+  async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {
+    const statePrefix = this.key.state('');
+    let anySealed = false;
+    const unsealed: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${statePrefix}*`, 'COUNT', SCAN_COUNT);
+      cursor = next;
+      const sealed = await Promise.all(keys.map((key) => this.redis.hexists(key, 'seal')));
+      keys.forEach((key, i) => (sealed[i] === 1 ? (anySealed = true) : unsealed.push(key.slice(statePrefix.length))));
+    } while (cursor !== '0');
+    return { anySealed, unsealed: [...new Set(unsealed)].sort() };
+  }
+
+  async sealLegacy(seals: LegacySeal[]): Promise<string[]> {
+    if (seals.length === 0) return [];
+    const keys = seals.map((s) => this.key.state(s.caseId));
+    const args = seals.flatMap((s) => [String(s.seq), s.hash, JSON.stringify(s.seal)]);
+    const sealed = (await this.redis.eval(SEAL_LEGACY, keys.length, ...keys, ...args)) as number[];
+    return sealed.map((index) => seals[index - 1]!.caseId);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 
 interface EventRow {
@@ -12,6 +12,14 @@ interface EventRow {
   hash: string;
 }
 
+interface StateRow {
+  seq: number;
+  hash: string;
+  state: string;
+  seal_mac: string | null;
+  legacy_seq: number;
+}
+
 const toEnvelope = (row: EventRow): EventEnvelope => ({
   caseId: row.case_id,
   seq: row.seq,
@@ -22,29 +30,42 @@ const toEnvelope = (row: EventRow): EventEnvelope => ({
   hash: row.hash,
 });
 
+type Commit = (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal) => void;
+
 /** The case event log, the state derived from it, and reviewer access, in the workspace database. */
 export class SqliteWorkflowStore implements WorkflowStore {
   private readonly sql;
-  private readonly commitTx: (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]) => void;
+  private readonly commitTx: Commit;
+  private readonly loadTx: (caseId: string) => WorkflowRecord | null;
+  private readonly sealTx: (seals: LegacySeal[]) => string[];
 
   constructor(db: SqliteDatabase) {
     this.sql = {
-      load: db.prepare<[string], { seq: number; hash: string; state: string }>('SELECT seq, hash, state FROM case_workflow WHERE case_id = ?'),
+      load: db.prepare<[string], StateRow>('SELECT seq, hash, state, seal_mac, legacy_seq FROM case_workflow WHERE case_id = ?'),
+      reviewers: db.prepare<[string], { user_id: string; dispute_id: string }>(
+        'SELECT user_id, dispute_id FROM case_reviewers WHERE case_id = ? ORDER BY user_id, dispute_id',
+      ),
       insertEvent: db.prepare(
         `INSERT INTO case_events (case_id, seq, at, actor, event, prev_hash, hash)
          VALUES (@case_id, @seq, @at, @actor, @event, @prev_hash, @hash)`,
       ),
-      upsertState: db.prepare<[string, number, string, string]>(
-        `INSERT INTO case_workflow (case_id, seq, hash, state) VALUES (?, ?, ?, ?)
-         ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, state = excluded.state`,
+      upsertState: db.prepare<[string, number, string, string, string, number]>(
+        `INSERT INTO case_workflow (case_id, seq, hash, state, seal_mac, legacy_seq) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
+           seal_mac = excluded.seal_mac, legacy_seq = excluded.legacy_seq`,
       ),
       clearReviewers: db.prepare<[string]>('DELETE FROM case_reviewers WHERE case_id = ?'),
       insertReviewer: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO case_reviewers (case_id, user_id, dispute_id) VALUES (?, ?, ?)'),
       events: db.prepare<[string, number], EventRow>('SELECT * FROM case_events WHERE case_id = ? AND seq > ? ORDER BY seq'),
       isReviewer: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM case_reviewers WHERE case_id = ? AND user_id = ? LIMIT 1'),
       reviewed: db.prepare<[string], { case_id: string }>('SELECT DISTINCT case_id FROM case_reviewers WHERE user_id = ? ORDER BY case_id'),
+      anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
+      unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
+      sealLegacy: db.prepare<[string, number, string, number, string]>(
+        'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',
+      ),
     };
-    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]) => {
+    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal) => {
       const current = this.sql.load.get(envelope.caseId)?.seq ?? 0;
       if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
       this.sql.insertEvent.run({
@@ -56,19 +77,29 @@ export class SqliteWorkflowStore implements WorkflowStore {
         prev_hash: envelope.prevHash,
         hash: envelope.hash,
       });
-      this.sql.upsertState.run(envelope.caseId, envelope.seq, envelope.hash, JSON.stringify(state));
+      this.sql.upsertState.run(envelope.caseId, envelope.seq, envelope.hash, JSON.stringify(state), seal.mac, seal.legacySeq);
       this.sql.clearReviewers.run(envelope.caseId);
       for (const grant of reviewers) this.sql.insertReviewer.run(envelope.caseId, grant.userId, grant.disputeId);
     });
+    // One read transaction: another process (the admin command line) sees the row and its grants of one commit.
+    this.loadTx = db.transaction((caseId: string) => {
+      const row = this.sql.load.get(caseId);
+      if (!row) return null;
+      const reviewers = this.sql.reviewers.all(caseId).map((r) => ({ userId: r.user_id, disputeId: r.dispute_id }));
+      const seal = row.seal_mac === null ? null : { legacySeq: row.legacy_seq, mac: row.seal_mac };
+      return { seq: row.seq, hash: row.hash, state: JSON.parse(row.state) as CaseWorkflow, reviewers, seal };
+    });
+    this.sealTx = db.transaction((seals: LegacySeal[]) =>
+      seals.filter(({ caseId, seq, hash, seal }) => this.sql.sealLegacy.run(seal.mac, seal.legacySeq, caseId, seq, hash).changes === 1).map((s) => s.caseId),
+    );
   }
 
   async load(caseId: string): Promise<WorkflowRecord | null> {
-    const row = this.sql.load.get(caseId);
-    return row ? { seq: row.seq, hash: row.hash, state: JSON.parse(row.state) as CaseWorkflow } : null;
+    return this.loadTx(caseId);
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[]): Promise<void> {
-    this.commitTx(envelope, state, reviewers);
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
+    this.commitTx(envelope, state, reviewers, seal);
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {
@@ -81,5 +112,13 @@ export class SqliteWorkflowStore implements WorkflowStore {
 
   async casesReviewedBy(userId: string): Promise<string[]> {
     return this.sql.reviewed.all(userId).map((row) => row.case_id);
+  }
+
+  async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {
+    return { anySealed: this.sql.anySealed.get() !== undefined, unsealed: this.sql.unsealed.all().map((row) => row.case_id) };
+  }
+
+  async sealLegacy(seals: LegacySeal[]): Promise<string[]> {
+    return this.sealTx(seals);
   }
 }

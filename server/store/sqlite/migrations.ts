@@ -145,4 +145,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, thread_id)
   );
   `,
+  `
+  -- The keyed log (issue 11): each state row carries a seal, an HMAC with the log key over its head,
+  -- its state and its reviewer grants. Rows written before have none (NULL) until the server seals
+  -- an intact legacy log once, at boot; legacy_seq counts the events hashed with the bare SHA-256.
+  ALTER TABLE case_workflow ADD COLUMN seal_mac TEXT;
+  ALTER TABLE case_workflow ADD COLUMN legacy_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
