@@ -19,6 +19,8 @@ import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
 import { requireAuth } from './http/middleware/auth.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
+import { requireJsonBody } from './http/middleware/requireJson.ts';
+import { OriginGuard } from './http/originGuard.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
@@ -43,6 +45,7 @@ export type AppConfig = Pick<
   | 'PERSISTENT_SESSIONS'
   | 'PERSISTENT_DAYS'
   | 'SESSION_REMINDER_MINUTES'
+  | 'PUBLIC_URL'
 >;
 
 export interface AppDeps {
@@ -103,12 +106,14 @@ export function createApp(deps: AppDeps): Workspace {
 
   const app = express();
   const server = createServer(app);
+  const origins = new OriginGuard({ publicOrigin: config.PUBLIC_URL ?? null, trustProxy: config.TRUST_PROXY }, audit);
   const realtime = createRealtimeServer(server, {
     authenticator,
     audit,
     log: log.child({ cat: 'realtime' }),
     accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
     trustProxy: config.TRUST_PROXY,
+    checkOrigin: (request) => origins.allows(request, `WS ${SOCKET_PATH}`),
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {
@@ -126,9 +131,9 @@ export function createApp(deps: AppDeps): Workspace {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(securityHeaders, measure(metrics));
+  app.use(securityHeaders, measure(metrics), origins.httpWrites);
   app.use(healthRoutes(stores, metrics, log));
-  app.use('/api', noStore, express.json({ limit: MAX_JSON_BODY }));
+  app.use('/api', noStore, requireJsonBody, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(authenticator, audit);
   app.use(authRoutes(commandDeps, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
   app.use(caseRoutes(commandDeps, auth));
@@ -164,7 +169,11 @@ export function createApp(deps: AppDeps): Workspace {
       }),
   });
   server.on('upgrade', (request, socket, head) => {
-    if (request.url?.startsWith(COLLAB_PATH_PREFIX)) return websocket.handleUpgrade(request, socket, head);
+    if (request.url?.startsWith(COLLAB_PATH_PREFIX)) {
+      // The path only: the query may carry a token.
+      if (!origins.allows(request, `WS ${new URL(request.url, 'http://localhost').pathname}`)) return origins.refuseUpgrade(socket);
+      return websocket.handleUpgrade(request, socket, head);
+    }
     // socket.io answers its own upgrades; anything else is not ours.
     if (request.url?.startsWith(`${SOCKET_PATH}/`)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

@@ -8,6 +8,19 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** PUBLIC_URL: an http(s) origin, without path, query or fragment; kept in URL's canonical form. */
+const publicUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) origin such as https://werkplek.example.nl, without a path')
+  .transform((value) => new URL(value).origin);
+
 const ConfigSchema = z
   .object({
     /** TCP port for HTTP and websockets; 0 picks a free port. */
@@ -51,6 +64,8 @@ const ConfigSchema = z
     SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
+    /** The address users open (https://werkplek.example.nl): the only origin allowed to write, and the base of absolute links. */
+    PUBLIC_URL: publicUrl.optional(),
   })
   .superRefine((config, context) => {
     if (config.STORE === 'redis' && !config.REDIS_URL) {

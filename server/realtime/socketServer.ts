@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { CASE_ID_PATTERN } from '../../shared/docNames.ts';
@@ -34,6 +34,8 @@ export interface RealtimeDeps {
   trustProxy: number;
   /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
   adapter?: ServerOptions['adapter'];
+  /** Refuses handshakes from pages of another site (socket.io's allowRequest); absent: every origin. */
+  checkOrigin?: (request: IncomingMessage) => boolean;
 }
 
 export interface RealtimeServer {
@@ -54,6 +56,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     // Upgrades on other paths (/collab) belong to the collaboration relay.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: (request, decide) => {
+      const allowed = deps.checkOrigin?.(request) ?? true;
+      decide(allowed ? null : 'origin.forbidden', allowed);
+    },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
