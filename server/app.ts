@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { requireAuth } from './http/middleware/auth.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
 import { requireJsonBody } from './http/middleware/requireJson.ts';
+import { securityHeaders } from './http/middleware/securityHeaders.ts';
 import { OriginGuard } from './http/originGuard.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
@@ -131,7 +132,7 @@ export function createApp(deps: AppDeps): Workspace {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(securityHeaders, measure(metrics), origins.httpWrites);
+  app.use(securityHeaders({ https: config.COOKIE_SECURE }), measure(metrics), origins.httpWrites);
   app.use(healthRoutes(stores, metrics, log));
   app.use('/api', noStore, requireJsonBody, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(authenticator, audit);
@@ -207,17 +208,6 @@ export function createApp(deps: AppDeps): Workspace {
     },
   };
 }
-
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-  );
-  next();
-};
 
 /** Case data must never sit in a browser or proxy cache. */
 const noStore: RequestHandler = (_req, res, next) => {
