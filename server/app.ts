@@ -22,6 +22,7 @@ import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
 import { requireJsonBody } from './http/middleware/requireJson.ts';
 import { securityHeaders } from './http/middleware/securityHeaders.ts';
 import { OriginGuard } from './http/originGuard.ts';
+import { publicOriginOf } from './http/publicOrigin.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
@@ -140,7 +141,7 @@ export function createApp(deps: AppDeps): Workspace {
   app.use(caseRoutes(commandDeps, auth));
   app.use(adminRoutes(commandDeps, auth));
   app.use(workflowRoutes(commandDeps, auth));
-  app.use(sessionRoutes(commandDeps, auth));
+  app.use(sessionRoutes(commandDeps, auth, { publicOrigin: publicOriginOf(config.PUBLIC_URL, server) }));
   app.use(commentRoutes(commandDeps, auth));
   app.use('/api', notFoundHandler);
   if (deps.clientDir) serveClient(app, deps.clientDir);
