@@ -19,8 +19,10 @@ import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
 import { requireAuth } from './http/middleware/auth.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
+import { metricsAccess } from './http/middleware/metricsAccess.ts';
 import { requireJsonBody } from './http/middleware/requireJson.ts';
 import { securityHeaders } from './http/middleware/securityHeaders.ts';
+import { startMetricsListener, type MetricsListener } from './http/metricsListener.ts';
 import { OriginGuard } from './http/originGuard.ts';
 import { publicOriginOf } from './http/publicOrigin.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -48,6 +50,7 @@ export type AppConfig = Pick<
   | 'PERSISTENT_DAYS'
   | 'SESSION_REMINDER_MINUTES'
   | 'PUBLIC_URL'
+  | 'METRICS_TOKEN'
 >;
 
 export interface AppDeps {
@@ -73,6 +76,8 @@ export interface Workspace {
   collab: CollabServer;
   metrics: Metrics;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
+  /** Starts the loopback listener that serves /metrics without a token (METRICS_PORT); closed with the workspace. */
+  listenMetrics(port: number): Promise<{ url: string }>;
   /** Re-checks every open document connection's access now (it also runs every 30 s). */
   checkAccessNow(): Promise<number>;
   /** Sends the session reminders due now (it also runs every 30 s). */
@@ -134,7 +139,7 @@ export function createApp(deps: AppDeps): Workspace {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders({ https: config.COOKIE_SECURE }), measure(metrics), origins.httpWrites);
-  app.use(healthRoutes(stores, metrics, log));
+  app.use(healthRoutes(stores, metrics, log, metricsAccess(config.METRICS_TOKEN ?? null)));
   app.use('/api', noStore, requireJsonBody, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(authenticator, audit);
   app.use(authRoutes(commandDeps, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
@@ -181,6 +186,7 @@ export function createApp(deps: AppDeps): Workspace {
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
+  let metricsListener: MetricsListener | null = null;
   return {
     app,
     server,
@@ -195,6 +201,10 @@ export function createApp(deps: AppDeps): Workspace {
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { server, url: `http://${shownHost}:${address.port}` };
     },
+    async listenMetrics(port) {
+      metricsListener ??= await startMetricsListener(metrics, port, log);
+      return { url: metricsListener.url };
+    },
     checkAccessNow: () => collab.sweepAccess(checkAccess),
     sendRemindersNow: () => reminders.sendDue(),
     async close() {
@@ -204,6 +214,7 @@ export function createApp(deps: AppDeps): Workspace {
       await collab.shutdown();
       websocket.close();
       await realtime.close();
+      await metricsListener?.close();
       server.closeAllConnections();
       await closing;
     },

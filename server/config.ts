@@ -8,6 +8,9 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A Prometheus bearer token is a shared secret: as long as a token-signing one. */
+const MIN_METRICS_TOKEN_LENGTH = 32;
+
 /** PUBLIC_URL: an http(s) origin, without path, query or fragment; kept in URL's canonical form. */
 const publicUrl = z
   .string()
@@ -66,10 +69,17 @@ const ConfigSchema = z
     COOKIE_SECURE: booleanFlag.default(false),
     /** The address users open (https://werkplek.example.nl): the only origin allowed to write, and the base of absolute links. */
     PUBLIC_URL: publicUrl.optional(),
+    /** Bearer token that /metrics requires on the public port; without it, /metrics is refused there. */
+    METRICS_TOKEN: z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).optional(),
+    /** A second listener on 127.0.0.1 that serves /metrics only, without a token (0 picks a free port). */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   })
   .superRefine((config, context) => {
     if (config.STORE === 'redis' && !config.REDIS_URL) {
       context.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
+    }
+    if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+      context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
     }
   });
 

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     socketAdapter: redis ? await createRedisSocketAdapter(redis, config.REDIS_PREFIX) : undefined,
   });
   const { url } = await workspace.listen(config.PORT, config.HOST);
-  log.info({ cat: 'boot', url, store: config.STORE, seeded }, 'listening');
+  const metricsUrl = config.METRICS_PORT === undefined ? null : (await workspace.listenMetrics(config.METRICS_PORT)).url;
+  log.info({ cat: 'boot', url, store: config.STORE, seeded, metricsUrl }, 'listening');
   printBanner(url, config.DEMO_SEED);
 
   let stopping = false;

@@ -1,10 +1,10 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from '../../metrics.ts';
 import type { Stores } from '../../store/ports.ts';
 
-/** Liveness, readiness (the store answers) and Prometheus metrics. */
-export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger): Router {
+/** Liveness, readiness (the store answers) and Prometheus metrics behind `metricsGate` (see metricsAccess). */
+export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger, metricsGate: RequestHandler): Router {
   const router = Router();
 
   router.get('/healthz', (_req, res) => {
@@ -21,7 +21,8 @@ export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger): Rou
     }
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', metricsGate, async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
