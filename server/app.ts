@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ServerOptions as SocketServerOptions } from 'socket.io';
 import type { Logger } from 'pino';
@@ -25,6 +23,7 @@ import { securityHeaders } from './http/middleware/securityHeaders.ts';
 import { startMetricsListener, type MetricsListener } from './http/metricsListener.ts';
 import { OriginGuard } from './http/originGuard.ts';
 import { publicOriginOf } from './http/publicOrigin.ts';
+import { clientRoutes } from './http/routes/clientRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
@@ -149,7 +148,7 @@ export function createApp(deps: AppDeps): Workspace {
   app.use(sessionRoutes(commandDeps, auth, { publicOrigin: publicOriginOf(config.PUBLIC_URL, server) }));
   app.use(commentRoutes(commandDeps, auth));
   app.use('/api', notFoundHandler);
-  if (deps.clientDir) serveClient(app, deps.clientDir);
+  if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
@@ -237,15 +236,4 @@ function measure(metrics: Metrics): RequestHandler {
     });
     next();
   };
-}
-
-/** Serves the built client; every other GET falls back to index.html for client-side routes. */
-function serveClient(app: Express, clientDir: string): void {
-  const index = join(clientDir, 'index.html');
-  if (!existsSync(index)) throw new Error(`The client is not built: ${index} is missing (run npm run build)`);
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  app.get('/{*path}', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
