@@ -67,6 +67,8 @@ const ConfigSchema = z
     SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
+    /** Only `production` changes anything here: the server then warns loudly about demo accounts. */
+    NODE_ENV: z.string().default('development'),
     /** The address users open (https://werkplek.example.nl): the only origin allowed to write, and the base of absolute links. */
     PUBLIC_URL: publicUrl.optional(),
     /** Bearer token that /metrics requires on the public port; without it, /metrics is refused there. */

@@ -4,7 +4,8 @@ import { createRedisSocketAdapter } from './realtime/redisAdapter.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { loadOrCreateSecret } from './secret.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.ts';
+import { printBanner, warnDemoAccountsInProduction } from './bootBanner.ts';
+import { demoAccountsIn, seedDemo } from './seed.ts';
 import { buildStores } from './stores.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const { stores, redis, bus, throttle } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
+  // seedDemo never touches a store that has users, so DEMO_SEED can stay on for a first `npm start`.
   const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
+  const demoAccounts = await demoAccountsIn(stores);
 
   const workspace = createApp({
     config,
@@ -31,7 +34,8 @@ async function main(): Promise<void> {
   const { url } = await workspace.listen(config.PORT, config.HOST);
   const metricsUrl = config.METRICS_PORT === undefined ? null : (await workspace.listenMetrics(config.METRICS_PORT)).url;
   log.info({ cat: 'boot', url, store: config.STORE, seeded, metricsUrl }, 'listening');
-  printBanner(url, config.DEMO_SEED);
+  printBanner(url, demoAccounts);
+  if (config.NODE_ENV === 'production' && demoAccounts.length > 0) warnDemoAccountsInProduction(log, demoAccounts);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -59,16 +63,6 @@ function readConfig() {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-}
-
-function printBanner(url: string, demo: boolean): void {
-  const lines = [`\n  Consultatiewerkplek / consultation workspace: ${url}\n`];
-  if (demo) {
-    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
-    for (const user of DEMO_USERS) lines.push(`    ${user.username.padEnd(15)} ${user.role}`);
-    lines.push('');
-  }
-  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {
