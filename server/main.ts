@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { createRedisSocketAdapter } from './realtime/redisAdapter.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { loadPdfFonts } from './pdf/pdfFonts.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { printBanner, warnDemoAccountsInProduction } from './bootBanner.ts';
 import { demoAccountsIn, seedDemo } from './seed.ts';
@@ -15,6 +16,8 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
+  // A missing PDF font would only show at the first minutes download: stop now instead, saying which.
+  loadPdfFonts();
   const { stores, redis, bus, throttle } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   // seedDemo never touches a store that has users, so DEMO_SEED can stay on for a first `npm start`.

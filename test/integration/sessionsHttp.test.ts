@@ -257,3 +257,32 @@ describe('the link in a calendar file', () => {
     expect(calendarUrl(ics)).toBe(`http://localhost:${new URL(server.url).port}/cases/${DEMO_CASE_ID}?sessie=${session.id}`);
   });
 });
+
+describe('minutes in any European script', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => clock });
+  });
+  afterAll(() => server.close());
+
+  it('print names such as "Łódź Şişli" exactly (the PDF embeds a Unicode font, not WinAnsi Helvetica)', async () => {
+    const ba = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
+    const notes = 'Werkplek in Łódź Şişli; overleg met Ærø-Øresund, Ελλάδα en Žižkov.';
+    const session = ((await ba.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: ['d240'] })).body.workflow.sessions as ConsultationSession[]).at(-1)!;
+    await ba.post(`/sessions/${session.id}/start`);
+    expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd240', outcome: 'deferred', notes })).status).toBe(200);
+    await ba.post(`/sessions/${session.id}/conclude`);
+
+    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, { headers: { Authorization: `Bearer ${ba.token}` } });
+    expect(minutes.status).toBe(200);
+    const pdf = new Uint8Array(await minutes.arrayBuffer());
+    // Read before pdf.js, which takes the bytes over (detaches the buffer).
+    const raw = Buffer.from(pdf).toString('latin1');
+    const text = await pdfText(pdf);
+    expect(text).toContain('Łódź Şişli');
+    expect(text).toContain(notes);
+    // Embedded (a subset of DejaVu Sans), not one of the 14 standard fonts a reader substitutes.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+});
