@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps): Workspace {
     log: log.child({ cat: 'realtime' }),
     accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
     trustProxy: config.TRUST_PROXY,
-    checkOrigin: (request) => origins.allows(request, `WS ${SOCKET_PATH}`),
+    checkOrigin: (request) => origins.allows(request, 'socket.io handshake'),
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {

@@ -8,8 +8,8 @@ import { isStateChanging, originAllowed, type OriginPolicy } from './origin.ts';
 
 /** How much of a refused Origin the audit keeps: enough to recognise a misconfigured PUBLIC_URL. */
 const MAX_AUDITED_ORIGIN_CHARS = 120;
-/** The path of a refused write names the route (ids, never text); a longer one is cut. */
-const MAX_AUDITED_PATH_CHARS = 200;
+/** The object of a refusal names the path (ids, never text), which the client chooses: a longer one is cut. */
+const MAX_AUDITED_OBJECT_CHARS = 200;
 
 export const foreignOrigin = () => new AppError(403, 'origin.forbidden', 'Requests from pages of another site are refused');
 
@@ -30,14 +30,14 @@ export class OriginGuard {
     const origin = String(request.headers.origin ?? '').slice(0, MAX_AUDITED_ORIGIN_CHARS);
     this.audit.recordInBackground(
       { userId: null, username: null, role: null, ip: clientAddress(request, this.policy.trustProxy), userAgent: request.headers['user-agent'] ?? null },
-      { action: 'denied', outcome: 'denied', object, detail: `foreign-origin ${origin}` },
+      { action: 'denied', outcome: 'denied', object: object.slice(0, MAX_AUDITED_OBJECT_CHARS), detail: `foreign-origin ${origin}` },
     );
     return false;
   }
 
   /** express: refuses POST, PUT, PATCH and DELETE from another origin before anything reads them. */
   readonly httpWrites: RequestHandler = (req, _res, next) => {
-    if (!isStateChanging(req.method) || this.allows(req, `${req.method} ${req.path.slice(0, MAX_AUDITED_PATH_CHARS)}`)) return next();
+    if (!isStateChanging(req.method) || this.allows(req, `${req.method} ${req.path}`)) return next();
     next(foreignOrigin());
   };
 

@@ -122,7 +122,7 @@ describe('writes from pages of another site (Origin)', () => {
     };
     expect(await connect(EVIL)).not.toBe('connected');
     expect(await connect(server.url)).toBe('connected');
-    await waitFor(async () => (await server.stores.audit.list({ action: 'denied' })).some((r) => r.object === 'WS /socket.io'), { what: 'the audit row' });
+    await waitFor(async () => (await server.stores.audit.list({ action: 'denied' })).some((r) => r.object === 'socket.io handshake'), { what: 'the audit row' });
   });
 });
 
