@@ -1,17 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** The browser client: built into dist/client, which the server serves. */
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps without the sourceMappingURL comment; precompress() moves them to dist/sourcemaps, outside what is served.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1024,
   },
   server: {

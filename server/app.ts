@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ServerOptions as SocketServerOptions } from 'socket.io';
 import type { Logger } from 'pino';
@@ -20,6 +18,13 @@ import type { CommandDeps } from './commands/deps.ts';
 import type { Config } from './config.ts';
 import { requireAuth } from './http/middleware/auth.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
+import { metricsAccess } from './http/middleware/metricsAccess.ts';
+import { requireJsonBody } from './http/middleware/requireJson.ts';
+import { securityHeaders } from './http/middleware/securityHeaders.ts';
+import { startMetricsListener, type MetricsListener } from './http/metricsListener.ts';
+import { OriginGuard } from './http/originGuard.ts';
+import { publicOriginOf } from './http/publicOrigin.ts';
+import { clientRoutes } from './http/routes/clientRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { caseRoutes } from './http/routes/caseRoutes.ts';
@@ -47,6 +52,8 @@ export type AppConfig = Pick<
   | 'PERSISTENT_SESSIONS'
   | 'PERSISTENT_DAYS'
   | 'SESSION_REMINDER_MINUTES'
+  | 'PUBLIC_URL'
+  | 'METRICS_TOKEN'
 >;
 
 export interface AppDeps {
@@ -76,6 +83,8 @@ export interface Workspace {
   /** Which cases match their log; `scanAll()` checks every case in full (main.ts starts it after listening). */
   integrity: CaseIntegrity;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
+  /** Starts the loopback listener that serves /metrics without a token (METRICS_PORT); closed with the workspace. */
+  listenMetrics(port: number): Promise<{ url: string }>;
   /** Re-checks every open document connection's and socket.io socket's access now (it also runs every 30 s); resolves with how many lost it. */
   checkAccessNow(): Promise<number>;
   /** Sends the session reminders due now (it also runs every 30 s). */
@@ -116,6 +125,7 @@ export function createApp(deps: AppDeps): Workspace {
 
   const app = express();
   const server = createServer(app);
+  const origins = new OriginGuard({ publicOrigin: config.PUBLIC_URL ?? null, trustProxy: config.TRUST_PROXY }, audit);
   const realtime = createRealtimeServer(server, {
     authenticator,
     audit,
@@ -124,6 +134,7 @@ export function createApp(deps: AppDeps): Workspace {
     records: stores.records,
     workflow: checked.workflow,
     trustProxy: config.TRUST_PROXY,
+    checkOrigin: (request) => origins.allows(request, 'socket.io handshake'),
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const commandDeps: CommandDeps = {
@@ -142,18 +153,18 @@ export function createApp(deps: AppDeps): Workspace {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(securityHeaders, measure(metrics));
-  app.use(healthRoutes(stores, metrics, log, () => integrity.report()));
-  app.use('/api', noStore, express.json({ limit: MAX_JSON_BODY }));
+  app.use(securityHeaders({ https: config.COOKIE_SECURE }), measure(metrics), origins.httpWrites);
+  app.use(healthRoutes(stores, metrics, log, () => integrity.report(), metricsAccess(config.METRICS_TOKEN ?? null)));
+  app.use('/api', noStore, requireJsonBody, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(authenticator, audit);
   app.use(authRoutes(commandDeps, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
   app.use(caseRoutes(commandDeps, auth));
   app.use(adminRoutes(commandDeps, auth));
   app.use(workflowRoutes(commandDeps, auth));
-  app.use(sessionRoutes(commandDeps, auth));
+  app.use(sessionRoutes(commandDeps, auth, { publicOrigin: publicOriginOf(config.PUBLIC_URL, server) }));
   app.use(commentRoutes(commandDeps, auth));
   app.use('/api', notFoundHandler);
-  if (deps.clientDir) serveClient(app, deps.clientDir);
+  if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
@@ -180,12 +191,17 @@ export function createApp(deps: AppDeps): Workspace {
       }),
   });
   server.on('upgrade', (request, socket, head) => {
-    if (request.url?.startsWith(COLLAB_PATH_PREFIX)) return websocket.handleUpgrade(request, socket, head);
+    if (request.url?.startsWith(COLLAB_PATH_PREFIX)) {
+      // The path only: the query may carry a token.
+      if (!origins.allows(request, `WS ${new URL(request.url, 'http://localhost').pathname}`)) return origins.refuseUpgrade(socket);
+      return websocket.handleUpgrade(request, socket, head);
+    }
     // socket.io answers its own upgrades; anything else is not ours.
     if (request.url?.startsWith(`${SOCKET_PATH}/`)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
+  let metricsListener: MetricsListener | null = null;
   return {
     app,
     server,
@@ -201,6 +217,10 @@ export function createApp(deps: AppDeps): Workspace {
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { server, url: `http://${shownHost}:${address.port}` };
     },
+    async listenMetrics(port) {
+      metricsListener ??= await startMetricsListener(metrics, port, log);
+      return { url: metricsListener.url };
+    },
     checkAccessNow: async () => (await collab.sweepAccess(checkAccess)) + (await realtime.checkAccessNow()),
     sendRemindersNow: () => reminders.sendDue(),
     async close() {
@@ -210,22 +230,12 @@ export function createApp(deps: AppDeps): Workspace {
       await collab.shutdown();
       websocket.close();
       await realtime.close();
+      await metricsListener?.close();
       server.closeAllConnections();
       await closing;
     },
   };
 }
-
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-  );
-  next();
-};
 
 /** Case data must never sit in a browser or proxy cache. */
 const noStore: RequestHandler = (_req, res, next) => {
@@ -243,15 +253,4 @@ function measure(metrics: Metrics): RequestHandler {
     });
     next();
   };
-}
-
-/** Serves the built client; every other GET falls back to index.html for client-side routes. */
-function serveClient(app: Express, clientDir: string): void {
-  const index = join(clientDir, 'index.html');
-  if (!existsSync(index)) throw new Error(`The client is not built: ${index} is missing (run npm run build)`);
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  app.get('/{*path}', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }

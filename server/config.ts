@@ -9,6 +9,22 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A Prometheus bearer token is a shared secret: as long as a token-signing one. */
+const MIN_METRICS_TOKEN_LENGTH = 32;
+
+/** PUBLIC_URL: an http(s) origin, without path, query or fragment; kept in URL's canonical form. */
+const publicUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) origin such as https://werkplek.example.nl, without a path')
+  .transform((value) => new URL(value).origin);
+
 const ConfigSchema = z
   .object({
     /** TCP port for HTTP and websockets; 0 picks a free port. */
@@ -57,10 +73,21 @@ const ConfigSchema = z
     SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
+    /** Only `production` changes anything here: the server then warns loudly about demo accounts. */
+    NODE_ENV: z.string().default('development'),
+    /** The address users open (https://werkplek.example.nl): the only origin allowed to write, and the base of absolute links. */
+    PUBLIC_URL: publicUrl.optional(),
+    /** Bearer token that /metrics requires on the public port; without it, /metrics is refused there. */
+    METRICS_TOKEN: z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).optional(),
+    /** A second listener on 127.0.0.1 that serves /metrics only, without a token (0 picks a free port). */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   })
   .superRefine((config, context) => {
     if (config.STORE === 'redis' && !config.REDIS_URL) {
       context.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
+    }
+    if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+      context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
     }
   });
 

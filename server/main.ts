@@ -3,8 +3,10 @@ import { createApp } from './app.ts';
 import { createRedisSocketAdapter } from './realtime/redisAdapter.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { loadPdfFonts } from './pdf/pdfFonts.ts';
 import { LOG_SECRET_FILE, loadOrCreateSecret } from './secret.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.ts';
+import { printBanner, warnDemoAccountsInProduction } from './bootBanner.ts';
+import { demoAccountsIn, seedDemo } from './seed.ts';
 import { buildStores } from './stores.ts';
 import { createLogKey } from './workflow/logKey.ts';
 import { sealLegacyLogs } from './workflow/sealLegacyLogs.ts';
@@ -16,6 +18,8 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
+  // A missing PDF font would only show at the first minutes download: stop now instead, saying which.
+  loadPdfFonts();
   const { stores, redis, bus, throttle } = await buildStores(config, log);
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const logKey = createLogKey(config.LOG_SECRET ?? loadOrCreateSecret(config.DATA_DIR, LOG_SECRET_FILE));
@@ -24,7 +28,9 @@ async function main(): Promise<void> {
   }
   // Before serving: a store written before the log was keyed is sealed once, if it verifies.
   await sealLegacyLogs(stores, logKey, log);
+  // seedDemo never touches a store that has users, so DEMO_SEED can stay on for a first `npm start`.
   const seeded = config.DEMO_SEED ? await seedDemo(stores) : false;
+  const demoAccounts = await demoAccountsIn(stores);
 
   const workspace = createApp({
     config,
@@ -38,10 +44,12 @@ async function main(): Promise<void> {
     socketAdapter: redis ? await createRedisSocketAdapter(redis, config.REDIS_PREFIX) : undefined,
   });
   const { url } = await workspace.listen(config.PORT, config.HOST);
-  log.info({ cat: 'boot', url, store: config.STORE, seeded, logKey: logKey.id }, 'listening');
+  const metricsUrl = config.METRICS_PORT === undefined ? null : (await workspace.listenMetrics(config.METRICS_PORT)).url;
+  log.info({ cat: 'boot', url, store: config.STORE, seeded, metricsUrl, logKey: logKey.id }, 'listening');
   // The full check of every case runs behind the listening node; /readyz reports what it found.
   void workspace.integrity.scanAll().catch((error: unknown) => log.error({ cat: 'integrity', err: error }, 'integrity scan failed'));
-  printBanner(url, config.DEMO_SEED);
+  printBanner(url, demoAccounts);
+  if (config.NODE_ENV === 'production' && demoAccounts.length > 0) warnDemoAccountsInProduction(log, demoAccounts);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -69,16 +77,6 @@ function readConfig() {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-}
-
-function printBanner(url: string, demo: boolean): void {
-  const lines = [`\n  Consultatiewerkplek / consultation workspace: ${url}\n`];
-  if (demo) {
-    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
-    for (const user of DEMO_USERS) lines.push(`    ${user.username.padEnd(15)} ${user.role}`);
-    lines.push('');
-  }
-  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

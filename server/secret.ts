@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_DIR_MODE, PRIVATE_FILE_MODE } from './fileModes.ts';
 
 /** The file in DATA_DIR that holds the token secret when JWT_SECRET is unset. */
 export const JWT_SECRET_FILE = 'jwt-secret';
@@ -32,11 +33,11 @@ export function readSecret(dataDir: string, fileName: string): string | null {
 export function loadOrCreateSecret(dataDir: string, fileName = JWT_SECRET_FILE): string {
   const existing = readSecret(dataDir, fileName);
   if (existing) return existing;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
   const file = join(dataDir, fileName);
   const secret = randomBytes(GENERATED_SECRET_BYTES).toString('base64url');
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   } catch (error) {
     // Another process created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();

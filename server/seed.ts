@@ -56,3 +56,12 @@ export async function seedDemo(stores: Stores, today = new Date()): Promise<bool
   );
   return true;
 }
+
+/**
+ * The demo accounts present in the store. Their password is published (in
+ * the README), so in production each is an open door: the boot warns.
+ */
+export async function demoAccountsIn(stores: Stores): Promise<string[]> {
+  const found = await Promise.all(DEMO_USERS.map(async (user) => ((await stores.records.findUserByUsername(user.username)) ? user.username : null)));
+  return found.filter((username): username is string => username !== null);
+}

@@ -49,7 +49,7 @@ export interface RealtimeDeps {
   trustProxy: number;
   /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
   adapter?: ServerOptions['adapter'];
-  /** Whether a handshake's origin is acceptable; without it every origin is. */
+  /** Refuses handshakes from pages of another site (socket.io's allowRequest); absent: every origin. */
   checkOrigin?: (request: IncomingMessage) => boolean;
 }
 

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { getTemplate, templateSections } from '../../shared/template/index.ts';
 import type { ConsultationSession, ItemOutcome, SessionMode } from '../../shared/workflow/types.ts';
 import type { CaseMember } from '../../shared/api.ts';
+import { PdfFont, registerPdfFonts } from '../pdf/pdfFonts.ts';
 import type { CaseRecord } from '../store/ports.ts';
 
 const OUTCOME_LABEL: Record<ItemOutcome, string> = {
@@ -25,7 +26,9 @@ export function sessionMinutesPdf(session: ConsultationSession, record: CaseReco
   const names = new Map(template ? templateSections(template).map((s) => [s.id, s.icf ? `${s.icf} ${s.label.nl}` : s.label.nl]) : []);
   const physician = (role: 'ba' | 'va') => members.find((m) => m.caseRole === role)?.name ?? '—';
 
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Verslag consultatie ${record.employeePseudonym}`, Author: 'Consultatiewerkplek' } });
+  const pdf = registerPdfFonts(
+    new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Verslag consultatie ${record.employeePseudonym}`, Author: 'Consultatiewerkplek' } }),
+  );
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -33,8 +36,8 @@ export function sessionMinutesPdf(session: ConsultationSession, record: CaseReco
     pdf.on('error', reject);
   });
 
-  pdf.font('Helvetica-Bold').fontSize(18).text('Verslag consultatie bedrijfsarts – verzekeringsarts');
-  pdf.moveDown(0.5).font('Helvetica').fontSize(11);
+  pdf.font(PdfFont.bold).fontSize(18).text('Verslag consultatie bedrijfsarts – verzekeringsarts');
+  pdf.moveDown(0.5).font(PdfFont.regular).fontSize(11);
   pdf.text(`Dossier: ${record.title}`);
   pdf.text(`Werknemer: ${record.employeePseudonym} · Werkgever: ${record.employer}`);
   pdf.text(`Datum: ${dateFormat.format(new Date(session.started?.at ?? session.scheduledAt))} (${MODE_LABEL[session.mode]}, ${session.durationMinutes} minuten)`);
@@ -42,10 +45,10 @@ export function sessionMinutesPdf(session: ConsultationSession, record: CaseReco
   pdf.text(`Verzekeringsarts: ${physician('va')}`);
   if (session.concluded) pdf.text(`Afgesloten door ${session.concluded.by.name} op ${dateFormat.format(new Date(session.concluded.at))}`);
 
-  pdf.moveDown().font('Helvetica-Bold').fontSize(14).text('Agenda en uitkomsten');
+  pdf.moveDown().font(PdfFont.bold).fontSize(14).text('Agenda en uitkomsten');
   for (const item of session.agenda) {
-    pdf.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(names.get(item.section) ?? item.section);
-    pdf.font('Helvetica').fontSize(11).text(`Uitkomst: ${item.outcome ? OUTCOME_LABEL[item.outcome] : 'Niet besproken'}`);
+    pdf.moveDown(0.6).font(PdfFont.bold).fontSize(12).text(names.get(item.section) ?? item.section);
+    pdf.font(PdfFont.regular).fontSize(11).text(`Uitkomst: ${item.outcome ? OUTCOME_LABEL[item.outcome] : 'Niet besproken'}`);
     if (item.recordedBy) pdf.fillColor('#555555').text(`Vastgelegd door ${item.recordedBy.name}`).fillColor('black');
     if (item.notes) pdf.text(`Notities: ${item.notes}`);
   }

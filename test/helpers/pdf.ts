@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** pdf.js reads the metrics of the 14 standard fonts (which the minutes use) from its own package. */
+/** pdf.js reads the metrics of the 14 standard fonts from its own package (the minutes embed theirs, but a PDF may name one). */
 const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
 /** The text of a PDF, page by page, as a reader would copy it (pdf.js, Mozilla's PDF engine). */

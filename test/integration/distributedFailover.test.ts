@@ -13,6 +13,8 @@ import { makeTempDir } from '../helpers/tmp.ts';
 import { sleep, waitFor } from '../helpers/waitFor.ts';
 
 const occupational = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
+/** The nodes' /metrics answers only with this bearer token. */
+const METRICS_TOKEN = 'metrics-token-that-is-long-enough-0123456789';
 
 /**
  * The topology of `npm run cluster` with real processes: redis-server, two
@@ -36,13 +38,13 @@ describe('a node killed during editing (STORE=redis, two nodes behind the load b
 
   /** Open collaboration connections a node reports on /metrics. */
   async function connectionsOn(node: ServerProcess): Promise<number> {
-    const metrics = await (await fetch(`${node.url}/metrics`)).text();
+    const metrics = await (await fetch(`${node.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     return Number(/^collab_connections (\d+)/m.exec(metrics)?.[1] ?? 0);
   }
 
   it('the BA on the killed node reconnects through the other node, and every update relayed before the kill is there', async () => {
     redis = await RedisServer.start();
-    const env = { STORE: 'redis', REDIS_URL: redis.url, JWT_SECRET: TEST_SECRET, DATA_DIR: tmp.dir, LOG_LEVEL: 'warn' };
+    const env = { STORE: 'redis', REDIS_URL: redis.url, JWT_SECRET: TEST_SECRET, DATA_DIR: tmp.dir, LOG_LEVEL: 'warn', METRICS_TOKEN };
     // The first node seeds the empty Redis; the second finds it seeded.
     nodes = [await startServerProcess({ ...env, LOG_LEVEL: 'info' }), await startServerProcess({ ...env, LOG_LEVEL: 'info' })];
     balancer = await startLoadBalancer({ port: 0, backends: nodes.map((node) => node.url), healthIntervalMs: 200, healthTimeoutMs: 150 });

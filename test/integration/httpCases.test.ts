@@ -178,12 +178,13 @@ describe('administration API', () => {
 
 describe('health, readiness and metrics', () => {
   it('/healthz and /readyz answer, /metrics speaks Prometheus, and /readyz fails when the store is gone', async () => {
-    const server = await startTestServer();
+    const token = 'metrics-token-that-is-long-enough-0123456789';
+    const server = await startTestServer({ config: { METRICS_TOKEN: token } });
     try {
       expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
       expect((await api(server.url, 'GET', '/readyz')).status).toBe(200);
       await server.login('ba.demo');
-      const metrics = await fetch(`${server.url}/metrics`);
+      const metrics = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
       expect(metrics.headers.get('content-type')).toContain('text/plain');
       const text = await metrics.text();
       expect(text).toContain('http_requests_total{method="POST",route="/api/auth/login",status="200"} 1');

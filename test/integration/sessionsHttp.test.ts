@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
@@ -212,5 +213,78 @@ describe('live presence and reminders over socket.io', () => {
     await waitFor(() => reminders.length === 1);
     expect(reminders[0]).toMatchObject({ caseId: DEMO_CASE_ID, employeePseudonym: 'WN-2026-0147', minutesBefore: 10 });
     expect(await server.workspace.sendRemindersNow()).toBe(0);
+  });
+});
+
+/** GET through node:http, which (unlike fetch) lets a test send any Host header. */
+function getWithHost(url: string, host: string, token: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { Host: host, Authorization: `Bearer ${token}` } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** The session link of a calendar file, unfolded (RFC 5545 §3.1). */
+const calendarUrl = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('url');
+
+describe('the link in a calendar file', () => {
+  const servers: TestServer[] = [];
+  afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+  async function calendarOf(config: { PUBLIC_URL?: string }) {
+    const server = await startTestServer({ now: () => clock, config });
+    servers.push(server);
+    const ba = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
+    const session = ((await ba.post('/sessions', { scheduledAt: inHours(24), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions as ConsultationSession[]).at(-1)!;
+    const { status, body } = await getWithHost(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/calendar.ics`, 'evil.example', ba.token);
+    expect(status).toBe(200);
+    return { server, session, ics: body };
+  }
+
+  it('comes from PUBLIC_URL, never from the Host header the client sent', async () => {
+    const { session, ics } = await calendarOf({ PUBLIC_URL: 'https://werkplek.example.nl' });
+    expect(ics).not.toContain('evil.example');
+    expect(calendarUrl(ics)).toBe(`https://werkplek.example.nl/cases/${DEMO_CASE_ID}?sessie=${session.id}`);
+  });
+
+  it('without PUBLIC_URL names this machine and port, still not the Host header', async () => {
+    const { server, session, ics } = await calendarOf({});
+    expect(ics).not.toContain('evil.example');
+    expect(calendarUrl(ics)).toBe(`http://localhost:${new URL(server.url).port}/cases/${DEMO_CASE_ID}?sessie=${session.id}`);
+  });
+});
+
+describe('minutes in any European script', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => clock });
+  });
+  afterAll(() => server.close());
+
+  it('print names such as "Łódź Şişli" exactly (the PDF embeds a Unicode font, not WinAnsi Helvetica)', async () => {
+    const ba = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
+    const notes = 'Werkplek in Łódź Şişli; overleg met Ærø-Øresund, Ελλάδα en Žižkov.';
+    const session = ((await ba.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: ['d240'] })).body.workflow.sessions as ConsultationSession[]).at(-1)!;
+    await ba.post(`/sessions/${session.id}/start`);
+    expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd240', outcome: 'deferred', notes })).status).toBe(200);
+    await ba.post(`/sessions/${session.id}/conclude`);
+
+    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, { headers: { Authorization: `Bearer ${ba.token}` } });
+    expect(minutes.status).toBe(200);
+    const pdf = new Uint8Array(await minutes.arrayBuffer());
+    // Read before pdf.js, which takes the bytes over (detaches the buffer).
+    const raw = Buffer.from(pdf).toString('latin1');
+    const text = await pdfText(pdf);
+    expect(text).toContain('Łódź Şişli');
+    expect(text).toContain(notes);
+    // Embedded (a subset of DejaVu Sans), not one of the 14 standard fonts a reader substitutes.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
   });
 });

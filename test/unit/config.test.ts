@@ -34,3 +34,17 @@ describe('configuration', () => {
     for (const name of ['PORT', 'STORE', 'JWT_SECRET', 'LOG_SECRET', 'DEMO_SEED']) expect(problems).toContain(name);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is kept as an origin in canonical form', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://Werkplek.Example.nl/' }).PUBLIC_URL).toBe('https://werkplek.example.nl');
+    expect(parseConfig({}).PUBLIC_URL).toBeUndefined();
+  });
+
+  it.each(['werkplek.example.nl', 'ftp://werkplek.example.nl', 'https://werkplek.example.nl/app', 'https://werkplek.example.nl/?x=1', 'https://user@werkplek.example.nl'])(
+    'refuses %s',
+    (value) => {
+      expect(() => parseConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    },
+  );
+});

@@ -1,15 +1,16 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from '../../metrics.ts';
 import type { Stores } from '../../store/ports.ts';
 import type { IntegrityReport } from '../../workflow/CaseIntegrity.ts';
 
 /**
- * Liveness, readiness (the store answers) and Prometheus metrics. Readiness
- * also reports the cases refused for not matching their log, but stays 200:
- * one damaged case must not take the node out of the load balancer.
+ * Liveness, readiness (the store answers) and Prometheus metrics behind
+ * `metricsGate` (see metricsAccess). Readiness also reports the cases refused
+ * for not matching their log, but stays 200: one damaged case must not take
+ * the node out of the load balancer.
  */
-export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger, integrity: () => IntegrityReport): Router {
+export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger, integrity: () => IntegrityReport, metricsGate: RequestHandler): Router {
   const router = Router();
 
   router.get('/healthz', (_req, res) => {
@@ -26,7 +27,8 @@ export function healthRoutes(stores: Stores, metrics: Metrics, log: Logger, inte
     }
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', metricsGate, async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

@@ -29,8 +29,13 @@ function sessionTarget(req: Request): SessionTarget {
   return { ...caseTarget(req), sessionId: parseParam(SessionIdParam, req.params.session, 'session') };
 }
 
+export interface SessionLinks {
+  /** The origin of the session link in a calendar file (PUBLIC_URL), never the request's Host. */
+  publicOrigin(): string;
+}
+
 /** Consultation sessions (issue 5): scheduling, the live walk-through, calendar files and minutes. */
-export function sessionRoutes(deps: CommandDeps, auth: RequestHandler): Router {
+export function sessionRoutes(deps: CommandDeps, auth: RequestHandler, links: SessionLinks): Router {
   const router = Router();
   const session = '/api/cases/:id/sessions/:session';
 
@@ -62,7 +67,7 @@ export function sessionRoutes(deps: CommandDeps, auth: RequestHandler): Router {
     res.json(await concludeSession(deps, sessionTarget(req)));
   });
   router.get(`${session}/calendar.ics`, auth, async (req, res) => {
-    const calendar = await sessionIcs(deps, sessionTarget(req), `${req.protocol}://${req.get('host')}`);
+    const calendar = await sessionIcs(deps, sessionTarget(req), links.publicOrigin());
     res.type('text/calendar; charset=utf-8').attachment('consultatie.ics').send(calendar);
   });
   router.get(`${session}/minutes.pdf`, auth, async (req, res) => {
