@@ -15,6 +15,14 @@ export interface DocumentBus {
   /** Passes an awareness update of this node's clients to the other nodes. */
   publishAwareness(docName: string, update: Uint8Array): void;
   /**
+   * Holds the document's writes on every node (stores refuse them with
+   * DocumentHeldError) until the returned release is called; waits while
+   * another node holds them.
+   */
+  holdWrites(docName: string): Promise<() => Promise<void>>;
+  /** Tells the other nodes that the document's rules changed (a section was locked or unlocked): they read them again. */
+  publishRulesChanged(docName: string): void;
+  /**
    * The stored updates after `afterSeq`, with the seq of the newest; null when
    * compaction already folded some of them into the snapshot (load instead).
    */
@@ -27,6 +35,8 @@ export interface DocumentFeed {
   /** Durable updates stored through another node; `firstSeq` is the seq of the first. */
   onRemoteUpdates(firstSeq: number, updates: Uint8Array[]): void;
   onRemoteAwareness(update: Uint8Array): void;
+  /** Another node changed the document's rules. */
+  onRemoteRulesChanged(): void;
   /** The link to the other nodes was interrupted: messages may have been missed. */
   onResync(): void;
 }

@@ -75,14 +75,25 @@ export class DocumentRegistry {
     this.holds.set(name, current);
     await previous;
     this.held.add(name);
+    let releaseNodes: (() => Promise<void>) | null = null;
     try {
-      await this.byName.get(name)?.pauseWrites();
+      const loaded = this.byName.get(name);
+      // This node's write in flight first (it may itself wait for another node's hold), then every node's.
+      await loaded?.pauseWrites();
+      if (this.bus) {
+        releaseNodes = await this.bus.holdWrites(name);
+        // What other nodes stored before the hold is read before the command reads the draft.
+        await loaded?.catchUpNow();
+      }
       return await fn();
     } finally {
       this.held.delete(name);
       const document = this.byName.get(name);
       if (document) await this.reloadRules(document);
+      await releaseNodes?.().catch((error: unknown) => this.log.warn({ cat: 'collab', doc: name, err: error }, 'releasing the hold on the other nodes failed; it expires'));
       document?.resumeWrites();
+      // The other nodes holding the document check their writes against the new rules too.
+      this.bus?.publishRulesChanged(name);
       release();
       if (this.holds.get(name) === current) this.holds.delete(name);
     }
@@ -161,6 +172,8 @@ export class DocumentRegistry {
         afterWrite: (doc, updates, pendingInStore) => this.afterWrite(doc, updates, pendingInStore),
         onWriteFailure: (doc, error) => this.onWriteFailure(doc, error),
         onCatchUpFailure: (doc, error) => this.log.warn({ cat: 'collab', doc: doc.name, err: error }, 'catching up with other nodes failed'),
+        onRulesChanged: (doc) => void this.reloadRules(doc),
+        onHeldElsewhere: (doc) => this.reloadRules(doc),
       },
       this.bus,
     );

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import { CloseCode, MAX_DOCUMENT_BYTES } from '../../shared/limits.ts';
-import type { DocStore } from '../store/ports.ts';
+import { DocumentHeldError, type DocStore } from '../store/ports.ts';
 import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
 import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
@@ -10,6 +10,9 @@ import { UpdateFilter, type DecodedUpdate, type DocumentRules } from './updateFi
 
 /** The origin of what arrived from another node: relayed to every local peer, never sent back. */
 const REMOTE = Symbol('remote node');
+
+/** How long a batch waits before it tries again while another node holds the document's writes. */
+const HELD_RETRY_MS = 15;
 
 /** How often a document at its size quota may be measured again (a full encoding each time). */
 const QUOTA_MEASURE_INTERVAL_MS = 10_000;
@@ -28,8 +31,10 @@ export interface DocumentPeer extends AwarenessPeer {
 }
 
 interface QueuedUpdate {
-  /** null for an empty update: nothing to store, but it is acknowledged in its turn. */
+  /** What is stored: as sent, or as the rules let it through; null for an empty update (acknowledged in its turn). */
   update: Uint8Array | null;
+  /** The update as the peer sent it. */
+  readonly sent: Uint8Array | null;
   /** The update as decoded when it was validated; null for an empty one. */
   decoded: DecodedUpdate | null;
   origin: DocumentPeer;
@@ -43,6 +48,10 @@ export interface SharedDocumentHooks {
   onWriteFailure(doc: SharedDocument, error: unknown): void;
   /** Called when catching up with the other nodes failed; the document carries on and retries on the next gap. */
   onCatchUpFailure?(doc: SharedDocument, error: unknown): void;
+  /** Another node changed the document's rules: read them again. */
+  onRulesChanged?(doc: SharedDocument): void;
+  /** An append was refused while another node held the document: resolves once its rules are read again. */
+  onHeldElsewhere?(doc: SharedDocument): Promise<void>;
 }
 
 /**
@@ -134,10 +143,16 @@ export class SharedDocument implements DocumentFeed {
     }
   }
 
+  onRemoteRulesChanged(): void {
+    this.hooks.onRulesChanged?.(this);
+  }
+
   onResync(): void {
     // A moment later, so that the renewed subscription is in place before the store is read.
     setTimeout(() => {
       if (!this.early) void this.catchUp();
+      // A change of rules announced meanwhile may have been missed as well.
+      this.hooks.onRulesChanged?.(this);
     }, GAP_WAIT_MS).unref();
   }
 
@@ -147,7 +162,7 @@ export class SharedDocument implements DocumentFeed {
    */
   receiveUpdate(update: Uint8Array | null, origin: DocumentPeer, decoded: DecodedUpdate | null = null): void {
     if (this.failed) return;
-    this.queue.push({ update, decoded, origin });
+    this.queue.push({ update, sent: update, decoded, origin });
     this.startWriting();
   }
 
@@ -238,10 +253,8 @@ export class SharedDocument implements DocumentFeed {
       while (this.queue.length > 0 && !this.paused) {
         const batch = this.queue;
         this.queue = [];
-        const tooLarge = this.check(batch);
-        const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
-        if (updates.length > 0) {
-          const result = await this.store.append(this.name, updates);
+        const { tooLarge, updates, result } = await this.storeBatch(batch);
+        if (result) {
           this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
           for (const { update, origin } of batch) if (update) this.apply(update, origin);
           this.advance(result.seq - updates.length + 1, result.seq);
@@ -256,6 +269,36 @@ export class SharedDocument implements DocumentFeed {
       this.queue = [];
       this.hooks.onWriteFailure(this, error);
     }
+  }
+
+  /**
+   * Checks and appends a batch. While a workflow command on another node
+   * holds the document (DocumentHeldError), nothing is stored: after a pause
+   * the rules are read again — the command may have locked a section — and
+   * the batch, as its peers sent it, is checked again against them.
+   */
+  private async storeBatch(batch: QueuedUpdate[]) {
+    for (;;) {
+      const tooLarge = this.check(batch);
+      const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
+      if (updates.length === 0) return { tooLarge, updates, result: null };
+      try {
+        return { tooLarge, updates, result: await this.store.append(this.name, updates) };
+      } catch (error) {
+        if (!(error instanceof DocumentHeldError)) throw error;
+        for (const item of batch) {
+          item.update = item.sent;
+          delete item.refusals;
+        }
+        await new Promise((resolve) => setTimeout(resolve, HELD_RETRY_MS));
+        await this.hooks.onHeldElsewhere?.(this);
+      }
+    }
+  }
+
+  /** Applies everything other nodes stored that this node has not applied yet (a hold reads the draft after it). */
+  catchUpNow(): Promise<void> {
+    return this.bus ? this.catchUp() : Promise.resolve();
   }
 
   /**

@@ -41,6 +41,17 @@ export interface DocStore {
   compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 }
 
+/**
+ * An append refused because a workflow command holds the document's writes
+ * on every node (distributed mode, see DocumentRegistry.hold): nothing was
+ * stored; the writer checks its updates again and retries once it is released.
+ */
+export class DocumentHeldError extends Error {
+  constructor(readonly docName: string) {
+    super(`The writes of ${docName} are held by a workflow command`);
+  }
+}
+
 // ---- Records ---------------------------------------------------------------
 
 export interface UserRecord {

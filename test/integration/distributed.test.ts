@@ -7,7 +7,7 @@ import type { CommentsPush } from '../../shared/comments.ts';
 import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
 import { THROTTLE } from '../../server/auth/loginThrottle.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { anchorOf, connectDoc, sectionText, typeInto, type CollabClient } from '../helpers/collabClient.ts';
+import { anchorOf, connectDoc, sectionText, typeInto, watchRefusals, type CollabClient } from '../helpers/collabClient.ts';
 import { api } from '../helpers/http.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -68,6 +68,38 @@ describe('two nodes on one Redis (STORE=redis)', () => {
   async function storedText(server: TestServer, docName: string, section: string): Promise<string> {
     return server.workspace.collab.registry.read(docName, (doc) => sectionText(doc, section));
   }
+
+  it('a signature made through node A locks the section for a writer on node B; reopening there unlocks it', async () => {
+    const { a, b } = await twoNodes();
+    const [baToken, vaToken] = [await a.login('ba.demo'), await b.login('va.demo')];
+    const vaJoint = connect(b, joint, vaToken);
+    const refusals = watchRefusals(vaJoint);
+    await vaJoint.synced();
+    typeInto(vaJoint.doc, 'd240', 'Samen.');
+    await waitFor(async () => (await storedText(a, joint, 'd240')) === 'Samen.', { what: 'the draft, through node B' });
+    const ba = new WorkflowClient(a, baToken, DEMO_CASE_ID);
+    const va = new WorkflowClient(b, vaToken, DEMO_CASE_ID);
+    const proposed = await va.propose('d240');
+    expect((await ba.sign('d240', proposed.body.workflow.sections.d240!.proposal!.hash)).status).toBe(200);
+
+    await waitFor(async () => {
+      typeInto(vaJoint.doc, 'd240', '!');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return refusals.length > 0;
+    }, { what: 'node B to refuse writes to the signed section' });
+    expect(refusals.at(-1)).toEqual([{ reason: 'locked', sections: ['d240'] }]);
+    const lockedText = await storedText(b, joint, 'd240');
+    expect(lockedText.startsWith('Samen.')).toBe(true);
+
+    expect((await va.reopen('d240')).status).toBe(200);
+    const vaAgain = connect(b, joint, vaToken);
+    await vaAgain.synced();
+    await waitFor(async () => {
+      typeInto(vaAgain.doc, 'd240', ' Heropend.');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (await storedText(a, joint, 'd240')).includes('Heropend.');
+    }, { what: 'the reopened section to take writes on node B' });
+  });
 
   it('the BA on node A and the VA on node B edit concurrently — one document from both nodes at once — and converge; a third node loads all of it', async () => {
     // A low threshold makes both nodes compact while the other is still writing.

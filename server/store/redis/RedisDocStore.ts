@@ -1,19 +1,22 @@
 import type { Redis } from 'ioredis';
-import type { AppendResult, DocStore, StoredDoc } from '../ports.ts';
+import { randomUUID } from 'node:crypto';
+import { DocumentHeldError, type AppendResult, type DocStore, type StoredDoc } from '../ports.ts';
 
 /** The keys and the channel of one document. */
 export function docKeys(prefix: string, docName: string) {
   const base = `${prefix}doc:${docName}`;
-  return { seq: `${base}:seq`, log: `${base}:log`, snapshot: `${base}:snapshot`, lock: `${base}:lock`, channel: base };
+  return { seq: `${base}:seq`, log: `${base}:log`, snapshot: `${base}:snapshot`, lock: `${base}:lock`, gate: `${base}:gate`, channel: base };
 }
 
 /**
  * Appends in one step: numbers the updates, adds them to the document's
  * stream (entry id `<seq>-0`), and announces them on the document's channel
  * as `u<first seq>:<node id>:` followed by each update with a 4-byte length.
- * KEYS: seq, log, channel. ARGV: node id, updates…
+ * Refused (HELD) while a workflow command holds the document's writes.
+ * KEYS: seq, log, channel, gate. ARGV: node id, updates…
  */
 const APPEND = `
+if redis.call('EXISTS', KEYS[4]) == 1 then return redis.error_reply('HELD') end
 local n = #ARGV - 1
 local last = redis.call('INCRBY', KEYS[1], n)
 local first = last - n + 1
@@ -49,10 +52,15 @@ return 0
 /** How long a compaction lock is held at most, should its node die while compacting. */
 const LOCK_TTL_MS = 30_000;
 
+/** How long a workflow command may hold a document's writes at most, should its node die meanwhile. */
+const GATE_TTL_MS = 10_000;
+/** How often a node waiting to hold a document tries again. */
+const GATE_POLL_MS = 10;
+
 type StreamEntry = [id: Buffer, fields: Buffer[]];
 
 interface DocCommands {
-  cwAppend(seqKey: string, logKey: string, channel: string, nodeId: string, ...updates: Buffer[]): Promise<[number, number]>;
+  cwAppend(seqKey: string, logKey: string, channel: string, gateKey: string, nodeId: string, ...updates: Buffer[]): Promise<[number, number]>;
   cwCompact(snapshotKey: string, logKey: string, snapshot: Buffer, uptoSeq: string): Promise<number>;
   cwUnlock(lockKey: string, token: string): Promise<number>;
 }
@@ -74,7 +82,7 @@ export class RedisDocStore implements DocStore {
     private readonly prefix: string,
     private readonly nodeId: string,
   ) {
-    redis.defineCommand('cwAppend', { numberOfKeys: 3, lua: APPEND });
+    redis.defineCommand('cwAppend', { numberOfKeys: 4, lua: APPEND });
     redis.defineCommand('cwCompact', { numberOfKeys: 2, lua: COMPACT });
     redis.defineCommand('cwUnlock', { numberOfKeys: 1, lua: UNLOCK });
     this.redis = redis as Redis & DocCommands;
@@ -92,8 +100,29 @@ export class RedisDocStore implements DocStore {
     const keys = docKeys(this.prefix, docName);
     // Copied now, as the port promises: the caller may reuse its buffers.
     const copies = updates.map((update) => Buffer.from(update));
-    const [seq, pendingCount] = await this.redis.cwAppend(keys.seq, keys.log, keys.channel, this.nodeId, ...copies);
-    return { seq: Number(seq), pendingCount: Number(pendingCount) };
+    try {
+      const [seq, pendingCount] = await this.redis.cwAppend(keys.seq, keys.log, keys.channel, keys.gate, this.nodeId, ...copies);
+      return { seq: Number(seq), pendingCount: Number(pendingCount) };
+    } catch (error) {
+      if (error instanceof Error && error.message === 'HELD') throw new DocumentHeldError(docName);
+      throw error;
+    }
+  }
+
+  /**
+   * Holds the document's appends on every node until the returned release is
+   * called (or GATE_TTL_MS passed); waits while another node holds them.
+   */
+  async holdAppends(docName: string): Promise<() => Promise<void>> {
+    const { gate } = docKeys(this.prefix, docName);
+    const token = `${this.nodeId}:${randomUUID()}`;
+    for (const giveUpAt = Date.now() + 2 * GATE_TTL_MS; (await this.redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK'; ) {
+      if (Date.now() > giveUpAt) throw new Error(`the writes of ${docName} stayed held by another node`);
+      await new Promise((resolve) => setTimeout(resolve, GATE_POLL_MS));
+    }
+    return async () => {
+      await this.redis.cwUnlock(gate, token);
+    };
   }
 
   async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {

@@ -5,6 +5,7 @@ import { docKeys, type RedisDocStore } from './RedisDocStore.ts';
 
 const UPDATES = 0x75; // 'u'
 const AWARENESS = 0x61; // 'a'
+const RULES = 0x72; // 'r'
 const COLON = 0x3a;
 
 /**
@@ -12,7 +13,8 @@ const COLON = 0x3a;
  * append script itself (RedisDocStore), atomically with storing them, so an
  * announcement never describes something not durable and a node that dies
  * after storing cannot swallow it. Awareness is published as
- * `a<node id>:<update>`. Pub/sub may drop messages while a node is
+ * `a<node id>:<update>`, a change of the document's rules (its locks) as
+ * `r<node id>`. Pub/sub may drop messages while a node is
  * disconnected: the feed then catches up from the stream (`onResync`).
  */
 export class RedisDocumentBus implements DocumentBus {
@@ -62,6 +64,17 @@ export class RedisDocumentBus implements DocumentBus {
     });
   }
 
+  holdWrites(docName: string): Promise<() => Promise<void>> {
+    return this.docs.holdAppends(docName);
+  }
+
+  publishRulesChanged(docName: string): void {
+    this.publisher.publish(docKeys(this.prefix, docName).channel, `r${this.nodeId}`).catch((error: unknown) => {
+      // The other nodes read the rules again at their next access sweep.
+      this.log.warn({ cat: 'collab', doc: docName, err: error }, 'rule change not announced to the other nodes');
+    });
+  }
+
   readAfter(docName: string, afterSeq: number): Promise<{ seq: number; updates: Uint8Array[] } | null> {
     return this.docs.readAfter(docName, afterSeq);
   }
@@ -78,6 +91,7 @@ export class RedisDocumentBus implements DocumentBus {
     try {
       if (message[0] === UPDATES) this.receiveUpdates(feed, message);
       else if (message[0] === AWARENESS) this.receiveAwareness(feed, message);
+      else if (message[0] === RULES && message.toString('latin1', 1) !== this.nodeId) feed.onRemoteRulesChanged();
     } catch (error) {
       this.log.warn({ cat: 'collab', doc: docName, err: error }, 'malformed message from another node ignored');
     }
