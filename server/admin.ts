@@ -23,7 +23,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
 
 Commands:
   create-user  --username <name> --name <display name> --role <bedrijfsarts|verzekeringsarts|admin>
-               --password <password>        (at least 10 characters)
+               --password <password>        (at least 10 characters; not a common password,
+                                             a repeated pattern, a sequence, or containing the username)
   create-case  --title <title> --pseudonym <employee pseudonym> --employer <name>
                --first-sick-day <YYYY-MM-DD> --ba <username> --va <username>
   assign-member --case <case id> --role <ba|va> --username <name>

@@ -89,6 +89,8 @@ export interface Workspace {
   checkAccessNow(): Promise<number>;
   /** Sends the session reminders due now (it also runs every 30 s). */
   sendRemindersNow(): Promise<number>;
+  /** Writes the summaries of anonymous refusals now (it also happens every minute, and on close). */
+  flushAuditNow(): Promise<void>;
   /** Stops listening, closes connections, writes and compacts documents. Stores stay open. */
   close(): Promise<void>;
 }
@@ -223,6 +225,7 @@ export function createApp(deps: AppDeps): Workspace {
     },
     checkAccessNow: async () => (await collab.sweepAccess(checkAccess)) + (await realtime.checkAccessNow()),
     sendRemindersNow: () => reminders.sendDue(),
+    flushAuditNow: () => audit.flush(),
     async close() {
       // Stop accepting first, so nothing new arrives while documents are written and compacted.
       const closing = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
@@ -233,6 +236,7 @@ export function createApp(deps: AppDeps): Workspace {
       await metricsListener?.close();
       server.closeAllConnections();
       await closing;
+      await audit.flush();
     },
   };
 }

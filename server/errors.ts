@@ -21,8 +21,20 @@ export const invalidCredentials = () => new AppError(401, 'invalid_credentials',
 export const forbidden = (message = 'You do not have access to this resource') => new AppError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field);
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError(429, 'too_many_attempts', `Too many failed logins; try again in ${retryAfterSeconds} s`, undefined, {
+/** A login refused before its password was checked: earlier failures ask for a wait, or other attempts are being checked. */
+export const tooManyAttempts = (retryAfterSeconds: number, reason: 'failures' | 'in-flight' = 'failures') =>
+  new AppError(
+    429,
+    'too_many_attempts',
+    reason === 'in-flight'
+      ? `Other logins for this account or from this address are being checked; try again in ${retryAfterSeconds} s`
+      : `Too many failed logins; try again in ${retryAfterSeconds} s`,
+    undefined,
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+/** The password checks are queued up to their bound: refused at once, without checking. */
+export const loginBusy = (retryAfterSeconds: number) =>
+  new AppError(503, 'login_busy', `The server is busy checking other logins; try again in ${retryAfterSeconds} s`, undefined, {
     'Retry-After': String(retryAfterSeconds),
   });
 export const storeUnavailable = () => new AppError(503, 'store_unavailable', 'The store is unavailable; try again shortly');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ID_PATTERN } from './docNames.ts';
+import { PASSWORD_RULE, passwordProblem } from './passwordRule.ts';
 import { ROLES } from './roles.ts';
 
 /** Request bodies of the HTTP API, validated on the server (DESIGN §6). */
@@ -18,15 +19,20 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-export const CreateUserInput = z.object({
-  /** Login name. */
-  username: Username,
-  /** Display name shown to the other physician. */
-  name: z.string().trim().min(1, 'required').max(120),
-  role: z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` }),
-  /** At least 10 characters; stored only as a scrypt hash. */
-  password: z.string().min(10, 'at least 10 characters').max(1024),
-});
+export const CreateUserInput = z
+  .object({
+    /** Login name. */
+    username: Username,
+    /** Display name shown to the other physician. */
+    name: z.string().trim().min(1, 'required').max(120),
+    role: z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` }),
+    /** At least 10 characters, and passing the password rule (passwordRule.ts); stored only as a scrypt hash. */
+    password: z.string().min(PASSWORD_RULE.minLength, `at least ${PASSWORD_RULE.minLength} characters`).max(1024),
+  })
+  .superRefine(({ username, password }, context) => {
+    const problem = passwordProblem(password, username);
+    if (problem) context.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 /** A calendar date, YYYY-MM-DD, that exists. */

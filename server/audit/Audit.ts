@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AuditAction, AuditOutcome, AuditStore } from '../store/ports.ts';
+import { AnonymousRefusals } from './AnonymousRefusals.ts';
 
 /** Who acts and from where; the subject of an audit row. */
 export interface AuditActor {
@@ -23,6 +24,12 @@ export interface AuditEvent {
  * medical text) and rethrown: an action that cannot be audited does not happen.
  */
 export class Audit {
+  /** A failed summary write is already logged by `record`. */
+  private readonly anonymous = new AnonymousRefusals(
+    (actor, event) => this.record(actor, event),
+    () => undefined,
+  );
+
   constructor(
     private readonly store: AuditStore,
     private readonly log: Logger,
@@ -52,5 +59,22 @@ export class Audit {
   /** For refusals on paths that cannot wait for the write; a failure is logged by `record`. */
   recordInBackground(actor: AuditActor, event: AuditEvent): void {
     this.record(actor, event).catch(() => undefined);
+  }
+
+  /**
+   * A refusal: audited on its own when the actor is a user; without one
+   * (no valid session) the repeats are summed per minute, see AnonymousRefusals.
+   */
+  recordRefusal(actor: AuditActor, event: AuditEvent): Promise<void> {
+    return actor.userId === null ? this.anonymous.note(actor, event) : this.record(actor, event);
+  }
+
+  recordRefusalInBackground(actor: AuditActor, event: AuditEvent): void {
+    this.recordRefusal(actor, event).catch(() => undefined);
+  }
+
+  /** Writes the summaries of anonymous refusals not yet written (at shutdown, before the stores close). */
+  flush(): Promise<void> {
+    return this.anonymous.flush();
   }
 }

@@ -52,7 +52,7 @@ export function createCollabWebsocket(
 
   const accept = (ws: WebSocket, decision: ConnectionDecision) => {
     if (!decision.ok) {
-      audit.recordInBackground(decision.actor, decision.audit);
+      audit.recordRefusalInBackground(decision.actor, decision.audit);
       ws.close(decision.code, decision.reason);
       return;
     }

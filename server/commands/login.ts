@@ -1,14 +1,19 @@
 import type { LoginResponse } from '../../shared/api.ts';
 import type { LoginInput } from '../../shared/schemas.ts';
 import type { AuditActor } from '../audit/Audit.ts';
-import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
-import { invalidCredentials, tooManyAttempts } from '../errors.ts';
+import { dummyPasswordHash, passwordWork, tryVerifyPassword } from '../auth/passwords.ts';
+import { invalidCredentials, loginBusy, tooManyAttempts } from '../errors.ts';
+import type { UserRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
 import { toPublicUser } from './views.ts';
 
 /**
- * Checks a password and issues a session token. Failures are throttled per
- * account and per address, and every attempt is audited.
+ * Checks a password and issues a session token. The attempt is counted on the
+ * throttle before the password is checked (so parallel guesses count like
+ * sequential ones), and the check waits in a bounded queue (so a burst cannot
+ * delay everyone's login). Every checked attempt is audited on its own;
+ * attempts turned away unchecked (429, 503) are audited as refusals, whose
+ * repeats are summed per minute.
  */
 export async function login(
   deps: Pick<CommandDeps, 'records' | 'audit' | 'tokens' | 'throttle'>,
@@ -17,17 +22,31 @@ export async function login(
 ): Promise<LoginResponse> {
   const keys = { account: input.username, ip: origin.ip ?? 'unknown' };
   const attempt: AuditActor = { ...origin, username: input.username.slice(0, 64) };
+  const refuse = (detail: string) => deps.audit.recordRefusal(attempt, { action: 'login', outcome: 'denied', object: 'session', detail });
 
-  const wait = await deps.throttle.retryAfter(keys);
-  if (wait > 0) {
-    await deps.audit.record(attempt, { action: 'login', outcome: 'denied', object: 'session', detail: 'throttled' });
-    throw tooManyAttempts(wait);
+  const decision = await deps.throttle.begin(keys);
+  if ('wait' in decision) {
+    await refuse(decision.reason === 'in-flight' ? 'in-flight' : 'throttled');
+    throw tooManyAttempts(decision.wait, decision.reason);
+  }
+  const { ticket } = decision;
+
+  let valid: boolean | null = null;
+  let user: UserRecord | null = null;
+  try {
+    user = await deps.records.findUserByUsername(input.username);
+    valid = await tryVerifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()), keys.ip);
+  } finally {
+    // No verdict (the queue was full, or the store failed): the attempt is taken back.
+    if (valid === null) await deps.throttle.release(ticket);
+  }
+  if (valid === null) {
+    await refuse('busy');
+    throw loginBusy(passwordWork.drainSeconds);
   }
 
-  const user = await deps.records.findUserByUsername(input.username);
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
-    await deps.throttle.recordFailure(keys);
+    await deps.throttle.fail(ticket);
     await deps.audit.record(
       { ...attempt, userId: user?.id ?? null, role: user?.role ?? null },
       { action: 'login', outcome: 'failure', object: 'session', detail: user ? 'wrong-password' : 'unknown-user' },
@@ -35,7 +54,7 @@ export async function login(
     throw invalidCredentials();
   }
 
-  await deps.throttle.recordSuccess(keys);
+  await deps.throttle.succeed(ticket);
   const { token, claims } = deps.tokens.issue(user.id, user.role);
   await deps.audit.record(
     { ...origin, userId: user.id, username: user.username, role: user.role },

@@ -83,6 +83,7 @@ describe('admin command line (npm run admin -- …)', () => {
     [['create-user', '--username', 'x y', '--name', 'n', '--role', 'admin', '--password', 'een-lang-wachtwoord'], /username:/],
     [['create-user', '--username', 'nieuw', '--name', 'n', '--role', 'chirurg', '--password', 'een-lang-wachtwoord'], /role:/],
     [['create-user', '--username', 'ba.demo', '--name', 'n', '--role', 'admin', '--password', 'een-lang-wachtwoord'], /already taken/],
+    [['create-user', '--username', 'nieuw', '--name', 'n', '--role', 'admin', '--password', 'wachtwoord'], /password: too common/],
     [['create-case', '--title', 't', '--pseudonym', 'p', '--employer', 'e', '--first-sick-day', '2026-01-01', '--ba', 'va.demo', '--va', 'va.demo'], /ba: "va\.demo" is a verzekeringsarts/],
     [['assign-member', '--case', 'demo', '--role', 'boss', '--username', 'ba.demo'], /--role must be one of ba, va/],
     [['assign-member', '--case', 'nope', '--role', 'ba', '--username', 'ba.demo'], /no case with id "nope"/],

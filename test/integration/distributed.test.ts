@@ -194,7 +194,7 @@ describe('two nodes on one Redis (STORE=redis)', () => {
   it('failed logins on node A slow the same account down on node B', async () => {
     const { a, b } = await twoNodes();
     const attempt = (node: TestServer) => api(node.url, 'POST', '/api/auth/login', { body: { username: 'ba.demo', password: 'wrong' } });
-    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) expect((await attempt(a)).status).toBe(401);
+    for (let i = 0; i < THROTTLE.freePairFailures; i++) expect((await attempt(a)).status).toBe(401);
     const slowed = await attempt(b);
     expect(slowed.status).toBe(429);
     expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);

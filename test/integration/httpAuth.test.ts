@@ -97,8 +97,8 @@ describe('slowing down repeated failed logins', () => {
   });
   afterAll(() => server.close());
 
-  it(`per account: after ${THROTTLE.freeAccountFailures} failures, attempts must wait, even with the right password`, async () => {
-    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) {
+  it(`per account and address: after ${THROTTLE.freePairFailures} failures, attempts must wait, even with the right password`, async () => {
+    for (let i = 0; i < THROTTLE.freePairFailures; i++) {
       const attempt = await api(server.url, 'POST', '/api/auth/login', { body: { username: 'ba.demo', password: `guess${i}` } });
       expect(attempt.status).toBe(401);
     }
@@ -120,7 +120,7 @@ describe('slowing down repeated failed logins', () => {
   });
 
   it('the wait doubles with each further failure', async () => {
-    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) {
+    for (let i = 0; i < THROTTLE.freePairFailures; i++) {
       await api(server.url, 'POST', '/api/auth/login', { body: { username: 'reviewer.demo', password: 'x' } });
     }
     const first = await api(server.url, 'POST', '/api/auth/login', { body: { username: 'reviewer.demo', password: 'x' } });

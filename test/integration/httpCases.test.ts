@@ -132,6 +132,18 @@ describe('administration API', () => {
     expect(response.body.error.field).toBe(field);
   });
 
+  it.each([
+    ['Welkom2024!', 'password: too common'],
+    ['aaaaaaaaaaaa', 'password: too repetitive (mostly one character or a repeated pattern)'],
+    ['3456789012', 'password: a simple sequence (like 1234567890 or qwertyuiop)'],
+    ['devries-op-kantoor', 'password: contains the username'],
+  ])('a password that breaks the rule is a 400 naming the rule (%s)', async (password, message) => {
+    const response = await api(server.url, 'POST', '/api/users', { token: admin, body: { ...newUser, username: 'ba.devries', password } });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ id: 'bad_request', field: 'password', message });
+    expect(await server.stores.records.findUserByUsername('ba.devries')).toBeNull();
+  });
+
   it('a physician may not create users or cases (403, even with bad input), and the refusal is audited', async () => {
     expect((await api(server.url, 'POST', '/api/users', { token: ba, body: newUser })).status).toBe(403);
     expect((await api(server.url, 'POST', '/api/users', { token: ba, body: {} })).status).toBe(403);

@@ -15,7 +15,9 @@ declare global {
 
 /**
  * Requires a valid session (cookie or bearer token); answers 401 otherwise.
- * A refusal is an access attempt like any other: it is audited (NEN 7513).
+ * A refusal is an access attempt like any other: it is audited (NEN 7513),
+ * its repeats from one address summed per minute (Audit.recordRefusal), so
+ * that requests without a token cannot grow the log without bound.
  */
 export function requireAuth(authenticator: Authenticator, audit: Audit): RequestHandler {
   return async (req, _res, next) => {
@@ -25,7 +27,7 @@ export function requireAuth(authenticator: Authenticator, audit: Audit): Request
       return next();
     }
     const route = req.route ? String(req.route.path) : req.path;
-    await audit.record(actorOf(req), {
+    await audit.recordRefusal(actorOf(req), {
       action: 'denied',
       outcome: 'denied',
       object: `${req.method} ${route}`,
