@@ -20,6 +20,11 @@ export interface DocumentBus {
    * another node holds them.
    */
   holdWrites(docName: string): Promise<() => Promise<void>>;
+  /**
+   * The document's rules epoch: read before its rules, and given with every
+   * append (an append checked against older rules is refused and checked again).
+   */
+  rulesEpoch(docName: string): Promise<number>;
   /** Tells the other nodes that the document's rules changed (a section was locked or unlocked): they read them again. */
   publishRulesChanged(docName: string): void;
   /**

@@ -88,9 +88,10 @@ export class DocumentRegistry {
       return await fn();
     } finally {
       this.held.delete(name);
+      // Released first: that moves the rules epoch on, so the rules read next belong to the new one.
+      await releaseNodes?.().catch((error: unknown) => this.log.warn({ cat: 'collab', doc: name, err: error }, 'releasing the hold on the other nodes failed; it expires'));
       const document = this.byName.get(name);
       if (document) await this.reloadRules(document);
-      await releaseNodes?.().catch((error: unknown) => this.log.warn({ cat: 'collab', doc: name, err: error }, 'releasing the hold on the other nodes failed; it expires'));
       document?.resumeWrites();
       // The other nodes holding the document check their writes against the new rules too.
       this.bus?.publishRulesChanged(name);
@@ -105,13 +106,23 @@ export class DocumentRegistry {
     if (document) await this.reloadRules(document);
   }
 
+  /**
+   * The rules, and in distributed mode the epoch they belong to — read first:
+   * rules newer than their epoch only cost a retry, the other way round a
+   * write checked against old rules would pass.
+   */
+  private async readRules(name: string): Promise<{ rules: DocumentRules; epoch: number }> {
+    const epoch = (await this.bus?.rulesEpoch(name)) ?? 0;
+    return { rules: await this.options.rulesOf!(name), epoch };
+  }
+
   /** A document whose rules cannot be read cannot check its writes: it closes like one whose store failed. */
   private async reloadRules(document: SharedDocument): Promise<void> {
     if (!this.options.rulesOf) return;
     const version = ++document.rulesVersion;
     try {
-      const rules = await this.options.rulesOf(document.name);
-      if (document.rulesVersion === version) document.setRules(rules);
+      const { rules, epoch } = await this.readRules(document.name);
+      if (document.rulesVersion === version) document.setRules(rules, epoch);
     } catch (error) {
       this.onWriteFailure(document, error);
     }
@@ -186,9 +197,9 @@ export class DocumentRegistry {
       stored = await this.store.load(name);
       if (this.options.rulesOf) {
         const version = document.rulesVersion;
-        const rules = await this.options.rulesOf(name);
+        const { rules, epoch } = await this.readRules(name);
         // A hold that ended meanwhile read newer rules.
-        if (document.rulesVersion === version) document.setRules(rules);
+        if (document.rulesVersion === version) document.setRules(rules, epoch);
       }
     } catch (error) {
       if (this.byName.get(name) === document) this.byName.delete(name);

@@ -84,6 +84,8 @@ export class SharedDocument implements DocumentFeed {
   private readonly awarenessGuard = new AwarenessGuard();
   /** Counts rule reads, so that an older read finishing late does not replace a newer one. */
   rulesVersion = 0;
+  /** Distributed mode: the rules epoch the current rules were read at (see DocumentBus.rulesEpoch). */
+  rulesEpoch = 0;
   /** When the stored size was last measured by encoding the document (see `fits`). */
   private measuredAt = 0;
   /** Runs of sequence numbers applied beyond `lastSeq` (first -> last), while a gap is open. */
@@ -175,9 +177,10 @@ export class SharedDocument implements DocumentFeed {
     return this.rules;
   }
 
-  /** From the next batch on, updates are checked against these rules. */
-  setRules(rules: DocumentRules): void {
+  /** From the next batch on, updates are checked against these rules (read at `epoch`, in distributed mode). */
+  setRules(rules: DocumentRules, epoch = 0): void {
     this.rules = rules;
+    this.rulesEpoch = epoch;
   }
 
   /** Stops starting batches; resolves once the batch being written (if any) is durable and applied. */
@@ -283,7 +286,8 @@ export class SharedDocument implements DocumentFeed {
       const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
       if (updates.length === 0) return { tooLarge, updates, result: null };
       try {
-        return { tooLarge, updates, result: await this.store.append(this.name, updates) };
+        const checked = this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined;
+        return { tooLarge, updates, result: await this.store.append(this.name, updates, checked) };
       } catch (error) {
         if (!(error instanceof DocumentHeldError)) throw error;
         for (const item of batch) {

@@ -26,13 +26,23 @@ export interface AppendResult {
   pendingCount: number;
 }
 
+/**
+ * Distributed mode: the rules epoch the updates were checked against (see
+ * DocumentBus.rulesEpoch). A store shared by several nodes refuses the append
+ * with DocumentHeldError when the epoch moved on meanwhile; a store of one
+ * node ignores it.
+ */
+export interface AppendChecked {
+  rulesEpoch: number;
+}
+
 export interface DocStore {
   load(docName: string): Promise<StoredDoc>;
   /**
    * Durably appends updates in order; resolves only once they survive a crash.
    * The bytes are taken as they are at the call; appending none reports the current seq.
    */
-  append(docName: string, updates: Uint8Array[]): Promise<AppendResult>;
+  append(docName: string, updates: Uint8Array[], checked?: AppendChecked): Promise<AppendResult>;
   /**
    * Replaces every stored update with seq <= uptoSeq by `snapshot`, atomically.
    * The snapshot must contain at least those updates. A compaction older than the

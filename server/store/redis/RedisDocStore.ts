@@ -1,30 +1,41 @@
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { DocumentHeldError, type AppendResult, type DocStore, type StoredDoc } from '../ports.ts';
+import { DocumentHeldError, type AppendChecked, type AppendResult, type DocStore, type StoredDoc } from '../ports.ts';
 
 /** The keys and the channel of one document. */
 export function docKeys(prefix: string, docName: string) {
   const base = `${prefix}doc:${docName}`;
-  return { seq: `${base}:seq`, log: `${base}:log`, snapshot: `${base}:snapshot`, lock: `${base}:lock`, gate: `${base}:gate`, channel: base };
+  return {
+    seq: `${base}:seq`,
+    log: `${base}:log`,
+    snapshot: `${base}:snapshot`,
+    lock: `${base}:lock`,
+    gate: `${base}:gate`,
+    rules: `${base}:rules`,
+    channel: base,
+  };
 }
 
 /**
  * Appends in one step: numbers the updates, adds them to the document's
  * stream (entry id `<seq>-0`), and announces them on the document's channel
  * as `u<first seq>:<node id>:` followed by each update with a 4-byte length.
- * Refused (HELD) while a workflow command holds the document's writes.
- * KEYS: seq, log, channel, gate. ARGV: node id, updates…
+ * Refused (HELD) while a workflow command holds the document's writes, and
+ * when the updates were checked against rules older than the document's
+ * rules epoch (a section was locked meanwhile; ARGV[2] empty: not checked).
+ * KEYS: seq, log, channel, gate, rules. ARGV: node id, rules epoch, updates…
  */
 const APPEND = `
 if redis.call('EXISTS', KEYS[4]) == 1 then return redis.error_reply('HELD') end
-local n = #ARGV - 1
+if ARGV[2] ~= '' and (redis.call('GET', KEYS[5]) or '0') ~= ARGV[2] then return redis.error_reply('HELD') end
+local n = #ARGV - 2
 local last = redis.call('INCRBY', KEYS[1], n)
 local first = last - n + 1
 local parts = { 'u', string.format('%d', first), ':', ARGV[1], ':' }
 for i = 1, n do
-  redis.call('XADD', KEYS[2], string.format('%d', first + i - 1) .. '-0', 'u', ARGV[i + 1])
-  parts[#parts + 1] = struct.pack('>I4', #ARGV[i + 1])
-  parts[#parts + 1] = ARGV[i + 1]
+  redis.call('XADD', KEYS[2], string.format('%d', first + i - 1) .. '-0', 'u', ARGV[i + 2])
+  parts[#parts + 1] = struct.pack('>I4', #ARGV[i + 2])
+  parts[#parts + 1] = ARGV[i + 2]
 end
 if n > 0 then redis.call('PUBLISH', KEYS[3], table.concat(parts)) end
 return { last, redis.call('XLEN', KEYS[2]) }
@@ -41,6 +52,17 @@ if upto < stored then return 0 end
 redis.call('HSET', KEYS[1], 'data', ARGV[1], 'seq', ARGV[2])
 redis.call('XTRIM', KEYS[2], 'MINID', string.format('%d', upto + 1) .. '-0')
 return 1
+`;
+
+/**
+ * Ends a hold of the document's writes: the rules epoch moves on (every node
+ * checks its next writes against the rules as they are now) and the gate
+ * opens, if this node still holds it. KEYS: gate, rules. ARGV: token.
+ */
+const RELEASE_GATE = `
+redis.call('INCR', KEYS[2])
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 `;
 
 /** Deletes the lock only when this node still holds it. KEYS: lock. ARGV: token. */
@@ -60,7 +82,8 @@ const GATE_POLL_MS = 10;
 type StreamEntry = [id: Buffer, fields: Buffer[]];
 
 interface DocCommands {
-  cwAppend(seqKey: string, logKey: string, channel: string, gateKey: string, nodeId: string, ...updates: Buffer[]): Promise<[number, number]>;
+  cwAppend(seqKey: string, logKey: string, channel: string, gateKey: string, rulesKey: string, nodeId: string, rulesEpoch: string, ...updates: Buffer[]): Promise<[number, number]>;
+  cwReleaseGate(gateKey: string, rulesKey: string, token: string): Promise<number>;
   cwCompact(snapshotKey: string, logKey: string, snapshot: Buffer, uptoSeq: string): Promise<number>;
   cwUnlock(lockKey: string, token: string): Promise<number>;
 }
@@ -82,7 +105,8 @@ export class RedisDocStore implements DocStore {
     private readonly prefix: string,
     private readonly nodeId: string,
   ) {
-    redis.defineCommand('cwAppend', { numberOfKeys: 4, lua: APPEND });
+    redis.defineCommand('cwAppend', { numberOfKeys: 5, lua: APPEND });
+    redis.defineCommand('cwReleaseGate', { numberOfKeys: 2, lua: RELEASE_GATE });
     redis.defineCommand('cwCompact', { numberOfKeys: 2, lua: COMPACT });
     redis.defineCommand('cwUnlock', { numberOfKeys: 1, lua: UNLOCK });
     this.redis = redis as Redis & DocCommands;
@@ -96,12 +120,13 @@ export class RedisDocStore implements DocStore {
     return { snapshot: data ? new Uint8Array(data) : null, updates: entries.map(updateOf), seq: Number(seq ?? 0) };
   }
 
-  async append(docName: string, updates: Uint8Array[]): Promise<AppendResult> {
+  async append(docName: string, updates: Uint8Array[], checked?: AppendChecked): Promise<AppendResult> {
     const keys = docKeys(this.prefix, docName);
     // Copied now, as the port promises: the caller may reuse its buffers.
     const copies = updates.map((update) => Buffer.from(update));
+    const epoch = checked ? String(checked.rulesEpoch) : '';
     try {
-      const [seq, pendingCount] = await this.redis.cwAppend(keys.seq, keys.log, keys.channel, keys.gate, this.nodeId, ...copies);
+      const [seq, pendingCount] = await this.redis.cwAppend(keys.seq, keys.log, keys.channel, keys.gate, keys.rules, this.nodeId, epoch, ...copies);
       return { seq: Number(seq), pendingCount: Number(pendingCount) };
     } catch (error) {
       if (error instanceof Error && error.message === 'HELD') throw new DocumentHeldError(docName);
@@ -121,8 +146,13 @@ export class RedisDocStore implements DocStore {
       await new Promise((resolve) => setTimeout(resolve, GATE_POLL_MS));
     }
     return async () => {
-      await this.redis.cwUnlock(gate, token);
+      await this.redis.cwReleaseGate(gate, docKeys(this.prefix, docName).rules, token);
     };
+  }
+
+  /** The document's rules epoch: it moves on with every hold, so an append checked before it is refused. */
+  async rulesEpoch(docName: string): Promise<number> {
+    return Number((await this.redis.get(docKeys(this.prefix, docName).rules)) ?? 0);
   }
 
   async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {

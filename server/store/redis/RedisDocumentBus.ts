@@ -68,6 +68,10 @@ export class RedisDocumentBus implements DocumentBus {
     return this.docs.holdAppends(docName);
   }
 
+  rulesEpoch(docName: string): Promise<number> {
+    return this.docs.rulesEpoch(docName);
+  }
+
   publishRulesChanged(docName: string): void {
     this.publisher.publish(docKeys(this.prefix, docName).channel, `r${this.nodeId}`).catch((error: unknown) => {
       // The other nodes read the rules again at their next access sweep.
