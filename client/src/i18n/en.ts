@@ -30,6 +30,7 @@ export const en: Messages = {
     submit: 'Log in',
     busy: 'Logging in…',
     invalid: 'Unknown username or wrong password.',
+    serverBusy: 'The server is checking many logins at once right now. Try again in a few seconds.',
     throttled: 'Too many failed attempts. Try again in a moment.',
     failed: 'Logging in failed. Please try again.',
   },

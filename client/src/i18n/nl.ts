@@ -31,6 +31,7 @@ export const nl = {
     submit: 'Inloggen',
     busy: 'Bezig met inloggen…',
     invalid: 'Onbekende gebruikersnaam of onjuist wachtwoord.',
+    serverBusy: 'De server controleert nu veel aanmeldingen tegelijk. Probeer het over enkele seconden opnieuw.',
     throttled: 'Te veel mislukte pogingen. Probeer het over enkele ogenblikken opnieuw.',
     failed: 'Inloggen is niet gelukt. Probeer het opnieuw.',
   },

@@ -19,7 +19,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
       onLoggedIn(user, expiresAt);
     } catch (caught) {
       const id = caught instanceof ApiError ? caught.id : 'network';
-      setError(id === 'invalid_credentials' ? t('login.invalid') : id === 'too_many_attempts' ? t('login.throttled') : t('login.failed'));
+      setError(
+        id === 'invalid_credentials' ? t('login.invalid') : id === 'too_many_attempts' ? t('login.throttled') : id === 'login_busy' ? t('login.serverBusy') : t('login.failed'),
+      );
       setBusy(false);
     }
   };
