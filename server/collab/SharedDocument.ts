@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import { CloseCode, MAX_DOCUMENT_BYTES } from '../../shared/limits.ts';
-import { DocumentHeldError, type DocStore } from '../store/ports.ts';
+import { DocumentHeldError, type AppendResult, type DocStore } from '../store/ports.ts';
 import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
 import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
@@ -256,7 +256,19 @@ export class SharedDocument implements DocumentFeed {
       while (this.queue.length > 0 && !this.paused) {
         const batch = this.queue;
         this.queue = [];
-        const { tooLarge, updates, result } = await this.storeBatch(batch);
+        let { tooLarge, updates } = this.prepare(batch);
+        let result: AppendResult | null = null;
+        // An empty batch is acknowledged at once, without waiting a turn of the event loop.
+        while (updates.length > 0) {
+          try {
+            result = await this.store.append(this.name, updates, this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined);
+            break;
+          } catch (error) {
+            if (!(error instanceof DocumentHeldError)) throw error;
+            await this.waitForHold(batch);
+            ({ tooLarge, updates } = this.prepare(batch));
+          }
+        }
         if (result) {
           this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
           for (const { update, origin } of batch) if (update) this.apply(update, origin);
@@ -274,30 +286,25 @@ export class SharedDocument implements DocumentFeed {
     }
   }
 
+  /** Checks a batch: what may be stored of it, and the peers whose updates were too large. */
+  private prepare(batch: QueuedUpdate[]): { tooLarge: Set<DocumentPeer>; updates: Uint8Array[] } {
+    const tooLarge = this.check(batch);
+    return { tooLarge, updates: batch.flatMap((item) => (item.update ? [item.update] : [])) };
+  }
+
   /**
-   * Checks and appends a batch. While a workflow command on another node
-   * holds the document (DocumentHeldError), nothing is stored: after a pause
-   * the rules are read again — the command may have locked a section — and
-   * the batch, as its peers sent it, is checked again against them.
+   * A workflow command on another node holds the document (DocumentHeldError):
+   * nothing of the batch was stored. After a pause the rules are read again —
+   * the command may have locked a section — and the batch, as its peers sent
+   * it, is checked again against them.
    */
-  private async storeBatch(batch: QueuedUpdate[]) {
-    for (;;) {
-      const tooLarge = this.check(batch);
-      const updates = batch.flatMap((item) => (item.update ? [item.update] : []));
-      if (updates.length === 0) return { tooLarge, updates, result: null };
-      try {
-        const checked = this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined;
-        return { tooLarge, updates, result: await this.store.append(this.name, updates, checked) };
-      } catch (error) {
-        if (!(error instanceof DocumentHeldError)) throw error;
-        for (const item of batch) {
-          item.update = item.sent;
-          delete item.refusals;
-        }
-        await new Promise((resolve) => setTimeout(resolve, HELD_RETRY_MS));
-        await this.hooks.onHeldElsewhere?.(this);
-      }
+  private async waitForHold(batch: QueuedUpdate[]): Promise<void> {
+    for (const item of batch) {
+      item.update = item.sent;
+      delete item.refusals;
     }
+    await new Promise((resolve) => setTimeout(resolve, HELD_RETRY_MS));
+    await this.hooks.onHeldElsewhere?.(this);
   }
 
   /** Applies everything other nodes stored that this node has not applied yet (a hold reads the draft after it). */

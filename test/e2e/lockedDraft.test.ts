@@ -3,21 +3,13 @@ import * as Y from 'yjs';
 import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
 import { storedSectionText } from '../helpers/collabClient.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 const SECTION = 'd240';
 const SIGNED = 'Vier uur per dag, met pauzes.';
-
-/** Waits until the service worker controls the page, so the app shell opens without a network. */
-async function offlineReady(physician: PhysicianPage): Promise<void> {
-  await physician.page.waitForFunction(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-}
 
 describe('an agreed draft, as the server keeps it', () => {
   const browser = useBrowser();
@@ -37,7 +29,7 @@ describe('an agreed draft, as the server keeps it', () => {
     await va.waitForStatus(SECTION, 'proposed');
 
     // The VA goes offline; the BA signs meanwhile, so the VA's page still shows the proposal.
-    await offlineReady(va);
+    await va.offlineReady();
     await va.page.context().setOffline(true);
     await va.connection.and(va.page.locator('[data-state="offline"]')).waitFor();
     expect((await baApi.sign(SECTION, proposed.body.workflow.sections[SECTION]!.proposal!.hash)).status).toBe(200);
@@ -67,7 +59,7 @@ describe('an agreed draft, as the server keeps it', () => {
     const ba = await browser.newPhysician(server.url, 'ba.demo');
     await ba.openCase(DEMO_CASE_ID);
     expect(await ba.jointEditor(SECTION).getAttribute('contenteditable')).toBe('true');
-    await offlineReady(ba);
+    await ba.offlineReady();
     await ba.page.context().setOffline(true);
     await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
     await ba.page.reload();

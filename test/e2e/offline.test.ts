@@ -1,19 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { useBrowser, useWorkspaceServer, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
 import { connectDoc, sectionText } from '../helpers/collabClient.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 
 const SECTION = 'd240';
-
-/** Waits until the service worker controls the page, so the app shell opens without a network. */
-async function offlineReady(physician: PhysicianPage): Promise<void> {
-  await physician.page.waitForFunction(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-}
 
 describe('working offline', () => {
   const browser = useBrowser();
@@ -26,7 +18,7 @@ describe('working offline', () => {
   it('typing offline survives a reload while offline, and merges without loss when the connection returns', async () => {
     const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
     await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    await offlineReady(ba);
+    await ba.offlineReady();
 
     await ba.page.context().setOffline(true);
     await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();

@@ -257,6 +257,14 @@ export class PhysicianPage extends WorkspacePage {
     return Date.now() - start;
   }
 
+  /** Waits until the service worker controls the page, so the app shell opens without a network. */
+  async offlineReady(): Promise<void> {
+    await this.page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+  }
+
   /** Every change of this browser has been confirmed as durable by the server. */
   async waitUntilSaved(): Promise<void> {
     await this.connection.and(this.page.locator('[data-state="connected"][data-pending="0"]')).waitFor();
