@@ -20,7 +20,7 @@ import { requireAuth } from './http/middleware/auth.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
 import { metricsAccess } from './http/middleware/metricsAccess.ts';
 import { requireJsonBody } from './http/middleware/requireJson.ts';
-import { securityHeaders } from './http/middleware/securityHeaders.ts';
+import { securityHeaderList, securityHeaders } from './http/middleware/securityHeaders.ts';
 import { startMetricsListener, type MetricsListener } from './http/metricsListener.ts';
 import { OriginGuard } from './http/originGuard.ts';
 import { publicOriginOf } from './http/publicOrigin.ts';
@@ -138,6 +138,11 @@ export function createApp(deps: AppDeps): Workspace {
     trustProxy: config.TRUST_PROXY,
     checkOrigin: (request) => origins.allows(request, 'socket.io handshake'),
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
+  });
+  // socket.io answers its own HTTP requests (long-polling), past express: they carry the same headers.
+  const headerList = securityHeaderList({ https: config.COOKIE_SECURE });
+  realtime.io.engine.on('headers', (headers: Record<string, string>) => {
+    for (const [name, value] of headerList) headers[name] = value;
   });
   const commandDeps: CommandDeps = {
     records: stores.records,

@@ -8,7 +8,7 @@ import { AwarenessViolation, type PeerIdentity } from './awarenessGuard.ts';
 import { decodeClientMessage, encodeWriteAck, encodeWriteRefused, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
 import type { DocumentPeer, SharedDocument } from './SharedDocument.ts';
 import { TokenBucket } from './TokenBucket.ts';
-import { hasOneRunPerClient } from './updateFilter.ts';
+import { hasOneRunPerClient } from './updateEncoding.ts';
 
 /** The minimal socket the relay core needs; `ws` appears only in the adapter. */
 export interface CollabSocket {

@@ -1,8 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { RefusalReason, WriteRefusal } from '../../shared/collabProtocol.ts';
 import { EDITOR_NODE_NAMES, MAX_QUALIFIER_CODE_LENGTH } from '../../shared/editorSchema.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
+import { encodeUpdate, type DecodedUpdate, type Range, type Struct } from './updateEncoding.ts';
 
 /** What a document may hold, and which of its sections are locked (DESIGN §5: an agreed position is frozen). */
 export interface DocumentRules {
@@ -18,8 +18,7 @@ export interface FilterResult {
   refusals: WriteRefusal[];
 }
 
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-type Struct = DecodedUpdate['structs'][number];
+export type { DecodedUpdate };
 
 /** What kind of type holds an item: it decides which content is allowed there. */
 type Holder = 'section' | 'qualifiers' | 'element' | 'text' | 'other';
@@ -86,7 +85,8 @@ export class UpdateFilter {
     }
     const deletions = this.filterDeletions(decoded.ds, refusals);
     if (deletions.changed) rewrite = true;
-    return { update: rewrite ? encode(entries, deletions.kept) : update, refusals: refusals.list() };
+    const kept = entries.map(({ struct, verdict }) => ({ struct, keep: !(struct instanceof Y.Item) || verdict?.kind === 'ok' }));
+    return { update: rewrite ? encodeUpdate(kept, deletions.kept) : update, refusals: refusals.list() };
   }
 
   private index(entries: Pending[]): void {
@@ -276,11 +276,6 @@ export class UpdateFilter {
   }
 }
 
-interface Range {
-  clock: number;
-  len: number;
-}
-
 type Found = { kind: 'ok'; item: Y.Item; home: Home } | { kind: 'gc' };
 
 const UNRESOLVED: Verdict = { kind: 'refused', reason: 'unresolved', section: null };
@@ -366,56 +361,4 @@ class Refusals {
   list(): WriteRefusal[] {
     return [...this.byReason].map(([reason, sections]) => ({ reason, sections: [...sections].sort() }));
   }
-}
-
-/** Writes a v1 update: the structs (refused items as GC ranges of the same length) and the kept deletions. */
-function encode(entries: Pending[], deletions: Map<number, Range[]>): Uint8Array {
-  const encoder = new Y.UpdateEncoderV1();
-  const runs: Pending[][] = [];
-  for (const entry of entries) {
-    const last = runs[runs.length - 1];
-    if (last && last[0]!.struct.id.client === entry.struct.id.client) last.push(entry);
-    else runs.push([entry]);
-  }
-  encoding.writeVarUint(encoder.restEncoder, runs.length);
-  for (const run of runs) {
-    const first = run[0]!.struct;
-    encoding.writeVarUint(encoder.restEncoder, run.length);
-    encoder.writeClient(first.id.client);
-    encoding.writeVarUint(encoder.restEncoder, first.id.clock);
-    for (const { struct, verdict } of run) {
-      const keep = !(struct instanceof Y.Item) || verdict?.kind === 'ok';
-      (keep ? struct : new Y.GC(struct.id, struct.length)).write(encoder, 0);
-    }
-  }
-  encoding.writeVarUint(encoder.restEncoder, deletions.size);
-  for (const [client, ranges] of deletions) {
-    encoder.resetDsCurVal();
-    encoding.writeVarUint(encoder.restEncoder, client);
-    encoding.writeVarUint(encoder.restEncoder, ranges.length);
-    for (const { clock, len } of ranges) {
-      encoder.writeDsClock(clock);
-      encoder.writeDsLen(len);
-    }
-  }
-  return encoder.toUint8Array();
-}
-
-/**
- * Checks the outline of a decoded update: each client's structs come in one
- * run. Yjs keeps only the last run of a client that appears twice, so such an
- * update would integrate differently from how it was checked.
- */
-export function hasOneRunPerClient(decoded: DecodedUpdate): boolean {
-  const seen = new Set<number>();
-  let previous: number | null = null;
-  for (const struct of decoded.structs) {
-    const client = struct.id.client;
-    if (client !== previous) {
-      if (seen.has(client)) return false;
-      seen.add(client);
-      previous = client;
-    }
-  }
-  return true;
 }

@@ -13,8 +13,8 @@ function directives(csp: string | null): Map<string, string[]> {
   );
 }
 
-/** Answers of every kind: a page-less health check, an API refusal, an unknown route. */
-const PATHS = ['/healthz', '/api/me', '/no-such-page'];
+/** Answers of every kind: a page-less health check, an API refusal, an unknown route, socket.io's own long-polling answer. */
+const PATHS = ['/healthz', '/api/me', '/no-such-page', '/socket.io/?EIO=4&transport=polling'];
 
 describe('security headers', () => {
   let server: TestServer;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
-import { UpdateFilter, hasOneRunPerClient, type DocumentRules } from '../../server/collab/updateFilter.ts';
+import { hasOneRunPerClient } from '../../server/collab/updateEncoding.ts';
+import { UpdateFilter, type DocumentRules } from '../../server/collab/updateFilter.ts';
 import { sectionText, typeInto } from '../helpers/collabClient.ts';
 
 const SECTIONS = ['d110', 'd240', 'd430'];

@@ -47,8 +47,8 @@ export interface SecurityHeaderOptions {
   https: boolean;
 }
 
-/** Headers on every response: what a browser may load, embed and share with other origins. */
-export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+/** The headers of every response: what a browser may load, embed and share with other origins. */
+export function securityHeaderList(options: SecurityHeaderOptions): [string, string][] {
   const headers: [string, string][] = [
     ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
     ['Permissions-Policy', PERMISSIONS_POLICY],
@@ -60,6 +60,12 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
   ];
   // Over plain HTTP the header is ignored at best, and a mistake at worst: only with HTTPS.
   if (options.https) headers.push(['Strict-Transport-Security', `max-age=${HSTS_MAX_AGE_SECONDS}`]);
+  return headers;
+}
+
+/** Sets the security headers on every response express answers (socket.io's own answers: see app.ts). */
+export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+  const headers = securityHeaderList(options);
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
