@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ServerOptions as SocketServerOptions } from 'socket.io';
 import type { Logger } from 'pino';
-import { CloseCode, MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY } from '../shared/limits.ts';
+import { CloseCode, MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY, UPDATE_BURST_SECONDS } from '../shared/limits.ts';
 import { docAccess } from '../shared/permissions.ts';
 import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
@@ -45,6 +45,7 @@ export type AppConfig = Pick<
   Config,
   | 'TOKEN_TTL_SECONDS'
   | 'MAX_CONNECTIONS_PER_USER'
+  | 'COLLAB_UPDATE_RATE'
   | 'DOC_IDLE_UNLOAD_MS'
   | 'DOC_COMPACT_THRESHOLD'
   | 'TRUST_PROXY'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Workspace {
       idleUnloadMs: config.DOC_IDLE_UNLOAD_MS,
       compactThreshold: config.DOC_COMPACT_THRESHOLD,
       maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+      updateRate: { perSecond: config.COLLAB_UPDATE_RATE, burst: config.COLLAB_UPDATE_RATE * UPDATE_BURST_SECONDS },
       // Locks come from the verified workflow: a state that does not match its log unlocks nothing.
       rulesOf: (docName) => documentRulesOf(checked, docName),
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPDATE_RATE } from '../shared/limits.ts';
 import { MIN_SECRET_LENGTH } from './secret.ts';
 
 /**
@@ -55,6 +56,8 @@ const ConfigSchema = z
     DEMO_SEED: booleanFlag.default(true),
     /** pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Document updates a collaboration connection may send per second (bursts of three seconds' worth); more wait. */
+    COLLAB_UPDATE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(UPDATE_RATE.perSecond),
     /** Maximum simultaneous collaboration connections per user. */
     MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(24),
     /** Milliseconds a document without connections stays loaded. */

@@ -27,6 +27,9 @@ export const MAX_SECTION_TEXT_CHARS = 50_000;
  */
 export const UPDATE_RATE = { perSecond: 100, burst: 300 } as const;
 
+/** A connection's burst is this many seconds of its update rate (COLLAB_UPDATE_RATE sets the rate). */
+export const UPDATE_BURST_SECONDS = UPDATE_RATE.burst / UPDATE_RATE.perSecond;
+
 /**
  * Awareness (caret) messages per connection that announce its own states; a
  * flood beyond it closes the connection (CloseCode.policyViolation).

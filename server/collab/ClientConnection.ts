@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import type { DocPart } from '../../shared/docNames.ts';
 import type { DocAccess } from '../../shared/permissions.ts';
-import { AWARENESS_MESSAGE_RATE, AWARENESS_RATE, CloseCode, MAX_UPDATE_BYTES, UPDATE_RATE } from '../../shared/limits.ts';
+import { AWARENESS_MESSAGE_RATE, AWARENESS_RATE, CloseCode, MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import { AwarenessViolation, type PeerIdentity } from './awarenessGuard.ts';
 import { decodeClientMessage, encodeWriteAck, encodeWriteRefused, isEmptyUpdate, ProtocolError, type ClientMessage } from './protocol.ts';
@@ -67,7 +67,7 @@ export class ClientConnection implements DocumentPeer {
   private early: Uint8Array[] = [];
   private closed = false;
   private reportedReadOnlyWrite = false;
-  private readonly updateRate = new TokenBucket(UPDATE_RATE);
+  private readonly updateRate: TokenBucket;
   private readonly awarenessRate = new TokenBucket(AWARENESS_RATE);
   private readonly awarenessMessageRate = new TokenBucket(AWARENESS_MESSAGE_RATE);
   private resumeTimer: NodeJS.Timeout | null = null;
@@ -75,8 +75,10 @@ export class ClientConnection implements DocumentPeer {
   constructor(
     private readonly socket: CollabSocket,
     readonly context: ConnectionContext,
+    updateRate: { perSecond: number; burst: number },
     private readonly hooks: ConnectionHooks,
   ) {
+    this.updateRate = new TokenBucket(updateRate);
     this.identity = { userId: context.userId, name: context.name, role: context.caseRole };
   }
 

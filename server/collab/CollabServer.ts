@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { WriteRefusal } from '../../shared/collabProtocol.ts';
-import { CloseCode } from '../../shared/limits.ts';
+import { CloseCode, UPDATE_RATE } from '../../shared/limits.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/ports.ts';
@@ -11,6 +11,8 @@ import { KEEPALIVE_MESSAGE } from './protocol.ts';
 
 export interface CollabServerOptions extends RegistryOptions {
   maxConnectionsPerUser: number;
+  /** Document updates per connection: a bucket of `burst`, refilled at `perSecond` (defaults: UPDATE_RATE). */
+  updateRate?: { perSecond: number; burst: number };
 }
 
 /**
@@ -68,7 +70,7 @@ export class CollabServer {
 
   /** Accepts an authorized socket: the returned connection receives its messages. */
   open(socket: CollabSocket, context: ConnectionContext): ClientConnection {
-    const connection = new ClientConnection(socket, context, {
+    const connection = new ClientConnection(socket, context, this.options.updateRate ?? UPDATE_RATE, {
       onReadOnlyWrite: (conn) => this.onReadOnlyWrite(conn),
       onBadMessage: (conn, reason) => this.onBadMessage(conn, reason),
       onLimit: (conn, code, reason) => this.onLimit(conn, code, reason),

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/limits.ts';
+import { CloseCode, UPDATE_RATE } from '../../shared/limits.ts';
 import { ClientConnection, type ConnectionContext } from '../../server/collab/ClientConnection.ts';
 import { DocumentRegistry, type RegistryOptions } from '../../server/collab/DocumentRegistry.ts';
 import type { DocumentRules } from '../../server/collab/updateFilter.ts';
@@ -41,6 +41,7 @@ function fakeConnection(registry: DocumentRegistry, access: 'rw' | 'r' = 'rw') {
   const connection: ClientConnection = new ClientConnection(
     { send: (data) => sent.push(data), close: (code) => closes.push(code), pause: () => undefined, resume: () => undefined },
     context(access),
+    UPDATE_RATE,
     {
       onReadOnlyWrite: () => undefined,
       onBadMessage: () => undefined,
