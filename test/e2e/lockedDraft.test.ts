@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MAX_SECTION_TEXT_CHARS } from '../../shared/limits.ts';
 import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
@@ -96,5 +97,18 @@ describe('an agreed draft, as the server keeps it', () => {
     await ba.flagDisagreement('d220', 'Oude inhoud');
     await va.waitForStatus('d220', 'disagreement');
     expectNoPageErrors(ba, va);
+  });
+
+  it('a change past the length of a section is refused in the editor and said so; nothing of it reaches the server', async () => {
+    const ba = await browser.newPhysician(server.url, 'ba.demo');
+    await ba.openCase(DEMO_CASE_ID);
+    await ba.placeCaret(ba.ownEditor('d175'), 'end');
+    await ba.page.keyboard.insertText('x'.repeat(MAX_SECTION_TEXT_CHARS + 1));
+    await waitForText(ba.section('d175'), 'niet langer worden dan');
+    expect(await ba.textOf('own', 'd175')).toBe('');
+    await ba.typeInOwn('d175', 'Wel kort.');
+    await ba.waitUntilSaved();
+    expect(await storedSectionText(server.stores, formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' }), 'd175')).toBe('Wel kort.');
+    expectNoPageErrors(ba);
   });
 });
