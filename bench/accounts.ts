@@ -42,14 +42,19 @@ export async function provision(stores: Stores, log: Logger, count: number): Pro
     const ba = await createPhysician(stores, `bench.ba${i}`, 'bedrijfsarts', passwordHash);
     const va = await createPhysician(stores, `bench.va${i}`, 'verzekeringsarts', passwordHash);
     const caseId = `bench${i}`;
-    await createCase({ records: stores.records, audit }, ACTOR, {
-      title: `Benchmark ${i}`,
-      employeePseudonym: `WN-BENCH-${i}`,
-      employer: 'Benchmark B.V.',
-      firstSickDay: '2026-01-05',
-      ba: ba.username,
-      va: va.username,
-    }, caseId);
+    await createCase(
+      { records: stores.records, audit },
+      ACTOR,
+      {
+        title: `Benchmark ${i}`,
+        employeePseudonym: `WN-BENCH-${i}`,
+        employer: 'Benchmark B.V.',
+        firstSickDay: '2026-01-05',
+        ba: ba.username,
+        va: va.username,
+      },
+      caseId,
+    );
     consultations.push({ caseId, ba, va });
   }
   return consultations;

@@ -154,11 +154,7 @@ export function runLoadgen<T>(scenario: unknown, onMark: (name: string) => Promi
 export async function startRedis(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child = track(
-    spawn(
-      process.env.REDIS_SERVER_BIN ?? 'redis-server',
-      [...redisServerArgs(port, dir), '--loglevel', 'warning'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    ),
+    spawn(process.env.REDIS_SERVER_BIN ?? 'redis-server', [...redisServerArgs(port, dir), '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] }),
   );
   const started = Date.now();
   while (!(await canConnect(port))) {

@@ -1,4 +1,5 @@
 import type { Dialect } from './wire.ts';
+import type { Summary } from './stats.ts';
 
 /**
  * Messages between the orchestrator and its children (over the fork IPC
@@ -58,9 +59,7 @@ export interface ColdSyncScenario {
 export type Scenario = LoadScenario | HistoryScenario | ColdSyncScenario;
 
 /** Load generator -> orchestrator. */
-export type LoadgenMessage =
-  | { id: number; type: 'mark'; name: string }
-  | { id: number; type: 'result'; result: unknown };
+export type LoadgenMessage = { id: number; type: 'mark'; name: string } | { id: number; type: 'result'; result: unknown };
 
 export interface StepResult {
   multiplier: number;
@@ -72,18 +71,18 @@ export interface StepResult {
   closed: number;
   offeredUpdatesPerSecond: number;
   deliveredUpdatesPerSecond: number;
-  latency: import('./stats.ts').Summary;
+  latency: Summary;
   /** How late the load generator sent, against the schedule: large values mean the generator, not the server, was the limit. */
-  sendLag: import('./stats.ts').Summary;
+  sendLag: Summary;
   /** Our server only: time from the scheduled send until the write acknowledgement (durable). */
-  ackLatency: import('./stats.ts').Summary | null;
+  ackLatency: Summary | null;
   awarenessReceived: number;
   passed: boolean;
 }
 
 export interface LoadResult {
   connections: number;
-  firstSync: import('./stats.ts').Summary;
+  firstSync: Summary;
   connectErrors: number;
   steps: StepResult[];
 }

@@ -38,12 +38,18 @@ export function machine() {
 }
 
 const KINDS: TargetKind[] = ['ours', 'reference', 'hocuspocus'];
-const NAMES: Record<TargetKind, string> = { ours: 'ours (SQLite, durable, auth)', reference: '@y/websocket-server 0.1.1', hocuspocus: '@hocuspocus/server 3 + SQLite' };
+const NAMES: Record<TargetKind, string> = {
+  ours: 'ours (SQLite, durable, auth)',
+  reference: '@y/websocket-server 0.1.1',
+  hocuspocus: '@hocuspocus/server 3 + SQLite',
+};
 
 type Row = { label: string; values: Partial<Record<TargetKind, number | null>>; unit: string; lowerIsBetter: boolean };
 
 const fmt = (value: number | null | undefined, unit = '') =>
-  value === null || value === undefined || Number.isNaN(value) ? '—' : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 2 : value < 100 ? 1 : 0 })}${unit}`;
+  value === null || value === undefined || Number.isNaN(value)
+    ? '—'
+    : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 2 : value < 100 ? 1 : 0 })}${unit}`;
 
 /** ours ÷ other, phrased so that > 1 always means "ours is better". */
 function ratio(row: Row, other: TargetKind): string {
@@ -58,7 +64,9 @@ function table(rows: Row[], kinds: TargetKind[]): string {
   const others = kinds.filter((k) => k !== 'ours');
   const head = `| metric | ${kinds.map((k) => NAMES[k]).join(' | ')} | ${others.map((k) => `ours vs ${k === 'reference' ? 'reference' : 'hocuspocus'}`).join(' | ')} |`;
   const rule = `|${'---|'.repeat(1 + kinds.length + others.length)}`;
-  const body = rows.map((row) => `| ${row.label} | ${kinds.map((k) => fmt(row.values[k], row.unit)).join(' | ')} | ${others.map((k) => ratio(row, k)).join(' | ')} |`);
+  const body = rows.map(
+    (row) => `| ${row.label} | ${kinds.map((k) => fmt(row.values[k], row.unit)).join(' | ')} | ${others.map((k) => ratio(row, k)).join(' | ')} |`,
+  );
   return [head, rule, ...body].join('\n');
 }
 
@@ -77,7 +85,12 @@ export function figures(results: BenchResults): string {
   const main = (run: ConsultationRun) => run.load.steps[0];
   const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
   const rows: Row[] = [
-    { label: `relay latency p50 at the other physician (${results.settings.consultations} consultations)`, values: per(c, (r) => main(r)?.latency.p50), unit: ' ms', lowerIsBetter: true },
+    {
+      label: `relay latency p50 at the other physician (${results.settings.consultations} consultations)`,
+      values: per(c, (r) => main(r)?.latency.p50),
+      unit: ' ms',
+      lowerIsBetter: true,
+    },
     { label: 'relay latency p95', values: per(c, (r) => main(r)?.latency.p95), unit: ' ms', lowerIsBetter: true },
     { label: 'relay latency p99', values: per(c, (r) => main(r)?.latency.p99), unit: ' ms', lowerIsBetter: true },
     { label: 'updates offered / delivered per second', values: per(c, (r) => main(r)?.deliveredUpdatesPerSecond), unit: '/s', lowerIsBetter: false },
@@ -85,29 +98,57 @@ export function figures(results: BenchResults): string {
     { label: 'sustained updates/s with p99 ≤ 100 ms (ramp)', values: per(c, (r) => r.sustainedUpdatesPerSecond), unit: '/s', lowerIsBetter: false },
     { label: 'server CPU per 1,000 updates (+1,000 awareness)', values: per(c, (r) => r.steps[0]?.cpuMsPer1000Updates), unit: ' ms', lowerIsBetter: true },
     { label: 'heap per loaded empty document (after GC)', values: per(c, (r) => kb(r.memory.perDocBytes)), unit: ' KB', lowerIsBetter: true },
-    { label: 'heap per document after the run (with its text, idle)', values: per(c, (r) => kb(r.memory.perDocAfterRunBytes)), unit: ' KB', lowerIsBetter: true },
+    {
+      label: 'heap per document after the run (with its text, idle)',
+      values: per(c, (r) => kb(r.memory.perDocAfterRunBytes)),
+      unit: ' KB',
+      lowerIsBetter: true,
+    },
     { label: 'heap per connection (after GC)', values: per(c, (r) => kb(r.memory.perConnectionBytes)), unit: ' KB', lowerIsBetter: true },
     { label: 'time to first sync p50 (connect → sync step 2)', values: per(c, (r) => r.load.firstSync.p50), unit: ' ms', lowerIsBetter: true },
     { label: 'time to first sync p95', values: per(c, (r) => r.load.firstSync.p95), unit: ' ms', lowerIsBetter: true },
-    { label: `cold load: first sync after restart, ${results.settings.historyUpdates} updates of history`, values: per(results.cold, (r) => r.cold.firstSyncMs), unit: ' ms', lowerIsBetter: true },
+    {
+      label: `cold load: first sync after restart, ${results.settings.historyUpdates} updates of history`,
+      values: per(results.cold, (r) => r.cold.firstSyncMs),
+      unit: ' ms',
+      lowerIsBetter: true,
+    },
     { label: 'same document, warm (loaded)', values: per(results.cold, (r) => r.warm.firstSyncMs), unit: ' ms', lowerIsBetter: true },
-    { label: 'history written (updates/s, one writer, window 2,000)', values: per(results.cold, (r) => r.history.updatesPerSecond), unit: '/s', lowerIsBetter: false },
-    { label: `fan-out (${results.settings.fanOutWriters} writers, one document): p50`, values: per(results.fanOut, (r) => r.load?.latency.p50), unit: ' ms', lowerIsBetter: true },
+    {
+      label: 'history written (updates/s, one writer, window 2,000)',
+      values: per(results.cold, (r) => r.history.updatesPerSecond),
+      unit: '/s',
+      lowerIsBetter: false,
+    },
+    {
+      label: `fan-out (${results.settings.fanOutWriters} writers, one document): p50`,
+      values: per(results.fanOut, (r) => r.load?.latency.p50),
+      unit: ' ms',
+      lowerIsBetter: true,
+    },
     { label: 'fan-out p99', values: per(results.fanOut, (r) => r.load?.latency.p99), unit: ' ms', lowerIsBetter: true },
     { label: 'fan-out deliveries per second', values: per(results.fanOut, (r) => r.load?.deliveredUpdatesPerSecond), unit: '/s', lowerIsBetter: false },
     { label: 'fan-out CPU per 1,000 incoming updates', values: per(results.fanOut, (r) => r.cpu?.cpuMsPer1000Updates), unit: ' ms', lowerIsBetter: true },
   ];
   const parts = [table(rows, kinds)];
 
-  const ramp = kinds.filter((k) => c[k]).map((k) => {
-    const run = c[k]!;
-    const cells = run.load.steps.map((step, i) => `×${step.multiplier}: ${fmt(step.offeredUpdatesPerSecond)}/s p99 ${fmt(step.latency.p99)} ms${step.passed ? '' : ' ✗'} (CPU ${fmt(run.steps[i]?.cpuSeconds)} s, send lag p99 ${fmt(step.sendLag.p99)} ms)`);
-    return `- **${NAMES[k]}**: ${cells.join(' → ')}`;
-  });
+  const ramp = kinds
+    .filter((k) => c[k])
+    .map((k) => {
+      const run = c[k]!;
+      const cells = run.load.steps.map(
+        (step, i) =>
+          `×${step.multiplier}: ${fmt(step.offeredUpdatesPerSecond)}/s p99 ${fmt(step.latency.p99)} ms${step.passed ? '' : ' ✗'} (CPU ${fmt(run.steps[i]?.cpuSeconds)} s, send lag p99 ${fmt(step.sendLag.p99)} ms)`,
+      );
+      return `- **${NAMES[k]}**: ${cells.join(' → ')}`;
+    });
   if (ramp.length) parts.push(`Ramp (offered rate per step, relay p99; ✗ = failed: p99 > 100 ms, lost updates or closed sockets):\n\n${ramp.join('\n')}`);
 
   const ack = c.ours && main(c.ours)?.ackLatency;
-  if (ack) parts.push(`Ours, durable write acknowledgement (scheduled send → \`[2,1,n]\` ack, fsync included): p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms.`);
+  if (ack)
+    parts.push(
+      `Ours, durable write acknowledgement (scheduled send → \`[2,1,n]\` ack, fsync included): p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms.`,
+    );
 
   const cold = results.cold.ours;
   if (cold) {
@@ -121,7 +162,9 @@ export function figures(results: BenchResults): string {
   const r = results.redis;
   if (r) {
     const line = (label: string, s: StepResult | null) =>
-      s ? `| ${label} | ${s.latency.p50} ms | ${s.latency.p95} ms | ${s.latency.p99} ms | ${fmt(s.deliveredUpdatesPerSecond)}/s | ${s.lost} |` : `| ${label} | — | — | — | — | — |`;
+      s
+        ? `| ${label} | ${s.latency.p50} ms | ${s.latency.p95} ms | ${s.latency.p99} ms | ${fmt(s.deliveredUpdatesPerSecond)}/s | ${s.lost} |`
+        : `| ${label} | — | — | — | — | — |`;
     parts.push(
       [
         `Distributed mode (STORE=redis, redis-server with AOF fsync always, ${r.consultations} consultations, 15 s):`,
@@ -137,7 +180,9 @@ export function figures(results: BenchResults): string {
   parts.push(targets(results));
   if (results.skipped.length) parts.push(`Skipped to stay within 10 minutes: ${results.skipped.join(', ')}.`);
   if (results.settings.oursExtraEnv) parts.push(`**Diagnostic run**: ours ran with \`${String(results.settings.oursExtraEnv)}\`.`);
-  parts.push(`Machine: ${results.machine.cores} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node ${results.machine.node}; run ${results.startedAt}, took ${results.durationSeconds} s.`);
+  parts.push(
+    `Machine: ${results.machine.cores} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node ${results.machine.node}; run ${results.startedAt}, took ${results.durationSeconds} s.`,
+  );
   return parts.join('\n\n');
 }
 
@@ -147,15 +192,29 @@ function targets(results: BenchResults): string {
   const lines: [string, string, boolean | null][] = [];
   const p99 = (run: ConsultationRun | undefined) => run?.load.steps[0]?.latency.p99;
   if (ours && ref) {
-    lines.push([`p99 no worse than the reference at ${results.settings.consultations} consultations`, `${p99(ours)} vs ${p99(ref)} ms`, p99(ours)! <= p99(ref)!]);
+    lines.push([
+      `p99 no worse than the reference at ${results.settings.consultations} consultations`,
+      `${p99(ours)} vs ${p99(ref)} ms`,
+      p99(ours)! <= p99(ref)!,
+    ]);
     const a = ours.sustainedUpdatesPerSecond ?? 0;
     const b = ref.sustainedUpdatesPerSecond ?? 0;
     lines.push(['sustained throughput ≥ the reference', `${fmt(a)} vs ${fmt(b)} updates/s`, a >= b]);
     lines.push(['aim: 1.5× the reference throughput', `${b ? (a / b).toFixed(2) : '—'}×`, b ? a >= 1.5 * b : null]);
   }
   const cold = results.cold.ours;
-  if (cold) lines.push([`cold load of the ${results.settings.historyUpdates}-update document < 100 ms`, `${cold.cold.firstSyncMs} ms`, cold.cold.firstSyncMs < 100 && cold.cold.complete]);
-  if (ours) lines.push(['memory per idle loaded document < 200 KB', `${fmt(ours.memory.perDocAfterRunBytes / 1024)} KB (with text), ${fmt(ours.memory.perDocBytes / 1024)} KB (empty)`, ours.memory.perDocAfterRunBytes < 200 * 1024]);
+  if (cold)
+    lines.push([
+      `cold load of the ${results.settings.historyUpdates}-update document < 100 ms`,
+      `${cold.cold.firstSyncMs} ms`,
+      cold.cold.firstSyncMs < 100 && cold.cold.complete,
+    ]);
+  if (ours)
+    lines.push([
+      'memory per idle loaded document < 200 KB',
+      `${fmt(ours.memory.perDocAfterRunBytes / 1024)} KB (with text), ${fmt(ours.memory.perDocBytes / 1024)} KB (empty)`,
+      ours.memory.perDocAfterRunBytes < 200 * 1024,
+    ]);
   const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : '**not met**');
   return ['Targets:', '', '| target | measured | |', '|---|---|---|', ...lines.map(([t, m, ok]) => `| ${t} | ${m} | ${mark(ok)} |`)].join('\n');
 }

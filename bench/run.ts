@@ -22,6 +22,7 @@ import {
   urlFor,
   type BenchContext,
 } from './scenarios.ts';
+import type { LoadResult } from './protocol.ts';
 
 /**
  * `npm run bench`: the same workload against our server, the reference
@@ -36,7 +37,10 @@ const SERVERS = (process.env.BENCH_SERVERS ?? 'ours,reference,hocuspocus').split
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'consultations,cold,fanout,redis').split(','));
 const MAIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 8);
-const RAMP = (process.env.BENCH_RAMP ?? '1.5,2,3,4,6').split(',').map(Number).filter((m) => m > 0);
+const RAMP = (process.env.BENCH_RAMP ?? '1.5,2,3,4,6')
+  .split(',')
+  .map(Number)
+  .filter((m) => m > 0);
 const HISTORY_UPDATES = Number(process.env.BENCH_HISTORY ?? 100_000);
 const FANOUT_WRITERS = 50;
 const REDIS_N = Number(process.env.BENCH_REDIS_N ?? N);
@@ -62,7 +66,16 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     machine: machine(),
-    settings: { consultations: N, mainSeconds: MAIN_SECONDS, rampSeconds: RAMP_SECONDS, ramp: [1, ...RAMP], historyUpdates: HISTORY_UPDATES, fanOutWriters: FANOUT_WRITERS, redisConsultations: REDIS_N, oursExtraEnv: process.env.BENCH_OURS_ENV ?? '' },
+    settings: {
+      consultations: N,
+      mainSeconds: MAIN_SECONDS,
+      rampSeconds: RAMP_SECONDS,
+      ramp: [1, ...RAMP],
+      historyUpdates: HISTORY_UPDATES,
+      fanOutWriters: FANOUT_WRITERS,
+      redisConsultations: REDIS_N,
+      oursExtraEnv: process.env.BENCH_OURS_ENV ?? '',
+    },
     consultations: {},
     cold: {},
     fanOut: {},
@@ -128,11 +141,23 @@ async function consultationsScenario(context: BenchContext, kind: TargetKind) {
   const { target, dataDir } = await startTarget(context, kind);
   try {
     if (kind === 'ours') await checkRealLogin(target.port);
-    const steps: StepSpec[] = [{ multiplier: 1, durationMs: MAIN_SECONDS * 1000 }, ...RAMP.map((multiplier) => ({ multiplier, durationMs: RAMP_SECONDS * 1000 }))];
-    const scenario = consultationLoad(kind, dialectOf(kind), context.consultations.slice(0, N), (docName, physician) => urlFor(kind, target.port, docName, physician), steps, 42);
+    const steps: StepSpec[] = [
+      { multiplier: 1, durationMs: MAIN_SECONDS * 1000 },
+      ...RAMP.map((multiplier) => ({ multiplier, durationMs: RAMP_SECONDS * 1000 })),
+    ];
+    const scenario = consultationLoad(
+      kind,
+      dialectOf(kind),
+      context.consultations.slice(0, N),
+      (docName, physician) => urlFor(kind, target.port, docName, physician),
+      steps,
+      42,
+    );
     const run = await measureConsultations(target, scenario, Math.min(remainingMs(), 300_000));
     const main = run.load.steps[0]!;
-    say(`${kind}: p50 ${main.latency.p50} / p95 ${main.latency.p95} / p99 ${main.latency.p99} ms; sustained ${run.sustainedUpdatesPerSecond ?? 'none'} upd/s; ${run.steps[0]?.cpuMsPer1000Updates} CPU ms / 1000 updates`);
+    say(
+      `${kind}: p50 ${main.latency.p50} / p95 ${main.latency.p95} / p99 ${main.latency.p99} ms; sustained ${run.sustainedUpdatesPerSecond ?? 'none'} upd/s; ${run.steps[0]?.cpuMsPer1000Updates} CPU ms / 1000 updates`,
+    );
     return run;
   } finally {
     // A diagnostic run may profile (--cpu-prof writes at exit): let ours shut down.
@@ -190,13 +215,22 @@ async function coldScenario(context: BenchContext, kind: TargetKind) {
     const startupMs = performance.now() - startedAt;
     const sync = (label: string) =>
       runLoadgen<{ firstSyncMs: number; length: number; complete: boolean }>(
-        { mode: 'coldSync', label, dialect: dialectOf(kind), connection: { url: urlFor(kind, target.port, docName, consultation.va), docName }, expectedLength: HISTORY_UPDATES, section: 'd240' },
+        {
+          mode: 'coldSync',
+          label,
+          dialect: dialectOf(kind),
+          connection: { url: urlFor(kind, target.port, docName, consultation.va), docName },
+          expectedLength: HISTORY_UPDATES,
+          section: 'd240',
+        },
         async () => null,
         60_000,
       );
     const cold = await sync(`cold/${kind}`);
     const warm = await sync(`warm/${kind}`);
-    say(`${kind}: ${history.updates} updates written at ${history.updatesPerSecond}/s; cold first sync ${cold.firstSyncMs} ms (complete: ${cold.complete}), warm ${warm.firstSyncMs} ms`);
+    say(
+      `${kind}: ${history.updates} updates written at ${history.updatesPerSecond}/s; cold first sync ${cold.firstSyncMs} ms (complete: ${cold.complete}), warm ${warm.firstSyncMs} ms`,
+    );
     return { history, restart, stored, startupMs: Math.round(startupMs), cold, warm };
   } finally {
     await target.stop('SIGKILL');
@@ -208,10 +242,17 @@ async function fanOutScenario(context: BenchContext, kind: TargetKind) {
   say(`fan-out: ${kind}, ${FANOUT_WRITERS} writers on one document, 15 s`);
   const { target, dataDir } = await startTarget(context, kind);
   try {
-    const scenario = fanOutLoad(`fanout/${kind}`, dialectOf(kind), context.consultations[0]!, (docName, physician) => urlFor(kind, target.port, docName, physician), FANOUT_WRITERS, {
-      multiplier: 1,
-      durationMs: 15_000,
-    });
+    const scenario = fanOutLoad(
+      `fanout/${kind}`,
+      dialectOf(kind),
+      context.consultations[0]!,
+      (docName, physician) => urlFor(kind, target.port, docName, physician),
+      FANOUT_WRITERS,
+      {
+        multiplier: 1,
+        durationMs: 15_000,
+      },
+    );
     const run = await measureConsultations(target, scenario, 90_000);
     return { load: run.load.steps[0] ?? null, cpu: run.steps[0] ?? null, firstSync: run.load.firstSync };
   } finally {
@@ -234,12 +275,24 @@ async function redisScenario(scratch: string) {
     const [a, b] = nodes as [TargetProcess, TargetProcess];
     const step: StepSpec[] = [{ multiplier: 1, durationMs: 15_000 }];
     const runWith = async (label: string, portOf: (side: 'ba' | 'va') => number) => {
-      const scenario = consultationLoad(label, 'y-websocket', consultations, (docName, physician, side) => urlFor('ours', portOf(side), docName, physician), step, 11);
-      return runLoadgen<import('./protocol.ts').LoadResult>(scenario, async () => null, 120_000);
+      const scenario = consultationLoad(
+        label,
+        'y-websocket',
+        consultations,
+        (docName, physician, side) => urlFor('ours', portOf(side), docName, physician),
+        step,
+        11,
+      );
+      return runLoadgen<LoadResult>(scenario, async () => null, 120_000);
     };
     const single = await runWith('redis/one-node', () => a.port);
     const cross = await runWith('redis/two-nodes', (side) => (side === 'ba' ? a.port : b.port));
-    return { consultations: REDIS_N, singleNode: single.steps[0] ?? null, crossNode: cross.steps[0] ?? null, firstSync: { singleNode: single.firstSync, crossNode: cross.firstSync } };
+    return {
+      consultations: REDIS_N,
+      singleNode: single.steps[0] ?? null,
+      crossNode: cross.steps[0] ?? null,
+      firstSync: { singleNode: single.firstSync, crossNode: cross.firstSync },
+    };
   } finally {
     for (const node of nodes) await node.stop('SIGKILL');
     await redis.stop();

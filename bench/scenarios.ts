@@ -101,8 +101,20 @@ export function consultationLoad(
     add(doc('occupational'), va, 'va', 1);
     add(doc('insurance'), ba, 'ba', 1);
     const vaJoint = add(doc('joint'), va, 'va', 1);
-    writers.push({ name: ba.username, targets: [{ conn: baOwn, section: SECTION_BA }, { conn: baJoint, section: SECTION_BA }] });
-    writers.push({ name: va.username, targets: [{ conn: vaOwn, section: SECTION_VA }, { conn: vaJoint, section: SECTION_VA }] });
+    writers.push({
+      name: ba.username,
+      targets: [
+        { conn: baOwn, section: SECTION_BA },
+        { conn: baJoint, section: SECTION_BA },
+      ],
+    });
+    writers.push({
+      name: va.username,
+      targets: [
+        { conn: vaOwn, section: SECTION_VA },
+        { conn: vaJoint, section: SECTION_VA },
+      ],
+    });
   }
   return { mode: 'load', label, dialect, connections, writers, connectPhases: phases, steps, p99LimitMs: P99_LIMIT_MS, graceMs: 1500, seed };
 }
@@ -150,7 +162,8 @@ export async function measureConsultations(target: TargetProcess, scenario: Load
   });
   const docs = new Set(scenario.connections.map((c) => c.docName)).size;
   const [phaseA, phaseB] = afterPhase;
-  const perConnection = phaseA && phaseB ? (phaseB.heapUsed + phaseB.arrayBuffers - phaseA.heapUsed - phaseA.arrayBuffers) / (scenario.connections.length - docs) : NaN;
+  const perConnection =
+    phaseA && phaseB ? (phaseB.heapUsed + phaseB.arrayBuffers - phaseA.heapUsed - phaseA.arrayBuffers) / (scenario.connections.length - docs) : NaN;
   const heap = (m: MemorySample) => m.heapUsed + m.arrayBuffers;
   const perDoc = phaseA ? (heap(phaseA) - heap(baseline)) / docs - perConnection : NaN;
   const idle = idleAfterRun as MemorySample | null;
@@ -173,7 +186,14 @@ export async function measureConsultations(target: TargetProcess, scenario: Load
 }
 
 /** Fan-out: 50 writers on one joint document (BA and VA tokens in turn for ours), each also a receiver. */
-export function fanOutLoad(label: string, dialect: Dialect, consultation: Consultation, urlOf: (docName: string, physician: Physician) => string, writers: number, step: StepSpec): LoadScenario {
+export function fanOutLoad(
+  label: string,
+  dialect: Dialect,
+  consultation: Consultation,
+  urlOf: (docName: string, physician: Physician) => string,
+  writers: number,
+  step: StepSpec,
+): LoadScenario {
   const docName = `cases/${consultation.caseId}/joint`;
   const connections: ConnectionSpec[] = [];
   const writerSpecs: WriterSpec[] = [];

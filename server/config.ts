@@ -6,9 +6,7 @@ import { MIN_SECRET_LENGTH } from './secret.ts';
  * Configuration from the environment, parsed once at boot by the composition
  * root. Every variable is listed in the README's configuration table.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** A Prometheus bearer token is a shared secret: as long as a token-signing one. */
 const MIN_METRICS_TOKEN_LENGTH = 32;
@@ -42,7 +40,10 @@ const ConfigSchema = z
       .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
       .optional(),
     /** Prefix of every Redis key, so that several workspaces can share one Redis. */
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,32}$/, 'letters, digits and _.:- only (at most 32)').default('cw:'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,32}$/, 'letters, digits and _.:- only (at most 32)')
+      .default('cw:'),
     /** Secret that signs session tokens; generated and kept in DATA_DIR when unset. */
     JWT_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
     /**
@@ -51,7 +52,12 @@ const ConfigSchema = z
      */
     LOG_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
     /** How long a session token stays valid, in seconds. */
-    TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+    TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(12 * 3600),
     /** Seed demo users and the demo case into an empty store. */
     DEMO_SEED: booleanFlag.default(true),
     /** pino log level. */
@@ -73,7 +79,12 @@ const ConfigSchema = z
     /** Persistent disagreement: days since the flag was raised. */
     PERSISTENT_DAYS: z.coerce.number().int().min(0).max(3650).default(28),
     /** Minutes before a consultation session starts that online physicians are reminded. */
-    SESSION_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SESSION_REMINDER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
     /** Only `production` changes anything here: the server then warns loudly about demo accounts. */

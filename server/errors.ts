@@ -41,6 +41,5 @@ export const storeUnavailable = () => new AppError(503, 'store_unavailable', 'Th
 
 /** The id of the refusal of a case whose record does not match its log (server/workflow/CaseIntegrity.ts). */
 export const CASE_INTEGRITY = 'case.integrity';
-export const caseIntegrity = () =>
-  new AppError(503, CASE_INTEGRITY, 'The record of this case does not match its log; an administrator must check it');
+export const caseIntegrity = () => new AppError(503, CASE_INTEGRITY, 'The record of this case does not match its log; an administrator must check it');
 export const isCaseIntegrityError = (error: unknown): boolean => error instanceof AppError && error.id === CASE_INTEGRITY;

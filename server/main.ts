@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   const tokenSecret = config.JWT_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const logKey = createLogKey(config.LOG_SECRET ?? loadOrCreateSecret(config.DATA_DIR, LOG_SECRET_FILE));
   if (config.STORE === 'redis' && !config.LOG_SECRET) {
-    log.warn({ cat: 'boot', logKey: logKey.id }, 'LOG_SECRET is unset: every node sharing this Redis must hold the same log key (set LOG_SECRET like JWT_SECRET)');
+    log.warn(
+      { cat: 'boot', logKey: logKey.id },
+      'LOG_SECRET is unset: every node sharing this Redis must hold the same log key (set LOG_SECRET like JWT_SECRET)',
+    );
   }
   // Before serving: a store written before the log was keyed is sealed once, if it verifies.
   await sealLegacyLogs(stores, logKey, log);

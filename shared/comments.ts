@@ -85,7 +85,11 @@ export function quoteOf(text: string): string {
   return quote.length > MAX_QUOTE_LENGTH ? `${quote.slice(0, MAX_QUOTE_LENGTH - 1)}…` : quote;
 }
 
-const Base64 = z.string().min(4).max(2048).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+const Base64 = z
+  .string()
+  .min(4)
+  .max(2048)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
 const CommentText = z.string().trim().min(1, 'required').max(8000);
 
 export const CreateThreadInput = z.object({

@@ -68,13 +68,24 @@ function isRepetitive(chars: string[]): boolean {
 }
 
 /** Alphabet, digits (0 after 9, as on a keyboard), and keyboard rows (qwerty, azerty, qwertz). */
-const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'qsdfghjklm', 'wxcvbn', 'qwertzuiop', 'yxcvbnm'];
+const SEQUENCES = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'azertyuiop',
+  'qsdfghjklm',
+  'wxcvbn',
+  'qwertzuiop',
+  'yxcvbnm',
+];
 
 function isSequence(chars: string[]): boolean {
   // steps[i]: chars[i] -> chars[i + 1] goes one forward (1) or back (-1) along a sequence, or neither (0).
   const steps = chars.slice(1).map((char, i) => stepBetween(chars[i]!, char));
   const covered = new Array<boolean>(chars.length).fill(false);
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     let j = i;
     while (j + 1 < steps.length && steps[j + 1] === steps[i]) j++;
     // Steps i..j join characters i..j+1: a run of 3 characters or more counts.

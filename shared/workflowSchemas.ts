@@ -37,7 +37,9 @@ export const ReopenInput = z.object({
 });
 export type ReopenInput = z.infer<typeof ReopenInput>;
 
-const OptionalDate = IsoDate.nullable().optional().transform((value) => value ?? null);
+const OptionalDate = IsoDate.nullable()
+  .optional()
+  .transform((value) => value ?? null);
 
 export const OpenDisputeInput = z.object({
   /** Sections in disagreement that the dispute covers. */

@@ -17,9 +17,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL)');
 const fetchDoc = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?');
-const storeDoc = db.prepare<[string, Uint8Array]>(
-  'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data',
-);
+const storeDoc = db.prepare<[string, Uint8Array]>('INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data');
 
 const server = new Server({
   port,

@@ -13,6 +13,14 @@ process.on('message', (message: { type?: string; id?: number }) => {
   gc?.();
   gc?.();
   const usage = process.memoryUsage();
-  process.send!({ type: 'memory', id: message.id, heapUsed: usage.heapUsed, external: usage.external, arrayBuffers: usage.arrayBuffers, rss: usage.rss, gc: Boolean(gc) });
+  process.send!({
+    type: 'memory',
+    id: message.id,
+    heapUsed: usage.heapUsed,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+    rss: usage.rss,
+    gc: Boolean(gc),
+  });
 });
 process.on('disconnect', () => process.exit(0));

@@ -1,11 +1,6 @@
 import type { ApiErrorBody, CaseDetail, CaseSummary, CommandResult, LoginResponse, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
 import type { DisputeOutcome } from '../../shared/workflow/types.ts';
-import type {
-  FlagInput,
-  FormalRouteInput,
-  FormalRouteOutcomeInput,
-  OpenDisputeInput,
-} from '../../shared/workflowSchemas.ts';
+import type { FlagInput, FormalRouteInput, FormalRouteOutcomeInput, OpenDisputeInput } from '../../shared/workflowSchemas.ts';
 
 /** An API error with the server's stable id, so the interface can translate it. */
 export class ApiError extends Error {
@@ -75,6 +70,5 @@ export const workflowApi = {
   recordFormalRoute: (caseId: string, dispute: string, input: FormalRouteInput) => command(`${disputePath(caseId, dispute)}/formal-route`, input),
   recordFormalRouteOutcome: (caseId: string, dispute: string, input: FormalRouteOutcomeInput) =>
     command(`${disputePath(caseId, dispute)}/formal-route/outcome`, input),
-  closeDispute: (caseId: string, dispute: string, outcomes: Record<string, DisputeOutcome>) =>
-    command(`${disputePath(caseId, dispute)}/close`, { outcomes }),
+  closeDispute: (caseId: string, dispute: string, outcomes: Record<string, DisputeOutcome>) => command(`${disputePath(caseId, dispute)}/close`, { outcomes }),
 };

@@ -62,9 +62,7 @@ export class BoundedWork {
   /** Moving average of a task's duration. */
   private averageMs: number;
 
-  constructor(
-    private readonly limits: { concurrency: number; perOwner: number; maxQueued: number; maxQueueWaitMs: number; initialTaskMs: number },
-  ) {
+  constructor(private readonly limits: { concurrency: number; perOwner: number; maxQueued: number; maxQueueWaitMs: number; initialTaskMs: number }) {
     this.averageMs = limits.initialTaskMs;
   }
 
@@ -140,7 +138,7 @@ export class BoundedWork {
 
   /** Starts the longest-waiting tasks that may start, while slots are free. */
   private startWaiting(): void {
-    for (let i = 0; i < this.waiting.length && this.running < this.limits.concurrency; ) {
+    for (let i = 0; i < this.waiting.length && this.running < this.limits.concurrency;) {
       const entry = this.waiting[i]!;
       if (!this.canStart(entry.owner)) {
         i += 1;

@@ -131,13 +131,10 @@ export function affinityId(origin: string): string {
 
 function isReady(backend: Backend, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = request(
-      { host: backend.hostname, port: backend.port, path: READINESS_PATH, agent: false, timeout: timeoutMs },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300);
-      },
-    );
+    const probe = request({ host: backend.hostname, port: backend.port, path: READINESS_PATH, agent: false, timeout: timeoutMs }, (response) => {
+      response.resume();
+      resolve(response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300);
+    });
     probe.on('timeout', () => probe.destroy(new Error('readiness check timed out')));
     probe.on('error', () => resolve(false));
     probe.end();

@@ -24,7 +24,10 @@ const ClusterConfigSchema = z.object({
   CLUSTER_NODES: z.coerce.number().int().min(1).max(16).default(2),
   REDIS_PORT: z.coerce.number().int().min(1).max(65535).default(6380),
   /** An existing Redis to use instead of starting one. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO_SEED: z.string().default('true'),

@@ -12,9 +12,7 @@ import { startLoadBalancer } from './loadBalancer.ts';
 async function main(): Promise<void> {
   const log = createLogger(process.env.LOG_LEVEL || 'info').child({ cat: 'lb' });
   const args = process.argv.slice(2);
-  const backends = (args.length > 0 ? args : (process.env.BACKENDS ?? '').split(','))
-    .map((backend) => backend.trim())
-    .filter(Boolean);
+  const backends = (args.length > 0 ? args : (process.env.BACKENDS ?? '').split(',')).map((backend) => backend.trim()).filter(Boolean);
   const port = Number(process.env.PORT || 3000);
   if (backends.length === 0 || !Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write('usage: PORT=3000 [HOST=127.0.0.1] BACKENDS=http://host:port,... node dist/server/cluster/loadBalancerMain.js\n');

@@ -161,7 +161,13 @@ export class CollabServer {
     const { context } = connection;
     this.metrics.collabClosedForLimit.inc({ reason });
     this.log.warn({ cat: 'collab', doc: context.docName, userId: context.userId, code, reason }, 'closing connection over a limit');
-    this.audit.recordInBackground(context, { action: 'denied', outcome: 'denied', object: `doc:${context.part}`, caseId: context.caseId, detail: `limit:${reason}` });
+    this.audit.recordInBackground(context, {
+      action: 'denied',
+      outcome: 'denied',
+      object: `doc:${context.part}`,
+      caseId: context.caseId,
+      detail: `limit:${reason}`,
+    });
   }
 
   /** A refusal names sections and a reason, never content. */

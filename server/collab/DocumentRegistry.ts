@@ -89,7 +89,9 @@ export class DocumentRegistry {
     } finally {
       this.held.delete(name);
       // Released first: that moves the rules epoch on, so the rules read next belong to the new one.
-      await releaseNodes?.().catch((error: unknown) => this.log.warn({ cat: 'collab', doc: name, err: error }, 'releasing the hold on the other nodes failed; it expires'));
+      await releaseNodes?.().catch((error: unknown) =>
+        this.log.warn({ cat: 'collab', doc: name, err: error }, 'releasing the hold on the other nodes failed; it expires'),
+      );
       const document = this.byName.get(name);
       if (document) await this.reloadRules(document);
       document?.resumeWrites();

@@ -453,10 +453,7 @@ export class SharedDocument implements DocumentFeed {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
   };
 
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const source = origin as DocumentPeer | null;
     if (source && this.peers.has(source)) {
       for (const id of added) source.awarenessClients.add(id);

@@ -11,9 +11,7 @@ import type { ConnectionContext } from './ClientConnection.ts';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
 
-export type ConnectionDecision =
-  | { ok: true; context: ConnectionContext }
-  | { ok: false; code: number; reason: string; actor: AuditActor; audit: AuditEvent };
+export type ConnectionDecision = { ok: true; context: ConnectionContext } | { ok: false; code: number; reason: string; actor: AuditActor; audit: AuditEvent };
 
 export interface AuthorizeDeps {
   authenticator: Authenticator;

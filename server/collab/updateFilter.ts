@@ -341,7 +341,12 @@ function allowedIn(home: Home, content: Y.Item['content']): boolean {
 }
 
 function isEditorElement(content: Y.Item['content']): boolean {
-  return content instanceof Y.ContentType && content.type instanceof Y.XmlElement && !(content.type instanceof Y.XmlText) && EDITOR_NODE_NAMES.has(content.type.nodeName);
+  return (
+    content instanceof Y.ContentType &&
+    content.type instanceof Y.XmlElement &&
+    !(content.type instanceof Y.XmlText) &&
+    EDITOR_NODE_NAMES.has(content.type.nodeName)
+  );
 }
 
 function isQualifierValue(value: unknown): boolean {

@@ -27,12 +27,7 @@ export interface CollabWebsocket {
  * The thin `ws` adapter around the collaboration core: upgrades requests under
  * /collab/, authorizes them before the socket opens, and translates events.
  */
-export function createCollabWebsocket(
-  collab: CollabServer,
-  audit: Audit,
-  log: Logger,
-  options: CollabWebsocketOptions,
-): CollabWebsocket {
+export function createCollabWebsocket(collab: CollabServer, audit: Audit, log: Logger, options: CollabWebsocketOptions): CollabWebsocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -88,8 +83,12 @@ export function createCollabWebsocket(
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
-      if (!alive.get(ws)) ws.terminate();
-      else (alive.set(ws, false), ws.ping());
+      if (!alive.get(ws)) {
+        ws.terminate();
+      } else {
+        alive.set(ws, false);
+        ws.ping();
+      }
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();

@@ -9,11 +9,7 @@ import type { CommandDeps } from './deps.ts';
 import { toPublicUser } from './views.ts';
 
 /** Creates an account (administrators, and the admin command line). */
-export async function createUser(
-  deps: Pick<CommandDeps, 'records' | 'audit'>,
-  actor: AuditActor,
-  input: CreateUserInput,
-): Promise<PublicUser> {
+export async function createUser(deps: Pick<CommandDeps, 'records' | 'audit'>, actor: AuditActor, input: CreateUserInput): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await deps.records.createUser({ id: randomUUID(), username: input.username, name: input.name, role: input.role, passwordHash });

@@ -32,7 +32,7 @@ export async function login(
   const { ticket } = decision;
 
   let valid: boolean | null = null;
-  let user: UserRecord | null = null;
+  let user: UserRecord | null;
   try {
     user = await deps.records.findUserByUsername(input.username);
     valid = await tryVerifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()), keys.ip);
@@ -56,9 +56,6 @@ export async function login(
 
   await deps.throttle.succeed(ticket);
   const { token, claims } = deps.tokens.issue(user.id, user.role);
-  await deps.audit.record(
-    { ...origin, userId: user.id, username: user.username, role: user.role },
-    { action: 'login', outcome: 'success', object: 'session' },
-  );
+  await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
   return { token, expiresAt: claims.exp, user: toPublicUser(user) };
 }

@@ -26,7 +26,9 @@ const FONT_FILES: Record<PdfFontName, string> = {
 
 export class PdfFontMissingError extends Error {
   constructor(file: string, cause: unknown) {
-    super(`The PDF font ${file} cannot be read (${cause instanceof Error ? cause.message : String(cause)}): the npm package "${FONT_PACKAGE}" must be installed (npm ci)`);
+    super(
+      `The PDF font ${file} cannot be read (${cause instanceof Error ? cause.message : String(cause)}): the npm package "${FONT_PACKAGE}" must be installed (npm ci)`,
+    );
     this.name = 'PdfFontMissingError';
   }
 }

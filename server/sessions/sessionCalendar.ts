@@ -34,7 +34,10 @@ export function sessionCalendar(session: ConsultationSession, record: CaseRecord
 
 /** A UTC date-time in iCalendar's basic format: 20261201T090000Z. */
 function utc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */

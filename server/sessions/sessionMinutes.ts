@@ -40,15 +40,24 @@ export function sessionMinutesPdf(session: ConsultationSession, record: CaseReco
   pdf.moveDown(0.5).font(PdfFont.regular).fontSize(11);
   pdf.text(`Dossier: ${record.title}`);
   pdf.text(`Werknemer: ${record.employeePseudonym} · Werkgever: ${record.employer}`);
-  pdf.text(`Datum: ${dateFormat.format(new Date(session.started?.at ?? session.scheduledAt))} (${MODE_LABEL[session.mode]}, ${session.durationMinutes} minuten)`);
+  pdf.text(
+    `Datum: ${dateFormat.format(new Date(session.started?.at ?? session.scheduledAt))} (${MODE_LABEL[session.mode]}, ${session.durationMinutes} minuten)`,
+  );
   pdf.text(`Bedrijfsarts: ${physician('ba')}`);
   pdf.text(`Verzekeringsarts: ${physician('va')}`);
   if (session.concluded) pdf.text(`Afgesloten door ${session.concluded.by.name} op ${dateFormat.format(new Date(session.concluded.at))}`);
 
   pdf.moveDown().font(PdfFont.bold).fontSize(14).text('Agenda en uitkomsten');
   for (const item of session.agenda) {
-    pdf.moveDown(0.6).font(PdfFont.bold).fontSize(12).text(names.get(item.section) ?? item.section);
-    pdf.font(PdfFont.regular).fontSize(11).text(`Uitkomst: ${item.outcome ? OUTCOME_LABEL[item.outcome] : 'Niet besproken'}`);
+    pdf
+      .moveDown(0.6)
+      .font(PdfFont.bold)
+      .fontSize(12)
+      .text(names.get(item.section) ?? item.section);
+    pdf
+      .font(PdfFont.regular)
+      .fontSize(11)
+      .text(`Uitkomst: ${item.outcome ? OUTCOME_LABEL[item.outcome] : 'Niet besproken'}`);
     if (item.recordedBy) pdf.fillColor('#555555').text(`Vastgelegd door ${item.recordedBy.name}`).fillColor('black');
     if (item.notes) pdf.text(`Notities: ${item.notes}`);
   }

@@ -30,7 +30,10 @@ export class SessionReminders {
   constructor(private readonly deps: ReminderDeps) {}
 
   start(intervalMs = CHECK_INTERVAL_MS): void {
-    this.timer = setInterval(() => void this.sendDue().catch((error: unknown) => this.deps.log.warn({ cat: 'sessions', err: error }, 'reminders failed')), intervalMs);
+    this.timer = setInterval(
+      () => void this.sendDue().catch((error: unknown) => this.deps.log.warn({ cat: 'sessions', err: error }, 'reminders failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 

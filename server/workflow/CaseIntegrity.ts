@@ -76,7 +76,8 @@ export class CaseIntegrity {
     for (const { id } of cases) {
       await this.scanOne(id);
       this.checked++;
-      if (this.checked % INTEGRITY_SCAN_PROGRESS_EVERY === 0) log.info({ cat: 'integrity', checked: this.checked, cases: cases.length }, 'integrity scan progress');
+      if (this.checked % INTEGRITY_SCAN_PROGRESS_EVERY === 0)
+        log.info({ cat: 'integrity', checked: this.checked, cases: cases.length }, 'integrity scan progress');
       // Each case is checked in one go; between cases the node serves requests.
       await nextTurn();
     }

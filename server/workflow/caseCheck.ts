@@ -66,7 +66,9 @@ export function checkHead(key: LogKey, caseId: string, record: WorkflowRecord | 
   if (!record.seal) return fail(missingSeal());
   const newest = tail.at(-1);
   if (!newest) {
-    return fail(failure('log.truncated', `the state row's head is event ${record.seq} but the log holds no such event: trailing events were deleted`, record.seq));
+    return fail(
+      failure('log.truncated', `the state row's head is event ${record.seq} but the log holds no such event: trailing events were deleted`, record.seq),
+    );
   }
   const head = headProblem(record, newest);
   if (head) return fail(head);
@@ -95,7 +97,11 @@ function legacyPrefix(key: LogKey, events: readonly EventEnvelope[]): number {
 function headProblem(record: WorkflowRecord, last: EventEnvelope | undefined): IntegrityFailure | null {
   const lastSeq = last?.seq ?? 0;
   if (record.seq > lastSeq) {
-    return failure('log.truncated', `the state row's head is event ${record.seq} but the log ends at event ${lastSeq}: trailing events were deleted`, lastSeq + 1);
+    return failure(
+      'log.truncated',
+      `the state row's head is event ${record.seq} but the log ends at event ${lastSeq}: trailing events were deleted`,
+      lastSeq + 1,
+    );
   }
   if (record.seq < lastSeq) return failure('head.behind', `the log holds events after the state row's head (event ${record.seq})`, record.seq + 1);
   if (record.hash !== last!.hash) return failure('head.mismatch', `the state row's head hash is not the hash of event ${record.seq}`, record.seq);
@@ -128,5 +134,4 @@ function whereDiffers(stored: CaseWorkflow, replayed: CaseWorkflow): string {
 const missingSeal = () =>
   failure('seal.missing', 'the state row carries no seal: written before the log was keyed and not sealed since, or its seal was removed');
 
-const invalidSeal = () =>
-  failure('seal.invalid', 'the seal of the state row does not verify: the row or its reviewer grants were changed without the log key');
+const invalidSeal = () => failure('seal.invalid', 'the seal of the state row does not verify: the row or its reviewer grants were changed without the log key');

@@ -44,10 +44,6 @@ export function sealValid(key: LogKey, caseId: string, record: WorkflowRecord): 
 }
 
 /** The seal of the row a command writes: its new head, carrying the legacy prefix forward. */
-export function sealNext(
-  key: LogKey,
-  previous: Pick<WorkflowRecord, 'seal'>,
-  head: Omit<CaseHead, 'legacySeq'>,
-): HeadSeal {
+export function sealNext(key: LogKey, previous: Pick<WorkflowRecord, 'seal'>, head: Omit<CaseHead, 'legacySeq'>): HeadSeal {
   return sealHead(key, { ...head, legacySeq: previous.seal?.legacySeq ?? 0 });
 }

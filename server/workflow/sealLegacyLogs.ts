@@ -28,7 +28,11 @@ export interface LegacySealing {
  * whose legacy log does not verify (chain, head, replayed state, grants) is
  * not sealed either, and is refused from then on.
  */
-export async function sealLegacyLogs(stores: { records: Pick<RecordStore, 'getCase'>; workflow: WorkflowStore }, key: LogKey, log: Logger): Promise<LegacySealing> {
+export async function sealLegacyLogs(
+  stores: { records: Pick<RecordStore, 'getCase'>; workflow: WorkflowStore },
+  key: LogKey,
+  log: Logger,
+): Promise<LegacySealing> {
   const census = await stores.workflow.sealCensus();
   if (census.unsealed.length === 0) return { sealed: [], refused: [] };
   if (census.anySealed) {
@@ -71,4 +75,3 @@ function whyNotSealable(check: CaseCheck, events: readonly EventEnvelope[]): Int
   const keyed = events.find((envelope) => legacyHashEnvelope(envelope) !== envelope.hash);
   return keyed ? failure('seal.missing', 'a keyed event under a state row without a seal: its seal was removed', keyed.seq) : null;
 }
-

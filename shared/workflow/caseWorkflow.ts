@@ -1,17 +1,6 @@
 import { applySession, decideSession } from './sessions.ts';
 import { DISPUTE_TRANSITIONS, SECTION_TRANSITIONS, type ActorRule, type Transition } from './transitions.ts';
-import type {
-  Actor,
-  CaseWorkflow,
-  Decision,
-  Dispute,
-  DisputeStage,
-  Rejection,
-  SectionState,
-  SectionStatus,
-  WorkflowCommand,
-  WorkflowEvent,
-} from './types.ts';
+import type { Actor, CaseWorkflow, Decision, Dispute, DisputeStage, Rejection, SectionState, SectionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
 /** The workflow of a case nobody has acted on yet: every section open. */
 export function initialWorkflow(sectionIds: readonly string[]): CaseWorkflow {
@@ -155,7 +144,8 @@ function decideDispute(state: CaseWorkflow, command: Exclude<DisputeCommand, { t
       }
       return accept({ type: 'dispute.reviewer_invited', disputeId: dispute.id, reviewer: command.reviewer });
     case 'recordOpinion':
-      if (dispute.reviewer?.userId !== actor.userId) return reject(403, 'recordOpinion.only-reviewer', 'Only the reviewer invited into this dispute may record its opinion');
+      if (dispute.reviewer?.userId !== actor.userId)
+        return reject(403, 'recordOpinion.only-reviewer', 'Only the reviewer invited into this dispute may record its opinion');
       if (dispute.reviewer.opinion) return reject(409, 'recordOpinion.once', 'The reviewer has already recorded an opinion');
       if (!command.text.trim()) return reject(400, 'recordOpinion.text', 'An opinion needs text');
       return accept({ type: 'dispute.opinion_recorded', disputeId: dispute.id, text: command.text });

@@ -31,6 +31,8 @@ function blocks(node: Y.XmlFragment | Y.XmlElement, bullet = ''): string[] {
 function inlineText(element: Y.XmlElement): string {
   return element
     .toArray()
-    .map((child) => (child instanceof Y.XmlText ? (child.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : ''))
+    .map((child) =>
+      child instanceof Y.XmlText ? (child.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : '',
+    )
     .join('');
 }

@@ -1,15 +1,5 @@
 import { SESSION_TRANSITIONS, type Transition } from './transitions.ts';
-import type {
-  Actor,
-  AgendaItem,
-  CaseWorkflow,
-  ConsultationSession,
-  Decision,
-  Rejection,
-  SessionStatus,
-  WorkflowCommand,
-  WorkflowEvent,
-} from './types.ts';
+import type { Actor, AgendaItem, CaseWorkflow, ConsultationSession, Decision, Rejection, SessionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
 const reject = (status: Rejection['status'], rule: string, message: string): Decision => ({ ok: false, rejection: { status, rule, message } });
 const accept = (event: WorkflowEvent): Decision => ({ ok: true, event });
@@ -20,7 +10,12 @@ export const SESSION_DURATION = { min: 5, max: 480 } as const;
 type SessionCommand = Extract<WorkflowCommand, { sessionId: string }>;
 
 /** Decides a session command; `checkActor` is the workflow's category check (physicians only). */
-export function decideSession(state: CaseWorkflow, command: SessionCommand, actor: Actor, checkActor: (rule: 'physician', actor: Actor, command: string) => Decision | null): Decision {
+export function decideSession(
+  state: CaseWorkflow,
+  command: SessionCommand,
+  actor: Actor,
+  checkActor: (rule: 'physician', actor: Actor, command: string) => Decision | null,
+): Decision {
   const who = checkActor('physician', actor, command.type);
   if (who) return who;
   if (command.type === 'scheduleSession') return decideSchedule(state, command);
@@ -33,19 +28,30 @@ export function decideSession(state: CaseWorkflow, command: SessionCommand, acto
   switch (command.type) {
     case 'rescheduleSession': {
       const invalid = checkTiming(command);
-      return invalid ?? accept({ type: 'session.rescheduled', sessionId: session.id, scheduledAt: command.scheduledAt, durationMinutes: command.durationMinutes, mode: command.mode });
+      return (
+        invalid ??
+        accept({
+          type: 'session.rescheduled',
+          sessionId: session.id,
+          scheduledAt: command.scheduledAt,
+          durationMinutes: command.durationMinutes,
+          mode: command.mode,
+        })
+      );
     }
     case 'changeAgenda': {
       const invalid = checkAgenda(state, command.agenda);
       if (invalid) return invalid;
       const dropped = session.agenda.filter((item) => item.outcome && !command.agenda.includes(item.section));
-      if (dropped.length > 0) return reject(409, 'changeAgenda.has-outcome', `An item with a recorded outcome stays on the agenda: ${dropped.map((i) => i.section).join(', ')}`);
+      if (dropped.length > 0)
+        return reject(409, 'changeAgenda.has-outcome', `An item with a recorded outcome stays on the agenda: ${dropped.map((i) => i.section).join(', ')}`);
       return accept({ type: 'session.agenda_changed', sessionId: session.id, agenda: command.agenda });
     }
     case 'cancelSession':
       return accept({ type: 'session.cancelled', sessionId: session.id, reason: command.reason });
     case 'startSession':
-      if (state.sessions.some((s) => s.status === 'live')) return reject(409, 'startSession.one-live', 'Another session of this case is live: conclude it first');
+      if (state.sessions.some((s) => s.status === 'live'))
+        return reject(409, 'startSession.one-live', 'Another session of this case is live: conclude it first');
       return accept({ type: 'session.started', sessionId: session.id });
     case 'selectItem':
       if (!onAgenda(session, command.section)) return reject(409, 'selectItem.not-on-agenda', `Section ${command.section} is not on this session's agenda`);
@@ -126,7 +132,12 @@ const DESCRIPTIONS: Record<Exclude<SessionCommand['type'], 'scheduleSession'>, s
 };
 
 /** The state after a session event (called by the workflow's `apply`). */
-export function applySession(sessions: ConsultationSession[], event: Extract<WorkflowEvent, { sessionId: string }>, actor: Actor, at: string): ConsultationSession[] {
+export function applySession(
+  sessions: ConsultationSession[],
+  event: Extract<WorkflowEvent, { sessionId: string }>,
+  actor: Actor,
+  at: string,
+): ConsultationSession[] {
   if (event.type === 'session.scheduled') {
     return [
       ...sessions,

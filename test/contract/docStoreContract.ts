@@ -233,7 +233,11 @@ export function docStoreContract(name: string, makeStores: MakeStores): void {
       reused.set([7, 7, 7]);
       await Promise.all(calls);
       const stored = (await docs().load('d')).updates.map((u) => [...u]);
-      expect(stored).toEqual([[1, 2, 3], [4, 5], [9, 9, 9]]);
+      expect(stored).toEqual([
+        [1, 2, 3],
+        [4, 5],
+        [9, 9, 9],
+      ]);
     });
 
     it('changing what load returned does not change what is stored', async () => {

@@ -55,7 +55,9 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
     it('a duplicate username, in any letter case, is refused with DuplicateError on username', async () => {
       await records().createUser(user('u1', 'j.jansen'));
       for (const username of ['j.jansen', 'J.Jansen']) {
-        const error = await records().createUser(user(`other-${username}`, username)).catch((e: unknown) => e);
+        const error = await records()
+          .createUser(user(`other-${username}`, username))
+          .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DuplicateError);
         expect((error as DuplicateError).field).toBe('username');
       }
@@ -64,7 +66,9 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
 
     it('a duplicate user id is refused with DuplicateError on id', async () => {
       await records().createUser(user('u1', 'first'));
-      const error = await records().createUser(user('u1', 'second')).catch((e: unknown) => e);
+      const error = await records()
+        .createUser(user('u1', 'second'))
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DuplicateError);
       expect((error as DuplicateError).field).toBe('id');
       expect(await records().findUserByUsername('second')).toBeNull();

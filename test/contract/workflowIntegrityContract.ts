@@ -130,11 +130,18 @@ export function workflowIntegrityContract(name: string, makeStores: MakeStores):
 
         // The next command hashes with the key, and the seal keeps the legacy prefix.
         const previous = (await fixture.stores().workflow.load(CASE))!;
-        const unsigned = { ...legacy.events.at(-1)!, seq: SAMPLE_EVENTS + 1, prevHash: previous.hash, event: { type: 'disagreement.withdrawn' as const, section: 'd240' } };
+        const unsigned = {
+          ...legacy.events.at(-1)!,
+          seq: SAMPLE_EVENTS + 1,
+          prevHash: previous.hash,
+          event: { type: 'disagreement.withdrawn' as const, section: 'd240' },
+        };
         const next = { ...unsigned, hash: hashEnvelope(TEST_LOG_KEY, unsigned) };
         const state = apply(previous.state, next);
         const reviewers = activeReviewers(state);
-        await fixture.stores().workflow.commit(next, state, reviewers, sealNext(TEST_LOG_KEY, previous, { caseId: CASE, seq: next.seq, hash: next.hash, state, reviewers }));
+        await fixture
+          .stores()
+          .workflow.commit(next, state, reviewers, sealNext(TEST_LOG_KEY, previous, { caseId: CASE, seq: next.seq, hash: next.hash, state, reviewers }));
         expect(await full()).toEqual({ ok: true, events: SAMPLE_EVENTS + 1, legacyEvents: SAMPLE_EVENTS });
         // Sealed once: the boot after does nothing.
         expect(await sealLegacyLogs(fixture.stores(), TEST_LOG_KEY, silent)).toEqual({ sealed: [], refused: [] });

@@ -4,7 +4,6 @@ import { expectNothingSerious, scan } from '../helpers/axe.ts';
 import { useBrowser, useWorkspaceServer, type PhysicianPage } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 
-
 describe('accessibility of the workspace (axe-core)', () => {
   const browser = useBrowser();
   const workspace = useWorkspaceServer();

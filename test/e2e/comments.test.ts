@@ -125,7 +125,7 @@ describe('margin comments in the browser (issue 5)', () => {
     expectNoPageErrors(ba, va);
   });
 
-  it("the BA comments on words of the joint draft and of their own column; the VA sees both live on the same words; the BA deletes their first comment, live for the VA, who cannot delete it", async () => {
+  it('the BA comments on words of the joint draft and of their own column; the VA sees both live on the same words; the BA deletes their first comment, live for the VA, who cannot delete it', async () => {
     server = await startTestServer({ clientDir: CLIENT_DIR });
     const { ba, va } = await browser.bothPhysicians(server.url);
     const position = 'Belastbaar voor licht werk met vaste pauzes.';
@@ -153,7 +153,10 @@ describe('margin comments in the browser (issue 5)', () => {
     await va.waitForHighlight(va.otherEditor(SECTION), ownThread, ownWords);
     await waitForText(va.thread(jointThread).getByTestId('thread-quote'), jointWords);
     // The margin names the editor of each thread, the BA's position before the joint draft.
-    expect(await va.threadsIn(SECTION).evaluateAll((threads) => threads.map((thread) => thread.getAttribute('data-thread-id')))).toEqual([ownThread, jointThread]);
+    expect(await va.threadsIn(SECTION).evaluateAll((threads) => threads.map((thread) => thread.getAttribute('data-thread-id')))).toEqual([
+      ownThread,
+      jointThread,
+    ]);
     expect(await va.thread(ownThread).getByRole('heading').innerText()).toBe('Bij standpunt BA');
     expect(await va.thread(jointThread).getByRole('heading').innerText()).toBe('Bij gezamenlijk concept');
     await va.waitForUnread(2);

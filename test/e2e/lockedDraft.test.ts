@@ -78,7 +78,14 @@ describe('an agreed draft, as the server keeps it', () => {
     const caseId = 'vergif';
     const users = await Promise.all(['ba.demo', 'va.demo'].map((name) => server.stores.records.findUserByUsername(name)));
     await server.stores.records.createCase(
-      { id: caseId, title: 'Oud dossier', employeePseudonym: 'WN-OUD', employer: 'Oud B.V.', firstSickDay: '2026-03-02', templateVersion: CURRENT_TEMPLATE_VERSION },
+      {
+        id: caseId,
+        title: 'Oud dossier',
+        employeePseudonym: 'WN-OUD',
+        employer: 'Oud B.V.',
+        firstSickDay: '2026-03-02',
+        templateVersion: CURRENT_TEMPLATE_VERSION,
+      },
       [
         { caseId, userId: users[0]!.id, caseRole: 'ba' },
         { caseId, userId: users[1]!.id, caseRole: 'va' },

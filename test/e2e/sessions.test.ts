@@ -7,7 +7,6 @@ import { pdfText } from '../helpers/pdf.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
 
-
 /** The Dutch names of the sections on the agenda, as the minutes name them. */
 const D240 = 'Omgaan met stress en andere psychische eisen';
 const D430 = 'Tillen en dragen';

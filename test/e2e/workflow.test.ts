@@ -6,7 +6,6 @@ import { expectNoDutch } from '../helpers/language.ts';
 import { CLIENT_DIR, expectNoPageErrors, useBrowser, waitForText } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysFromToday = (days: number) => localDate(new Date(Date.now() + days * DAY_MS));
 

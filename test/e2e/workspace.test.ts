@@ -9,7 +9,6 @@ import { CLIENT_DIR, expectNoPageErrors, useBrowser, type PhysicianPage } from '
 import { sectionText } from '../helpers/collabClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-
 /** Issue 3: the other side shows what was typed within this time after the typing ends. */
 const CONVERGENCE_MS = 1000;
 
@@ -439,9 +438,9 @@ describe('the workspace in the browser, as two physicians use it', () => {
 
 /** What a qualifier field holds: the select's value in one's own column, the output's data-value in the other's. */
 async function qualifierValue(physician: PhysicianPage, part: 'occupational' | 'insurance', section: string): Promise<string> {
-  return physician.qualifier(part, section).evaluate((element) =>
-    element instanceof HTMLSelectElement ? element.value : (element.getAttribute('data-value') ?? ''),
-  );
+  return physician
+    .qualifier(part, section)
+    .evaluate((element) => (element instanceof HTMLSelectElement ? element.value : (element.getAttribute('data-value') ?? '')));
 }
 
 /**

@@ -326,7 +326,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForDifference(section: string, level: 'none' | 'minor' | 'major'): Promise<void> {
-    await this.difference(section).and(this.page.locator(`[data-level="${level}"]`)).waitFor();
+    await this.difference(section)
+      .and(this.page.locator(`[data-level="${level}"]`))
+      .waitFor();
   }
 
   // ---- Overview matrix ----------------------------------------------------
@@ -386,7 +388,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForStatus(section: string, status: string): Promise<void> {
-    await this.statusChip(section).and(this.page.locator(`[data-status="${status}"]`)).waitFor();
+    await this.statusChip(section)
+      .and(this.page.locator(`[data-status="${status}"]`))
+      .waitFor();
   }
 
   /** A button in a section's card, by its exact name. */
@@ -447,7 +451,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForStage(dispute: Locator, stage: 'opened' | 'peer_review' | 'formal_route' | 'closed', state: 'reached' | 'skipped' | 'pending'): Promise<void> {
-    await this.timelineStage(dispute, stage).and(this.page.locator(`[data-state="${state}"]`)).waitFor();
+    await this.timelineStage(dispute, stage)
+      .and(this.page.locator(`[data-state="${state}"]`))
+      .waitFor();
   }
 
   /** Back to the case list, which closes the case's documents. */
@@ -478,7 +484,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForSessionStatus(sessionId: string, status: 'scheduled' | 'concluded' | 'cancelled'): Promise<void> {
-    await this.sessionsIn(status).and(this.page.locator(`[data-session-id="${sessionId}"]`)).waitFor();
+    await this.sessionsIn(status)
+      .and(this.page.locator(`[data-session-id="${sessionId}"]`))
+      .waitFor();
   }
 
   /** A local date and time `minutes` from now, as the date and time inputs take them in this browser. */
@@ -527,7 +535,10 @@ export class PhysicianPage extends WorkspacePage {
 
   async waitForCurrentItem(section: string): Promise<void> {
     await this.liveSession.and(this.page.locator(`[data-current="${section}"]`)).waitFor();
-    await this.page.getByTestId('live-item').and(this.page.locator(`[data-section="${section}"]`)).waitFor();
+    await this.page
+      .getByTestId('live-item')
+      .and(this.page.locator(`[data-section="${section}"]`))
+      .waitFor();
   }
 
   /** A physician in the live session's presence list: `data-present`. */
@@ -536,7 +547,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForPresent(role: 'ba' | 'va', present = true): Promise<void> {
-    await this.sessionPresence(role).and(this.page.locator(`[data-present="${present}"]`)).waitFor();
+    await this.sessionPresence(role)
+      .and(this.page.locator(`[data-present="${present}"]`))
+      .waitFor();
   }
 
   /** An item in the live session's agenda: `data-current`, `data-outcome`. */
@@ -545,7 +558,9 @@ export class PhysicianPage extends WorkspacePage {
   }
 
   async waitForOutcome(section: string, outcome: 'agreed' | 'still_disagree' | 'escalated' | 'deferred'): Promise<void> {
-    await this.agendaItem(section).and(this.page.locator(`[data-outcome="${outcome}"]`)).waitFor();
+    await this.agendaItem(section)
+      .and(this.page.locator(`[data-outcome="${outcome}"]`))
+      .waitFor();
   }
 
   /** Records the outcome (by its Dutch label) of the current agenda item, with notes for the minutes. */
@@ -615,7 +630,9 @@ export class PhysicianPage extends WorkspacePage {
       interface View {
         posAtDOM(node: Node, offset: number): number;
       }
-      const editor = (element as unknown as { editor: { view: View; chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } } } }).editor;
+      const editor = (
+        element as unknown as { editor: { view: View; chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } } } }
+      ).editor;
       const range = document.getSelection()!.getRangeAt(0);
       const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
       const to = caretBefore ? from : editor.view.posAtDOM(range.endContainer, range.endOffset);
@@ -681,7 +698,9 @@ export class PhysicianPage extends WorkspacePage {
     try {
       await waitFor(async () => (shown = await this.highlightedText(editor, threadId)) === text, { timeoutMs: UI_TIMEOUT_MS, what: 'the highlight' });
     } catch (error) {
-      throw new Error(`Expected thread ${threadId} to highlight ${JSON.stringify(text)} (${this.role}); it highlights ${JSON.stringify(shown)}`, { cause: error });
+      throw new Error(`Expected thread ${threadId} to highlight ${JSON.stringify(text)} (${this.role}); it highlights ${JSON.stringify(shown)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -707,7 +726,10 @@ export class PhysicianPage extends WorkspacePage {
 
   /** Opens a thread from the inbox: it is marked read, and its text is shown. */
   async openFromInbox(threadId: string): Promise<void> {
-    await this.inboxThreads.and(this.page.locator(`[data-thread-id="${threadId}"]`)).getByRole('button').click();
+    await this.inboxThreads
+      .and(this.page.locator(`[data-thread-id="${threadId}"]`))
+      .getByRole('button')
+      .click();
     await this.thread(threadId).waitFor();
   }
 }
@@ -730,7 +752,7 @@ async function caretSettled(editor: Locator, where: 'start' | 'end'): Promise<vo
     }
     const editor = (element as unknown as { editor: { state: { doc: unknown; selection: Selection } } }).editor;
     // Time rather than frames: a loaded machine renders few frames a second.
-    for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
       const { doc, selection } = editor.state;
       const target = where === 'end' ? selection.constructor.atEnd(doc) : selection.constructor.atStart(doc);
       if (selection.empty && selection.head === target.head) return;

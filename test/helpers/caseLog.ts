@@ -79,7 +79,14 @@ export function chainSample(caseId: string, hash: (unsigned: Omit<EventEnvelope,
 /** The case record the checks read the template version from. */
 export async function createSampleCase(records: RecordStore, caseId: string, members: readonly MemberRecord[] = []): Promise<void> {
   await records.createCase(
-    { id: caseId, title: 'Integriteit', employeePseudonym: 'WN-I', employer: 'Werkgever', firstSickDay: '2026-01-05', templateVersion: CURRENT_TEMPLATE_VERSION },
+    {
+      id: caseId,
+      title: 'Integriteit',
+      employeePseudonym: 'WN-I',
+      employer: 'Werkgever',
+      firstSickDay: '2026-01-05',
+      templateVersion: CURRENT_TEMPLATE_VERSION,
+    },
     [...members],
   );
 }

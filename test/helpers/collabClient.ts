@@ -66,7 +66,14 @@ export function sectionText(doc: Y.Doc, section: string): string {
   return doc
     .getXmlFragment(section)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 
@@ -140,7 +147,11 @@ export function awarenessMessage(states: { clientId: number; clock: number; stat
 }
 
 /** The text of a section as the store holds it now. */
-export async function storedSectionText(stores: { docs: { load(name: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[] }> } }, docName: string, section: string): Promise<string> {
+export async function storedSectionText(
+  stores: { docs: { load(name: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[] }> } },
+  docName: string,
+  section: string,
+): Promise<string> {
   const stored = await stores.docs.load(docName);
   const doc = new Y.Doc();
   for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part);

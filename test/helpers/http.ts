@@ -1,11 +1,13 @@
 /** Small fetch wrappers for API tests. */
 // Tests read arbitrary JSON bodies, so the default body type is deliberately loose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test names the shape it expects, or reads any
 export interface JsonResponse<T = any> {
   status: number;
   headers: Headers;
   body: T;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export async function api<T = any>(
   base: string,
   method: string,

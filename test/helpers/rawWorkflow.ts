@@ -125,10 +125,17 @@ export function memoryRawWorkflow(store: MemoryWorkflowStore): RawWorkflow {
       const head = events.at(-1)!;
       inner.records.set(caseId, structuredClone({ seq: head.seq, hash: head.hash, state, reviewers: [...reviewers], seal: null }));
     },
-    deleteEventsAfter: async (caseId, seq) => void inner.events.set(caseId, (inner.events.get(caseId) ?? []).filter((e) => e.seq <= seq)),
+    deleteEventsAfter: async (caseId, seq) =>
+      void inner.events.set(
+        caseId,
+        (inner.events.get(caseId) ?? []).filter((e) => e.seq <= seq),
+      ),
     async replaceEvents(caseId, events) {
       const replaced = new Map(events.map((e) => [e.seq, structuredClone(e)]));
-      inner.events.set(caseId, (inner.events.get(caseId) ?? []).map((e) => replaced.get(e.seq) ?? e));
+      inner.events.set(
+        caseId,
+        (inner.events.get(caseId) ?? []).map((e) => replaced.get(e.seq) ?? e),
+      );
     },
     setState: async (caseId, state) => void inner.records.set(caseId, { ...row(caseId), state: structuredClone(state) }),
     setHead: async (caseId, seq, hash) => void inner.records.set(caseId, { ...row(caseId), seq, hash }),

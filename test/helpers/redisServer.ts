@@ -34,11 +34,7 @@ export class RedisServer {
   /** Starts the server (again) on the same port and directory: after a restart it replays its AOF. */
   async start(): Promise<void> {
     if (this.process) return;
-    const child = spawn(
-      REDIS_BINARY,
-      [...redisServerArgs(this.port, this.tmp.dir), '--loglevel', 'warning'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn(REDIS_BINARY, [...redisServerArgs(this.port, this.tmp.dir), '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let exited: number | null = null;

@@ -35,7 +35,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       output.push(line);
       try {
         const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'listening' && entry.url) (clearTimeout(timer), resolve(entry.url));
+        if (entry.msg === 'listening' && entry.url) {
+          clearTimeout(timer);
+          resolve(entry.url);
+        }
       } catch {
         // not a log line
       }

@@ -42,7 +42,18 @@ describe('admin command line (npm run admin -- …)', () => {
   afterAll(() => temp.remove());
 
   it('creates a user with a hashed password', async () => {
-    const result = await admin(temp.dir, 'create-user', '--username', 'ba.devries', '--name', 'Dr. De Vries', '--role', 'bedrijfsarts', '--password', 'een-lang-wachtwoord');
+    const result = await admin(
+      temp.dir,
+      'create-user',
+      '--username',
+      'ba.devries',
+      '--name',
+      'Dr. De Vries',
+      '--role',
+      'bedrijfsarts',
+      '--password',
+      'een-lang-wachtwoord',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/created user ba\.devries \(bedrijfsarts\)/);
     const stores = createSqliteStores(temp.dir, { synchronous: 'normal' });
@@ -56,12 +67,18 @@ describe('admin command line (npm run admin -- …)', () => {
     const created = await admin(
       temp.dir,
       'create-case',
-      '--title', 'CLI-casus',
-      '--pseudonym', 'WN-CLI-1',
-      '--employer', 'Werkgever BV',
-      '--first-sick-day', '2026-05-04',
-      '--ba', 'ba.demo',
-      '--va', 'va.demo',
+      '--title',
+      'CLI-casus',
+      '--pseudonym',
+      'WN-CLI-1',
+      '--employer',
+      'Werkgever BV',
+      '--first-sick-day',
+      '2026-05-04',
+      '--ba',
+      'ba.demo',
+      '--va',
+      'va.demo',
     );
     expect(created.code).toBe(0);
     const caseId = /created case (\S+)/.exec(created.stdout)![1]!;
@@ -84,7 +101,10 @@ describe('admin command line (npm run admin -- …)', () => {
     [['create-user', '--username', 'nieuw', '--name', 'n', '--role', 'chirurg', '--password', 'een-lang-wachtwoord'], /role:/],
     [['create-user', '--username', 'ba.demo', '--name', 'n', '--role', 'admin', '--password', 'een-lang-wachtwoord'], /already taken/],
     [['create-user', '--username', 'nieuw', '--name', 'n', '--role', 'admin', '--password', 'wachtwoord'], /password: too common/],
-    [['create-case', '--title', 't', '--pseudonym', 'p', '--employer', 'e', '--first-sick-day', '2026-01-01', '--ba', 'va.demo', '--va', 'va.demo'], /ba: "va\.demo" is a verzekeringsarts/],
+    [
+      ['create-case', '--title', 't', '--pseudonym', 'p', '--employer', 'e', '--first-sick-day', '2026-01-01', '--ba', 'va.demo', '--va', 'va.demo'],
+      /ba: "va\.demo" is a verzekeringsarts/,
+    ],
     [['assign-member', '--case', 'demo', '--role', 'boss', '--username', 'ba.demo'], /--role must be one of ba, va/],
     [['assign-member', '--case', 'nope', '--role', 'ba', '--username', 'ba.demo'], /no case with id "nope"/],
   ])('refuses bad input with a clear error and exit code 1 (%#)', async (args, message) => {
@@ -141,7 +161,10 @@ describe('admin verify-log against a SQLite DATA_DIR an attacker edited', () => 
 
   it('an intact case verifies: chain, head, state, grants and seal', async () => {
     const result = await admin(temp.dir, 'verify-log', 'c-intact');
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/case c-intact: the event log is intact \(5 events\); the state, its reviewer grants and its seal match it/) });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/case c-intact: the event log is intact \(5 events\); the state, its reviewer grants and its seal match it/),
+    });
   });
 
   it.each([
@@ -187,4 +210,3 @@ describe('admin verify-log against a SQLite DATA_DIR an attacker edited', () => 
     expect(await admin(temp.dir, 'verify-log', 'nope')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no case with id "nope"/) });
   });
 });
-

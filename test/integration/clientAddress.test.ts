@@ -33,7 +33,13 @@ describe.each([
 
   it('a refused socket.io join is audited with the client address', async () => {
     server = await startTestServer({ config: { TRUST_PROXY: trustProxy } });
-    const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: await server.login('outsider.demo') }, extraHeaders: forwarded, reconnection: false });
+    const socket = io(server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: await server.login('outsider.demo') },
+      extraHeaders: forwarded,
+      reconnection: false,
+    });
     try {
       await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
       expect(await socket.emitWithAck(RealtimeEvent.join, DEMO_CASE_ID)).toMatchObject({ ok: false });

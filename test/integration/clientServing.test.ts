@@ -106,15 +106,18 @@ describe('serving the built client', () => {
     expect(response.body.toString('utf8')).toBe(STYLE);
   });
 
-  it.each(['/', '/index.html', '/cases/demo', '/cases/demo?sessie=x'])('%s is the shell: html, compressed, revalidated on every load (no-cache)', async (path) => {
-    const response = await rawGet(`${server.url}${path}`, { 'Accept-Encoding': 'br' });
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.headers['content-security-policy']).toContain("connect-src 'self'");
-    expect(brotliDecompressSync(response.body).toString('utf8')).toBe(INDEX);
-  });
+  it.each(['/', '/index.html', '/cases/demo', '/cases/demo?sessie=x'])(
+    '%s is the shell: html, compressed, revalidated on every load (no-cache)',
+    async (path) => {
+      const response = await rawGet(`${server.url}${path}`, { 'Accept-Encoding': 'br' });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['content-security-policy']).toContain("connect-src 'self'");
+      expect(brotliDecompressSync(response.body).toString('utf8')).toBe(INDEX);
+    },
+  );
 
   it('the shell answers 304 to a matching ETag', async () => {
     const first = await rawGet(`${server.url}/`, { 'Accept-Encoding': 'gzip' });
@@ -161,7 +164,12 @@ describe('the real build (npm run build:client)', () => {
 
   it('holds no source map, and a brotli and a gzip copy of every script, stylesheet and the shell', () => {
     expect(assets().filter((name) => name.endsWith('.map'))).toEqual([]);
-    const text = ['index.html', ...assets().filter((name) => ['.js', '.css'].includes(extname(name))).map((name) => `assets/${name}`)];
+    const text = [
+      'index.html',
+      ...assets()
+        .filter((name) => ['.js', '.css'].includes(extname(name)))
+        .map((name) => `assets/${name}`),
+    ];
     expect(text.length).toBeGreaterThan(2);
     for (const file of text) {
       expect(existsSync(join(BUILT_CLIENT, `${file}.br`)), file).toBe(true);
@@ -169,7 +177,7 @@ describe('the real build (npm run build:client)', () => {
     }
   });
 
-  it("the scripts name no source map, and asking for one is a 404", async () => {
+  it('the scripts name no source map, and asking for one is a 404', async () => {
     const scripts = assets().filter((name) => name.endsWith('.js'));
     for (const script of scripts) {
       expect(readFileSync(join(BUILT_CLIENT, 'assets', script), 'utf8')).not.toContain('sourceMappingURL');

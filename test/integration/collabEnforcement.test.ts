@@ -2,7 +2,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
-import { AWARENESS_RATE, CloseCode, MAX_AWARENESS_CLIENTS_PER_CONNECTION, MAX_AWARENESS_STATE_CHARS, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES, UPDATE_RATE } from '../../shared/limits.ts';
+import {
+  AWARENESS_RATE,
+  CloseCode,
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+  MAX_AWARENESS_STATE_CHARS,
+  MAX_DOCUMENT_BYTES,
+  MAX_UPDATE_BYTES,
+  UPDATE_RATE,
+} from '../../shared/limits.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import {
@@ -151,7 +159,9 @@ describe('what the relay enforces, whatever a client sends', () => {
     // The VA's client removes the BA's state and then claims the BA's client id with a state of its own.
     awarenessProtocol.removeAwarenessStates(vaJoint.provider.awareness, [baJoint.doc.clientID], 'forged');
     const raw = await openRaw(server, joint, tokens.va);
-    raw.ws.send(awarenessMessage([{ clientId: baJoint.doc.clientID, clock: 10_000, state: { user: { name: 'Anna Bakker' }, cursor: { anchor: 0, head: 0 } } }]));
+    raw.ws.send(
+      awarenessMessage([{ clientId: baJoint.doc.clientID, clock: 10_000, state: { user: { name: 'Anna Bakker' }, cursor: { anchor: 0, head: 0 } } }]),
+    );
     raw.ws.send(awarenessMessage([{ clientId: baJoint.doc.clientID, clock: 10_001, state: null }]));
     await sleep(300);
     expect(baState()?.user?.name).toBe('Anna Bakker');
@@ -208,7 +218,9 @@ describe('what the relay enforces, whatever a client sends', () => {
     expect(refusals[0]).toEqual([{ reason: 'invalid', sections: ['d240'] }]);
     expect(baJoint.doc.share.has('d240') ? baJoint.doc.getText('d240').length : 0).toBe(0);
     const stored = await server.stores.docs.load(joint);
-    const strings = stored.updates.flatMap((update) => Y.decodeUpdate(update).structs).filter((s) => s instanceof Y.Item && s.content instanceof Y.ContentString);
+    const strings = stored.updates
+      .flatMap((update) => Y.decodeUpdate(update).structs)
+      .filter((s) => s instanceof Y.Item && s.content instanceof Y.ContentString);
     expect(strings.map((s) => ((s as Y.Item).content as Y.ContentString).str)).toEqual(['oud vergif']);
   });
 

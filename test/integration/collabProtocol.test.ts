@@ -27,9 +27,7 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
   beforeEach(async () => {
     server = await startTestServer({ config: { MAX_CONNECTIONS_PER_USER: 6 } });
     clients = [];
-    const [ba, va, outsider, reviewer] = await Promise.all(
-      ['ba.demo', 'va.demo', 'outsider.demo', 'reviewer.demo'].map((user) => server.login(user)),
-    );
+    const [ba, va, outsider, reviewer] = await Promise.all(['ba.demo', 'va.demo', 'outsider.demo', 'reviewer.demo'].map((user) => server.login(user)));
     tokens = { ba: ba!, va: va!, outsider: outsider!, reviewer: reviewer! };
   });
 
@@ -165,7 +163,14 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
     const connects = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'connect' });
     expect(connects).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ username: 'ba.demo', role: 'bedrijfsarts', object: 'doc:occupational', detail: 'rw', outcome: 'success', ip: expect.any(String) }),
+        expect.objectContaining({
+          username: 'ba.demo',
+          role: 'bedrijfsarts',
+          object: 'doc:occupational',
+          detail: 'rw',
+          outcome: 'success',
+          ip: expect.any(String),
+        }),
         expect.objectContaining({ username: 'va.demo', role: 'verzekeringsarts', object: 'doc:occupational', detail: 'r', outcome: 'success' }),
       ]),
     );

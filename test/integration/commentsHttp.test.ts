@@ -64,8 +64,17 @@ describe('margin comments over HTTP', () => {
     });
     expect(created.status).toBe(201);
     thread = created.body;
-    expect(thread).toMatchObject({ part: 'occupational', sectionId: 'd240', quote: 'vier uur', createdBy: { name: 'Victor Visser' }, unread: 0, resolved: null });
-    expect(thread.comments).toEqual([expect.objectContaining({ text: 'Waarop baseer je de vier uur?', author: { userId: expect.any(String), name: 'Victor Visser' } })]);
+    expect(thread).toMatchObject({
+      part: 'occupational',
+      sectionId: 'd240',
+      quote: 'vier uur',
+      createdBy: { name: 'Victor Visser' },
+      unread: 0,
+      resolved: null,
+    });
+    expect(thread.comments).toEqual([
+      expect.objectContaining({ text: 'Waarop baseer je de vier uur?', author: { userId: expect.any(String), name: 'Victor Visser' } }),
+    ]);
     expect(await storedBytes()).toBe(before);
     await waitFor(() => pushes.some((push) => push.thread.id === thread.id), { what: 'the push to the BA' });
   });
@@ -74,8 +83,8 @@ describe('margin comments over HTTP', () => {
     const base = { part: 'occupational', sectionId: 'd240', quote: 'vier uur', text: 'x' };
     expect((await call('va', 'POST', '', { ...base, anchor: { start: 'AAAA', end: 'AAAA' } })).body.error?.field).toBe('anchor');
     expect((await call('va', 'POST', '', { ...base, anchor: anchorOf(vaReader.doc, 'd430', '10 kg') })).body.error?.field).toBe('anchor');
-    expect((await call('va', 'POST', '', { ...base, part: 'joint' , anchor: anchorOf(vaReader.doc, 'd240', 'vier uur') })).body.error?.field).toBe('anchor');
-    expect((await call('va', 'POST', '', { ...base, quote: '' , anchor: anchorOf(vaReader.doc, 'd240', 'vier uur') })).body.error?.field).toBe('quote');
+    expect((await call('va', 'POST', '', { ...base, part: 'joint', anchor: anchorOf(vaReader.doc, 'd240', 'vier uur') })).body.error?.field).toBe('anchor');
+    expect((await call('va', 'POST', '', { ...base, quote: '', anchor: anchorOf(vaReader.doc, 'd240', 'vier uur') })).body.error?.field).toBe('quote');
     expect((await call('outsider', 'GET', '')).status).toBe(403);
     expect((await call('reviewer', 'POST', '', { ...base, anchor: anchorOf(vaReader.doc, 'd240', 'vier uur') })).status).toBe(403);
     expect((await call<CaseThreads>('ba', 'GET', '')).body.threads).toHaveLength(1);
@@ -98,7 +107,7 @@ describe('margin comments over HTTP', () => {
     expect((await call<CaseThreads>('ba', 'GET', '')).body.unread).toBe(0);
   });
 
-  it("only its author edits or deletes a comment; a deleted comment keeps its place without its text", async () => {
+  it('only its author edits or deletes a comment; a deleted comment keeps its place without its text', async () => {
     const [first, second] = (await call<CaseThreads>('va', 'GET', '')).body.threads[0]!.comments;
     const foreign = await call('va', 'PATCH', `/${thread.id}/comments/${second!.id}`, { text: 'Overschreven' });
     expect(foreign.status).toBe(403);
@@ -171,7 +180,9 @@ describe('margin comments over HTTP', () => {
       expect([method, path, refused.status, refused.body.error?.id]).toEqual([method, path, 403, 'comment.reviewer-read-only']);
     }
     const after = await call<CaseThreads>('ba', 'GET', '');
-    expect(after.body.threads.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread)).toEqual(before.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread));
+    expect(after.body.threads.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread)).toEqual(
+      before.map(({ unread: _u, lastReadAt: _l, ...thread }) => thread),
+    );
     const denied = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' });
     expect(denied.filter((row) => row.username === 'reviewer.demo' && row.detail === 'reviewer-read-only')).toHaveLength(writes.length);
 

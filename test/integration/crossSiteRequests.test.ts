@@ -41,7 +41,7 @@ describe('writes from pages of another site (Origin)', () => {
   let server: TestServer;
   let ba: WorkflowClient;
   let cookie: string;
-  let sockets: Socket[] = [];
+  const sockets: Socket[] = [];
   const cookieWrite = (path: string, origin: string | undefined, body: unknown = {}) =>
     api(server.url, 'POST', `/api/cases/${DEMO_CASE_ID}${path}`, { cookie, body, headers: origin ? { Origin: origin } : {} });
 
@@ -56,7 +56,12 @@ describe('writes from pages of another site (Origin)', () => {
   afterAll(() => server.close());
 
   it('a foreign Origin with a valid cookie cannot cancel a session or flag a section; nothing changes and the refusal is audited', async () => {
-    const scheduled = await ba.post('/sessions', { scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, mode: 'video', agenda: [] });
+    const scheduled = await ba.post('/sessions', {
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 30,
+      mode: 'video',
+      agenda: [],
+    });
     expect(scheduled.status).toBe(201);
     const session = (scheduled.body.workflow.sessions as ConsultationSession[]).at(-1)!;
     const before = await ba.workflow();
@@ -122,7 +127,9 @@ describe('writes from pages of another site (Origin)', () => {
     };
     expect(await connect(EVIL)).not.toBe('connected');
     expect(await connect(server.url)).toBe('connected');
-    await waitFor(async () => (await server.stores.audit.list({ action: 'denied' })).some((r) => r.object === 'socket.io handshake'), { what: 'the audit row' });
+    await waitFor(async () => (await server.stores.audit.list({ action: 'denied' })).some((r) => r.object === 'socket.io handshake'), {
+      what: 'the audit row',
+    });
   });
 });
 
@@ -136,7 +143,11 @@ describe('PUBLIC_URL names the only origin that may write', () => {
   it('the public origin writes; the Host-derived one is refused then', async () => {
     const cookie = await sessionCookie(server, 'va.demo');
     const write = (origin: string) =>
-      api(server.url, 'POST', `/api/cases/${DEMO_CASE_ID}/sections/d240/flag`, { cookie, body: { rationale: 'Uren', kind: 'hours' }, headers: { Origin: origin } });
+      api(server.url, 'POST', `/api/cases/${DEMO_CASE_ID}/sections/d240/flag`, {
+        cookie,
+        body: { rationale: 'Uren', kind: 'hours' },
+        headers: { Origin: origin },
+      });
     expect((await write(server.url)).status).toBe(403);
     expect((await write('https://werkplek.example.nl')).status).toBe(200);
   });

@@ -28,7 +28,13 @@ describe('seeding the demo data', () => {
 
   it('never seeds into a store that already has a user: no demo account, no demo case', async () => {
     const stores = createMemoryStores();
-    await stores.records.createUser({ id: 'u-1', username: 'ba.jansen', name: 'J. Jansen', role: 'bedrijfsarts', passwordHash: await hashPassword('geheim-wachtwoord') });
+    await stores.records.createUser({
+      id: 'u-1',
+      username: 'ba.jansen',
+      name: 'J. Jansen',
+      role: 'bedrijfsarts',
+      passwordHash: await hashPassword('geheim-wachtwoord'),
+    });
     expect(await seedDemo(stores)).toBe(false);
     expect(await demoAccountsIn(stores)).toEqual([]);
     expect(await stores.records.getCase(DEMO_CASE_ID)).toBeNull();
@@ -48,7 +54,9 @@ describe('the boot warning about demo accounts (npm start)', () => {
   const start = (dir: string, env: Record<string, string>) => startServerProcess({ DATA_DIR: join(tmp.dir, dir), JWT_SECRET: TEST_SECRET, ...env });
   const warned = (server: ServerProcess) =>
     server.output.some((line) => line.includes(BANNER)) &&
-    server.output.some((line) => line.startsWith('{') && (JSON.parse(line) as { level?: number; msg?: string }).level === PINO_ERROR && line.includes(LOG_MESSAGE));
+    server.output.some(
+      (line) => line.startsWith('{') && (JSON.parse(line) as { level?: number; msg?: string }).level === PINO_ERROR && line.includes(LOG_MESSAGE),
+    );
   /**
    * The boot is over once the banner with the address is out and a request was served: the warning
    * would have been written in the same tick as the banner, before the server answered anything.
@@ -64,7 +72,15 @@ describe('the boot warning about demo accounts (npm start)', () => {
     await booted(node);
     expect(node.output.join('\n')).toContain('ba.demo');
     expect(warned(node)).toBe(false);
-    expect((await fetch(`${node.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'ba.demo', password: 'demo' }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${node.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'ba.demo', password: 'demo' }),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('in production, demo accounts make the server warn in the log (error level) and on stderr', async () => {
@@ -89,13 +105,23 @@ describe('the boot warning about demo accounts (npm start)', () => {
   it('DEMO_SEED=true on a store with real users seeds nothing and shows no demo logins', async () => {
     const dataDir = join(tmp.dir, 'real-users');
     const stores = createSqliteStores(dataDir, { synchronous: 'normal' });
-    await stores.records.createUser({ id: 'u-1', username: 'ba.jansen', name: 'J. Jansen', role: 'bedrijfsarts', passwordHash: await hashPassword('geheim-wachtwoord') });
+    await stores.records.createUser({
+      id: 'u-1',
+      username: 'ba.jansen',
+      name: 'J. Jansen',
+      role: 'bedrijfsarts',
+      passwordHash: await hashPassword('geheim-wachtwoord'),
+    });
     await stores.close();
     node = await start('real-users', { NODE_ENV: 'production', DEMO_SEED: 'true' });
     await booted(node);
     expect(warned(node)).toBe(false);
     expect(node.output.join('\n')).not.toContain('ba.demo');
-    const login = await fetch(`${node.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'ba.demo', password: 'demo' }) });
+    const login = await fetch(`${node.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'ba.demo', password: 'demo' }),
+    });
     expect(login.status).toBe(401);
   });
 });

@@ -108,7 +108,10 @@ describe('the dispute route and the reviewer', () => {
       requestedOn: '2026-11-20',
       question: 'Belastbaarheid tillen',
     });
-    expect(formal.body.workflow.disputes[0]).toMatchObject({ stage: 'formal_route', formalRoute: { kind: 'deskundigenoordeel', requestedBy: 'employer', outcome: null } });
+    expect(formal.body.workflow.disputes[0]).toMatchObject({
+      stage: 'formal_route',
+      formalRoute: { kind: 'deskundigenoordeel', requestedBy: 'employer', outcome: null },
+    });
     // Never backwards: no reviewer can be invited any more.
     expect((await ba.inviteReviewer(dispute.id, 'outsider.demo')).body.error?.id).toBe('inviteReviewer.stage');
 

@@ -26,9 +26,9 @@ const joint = formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' });
  */
 describe('two nodes on one Redis (STORE=redis)', () => {
   let redis: RedisServer;
-  let nodes: TestServer[] = [];
-  let clients: CollabClient[] = [];
-  let sockets: Socket[] = [];
+  const nodes: TestServer[] = [];
+  const clients: CollabClient[] = [];
+  const sockets: Socket[] = [];
   let prefix: string;
 
   beforeAll(async () => {
@@ -95,11 +95,14 @@ describe('two nodes on one Redis (STORE=redis)', () => {
     expect((await va.reopen('d240')).status).toBe(200);
     const vaAgain = connect(b, joint, vaToken);
     await vaAgain.synced();
-    await waitFor(async () => {
-      typeInto(vaAgain.doc, 'd240', ' Heropend.');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return (await storedText(a, joint, 'd240')).includes('Heropend.');
-    }, { what: 'the reopened section to take writes on node B' });
+    await waitFor(
+      async () => {
+        typeInto(vaAgain.doc, 'd240', ' Heropend.');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return (await storedText(a, joint, 'd240')).includes('Heropend.');
+      },
+      { what: 'the reopened section to take writes on node B' },
+    );
   });
 
   it('the BA on node A and the VA on node B edit concurrently — one document from both nodes at once — and converge; a third node loads all of it', async () => {

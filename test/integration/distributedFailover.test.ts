@@ -25,7 +25,7 @@ describe('a node killed during editing (STORE=redis, two nodes behind the load b
   let redis: RedisServer | null = null;
   let nodes: ServerProcess[] = [];
   let balancer: LoadBalancer | null = null;
-  let clients: CollabClient[] = [];
+  const clients: CollabClient[] = [];
   const tmp = makeTempDir('cw-failover-');
 
   afterEach(async () => {

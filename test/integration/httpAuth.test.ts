@@ -49,7 +49,13 @@ describe('login, session and logout', () => {
     const failures = rows.filter((row) => row.outcome === 'failure');
     expect(failures).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ username: 'va.demo', role: 'verzekeringsarts', detail: 'wrong-password', ip: expect.any(String), userAgent: 'workspace-tests' }),
+        expect.objectContaining({
+          username: 'va.demo',
+          role: 'verzekeringsarts',
+          detail: 'wrong-password',
+          ip: expect.any(String),
+          userAgent: 'workspace-tests',
+        }),
         expect.objectContaining({ username: 'nobody', userId: null, detail: 'unknown-user' }),
       ]),
     );

@@ -34,7 +34,15 @@ class TestBackend {
     const server = createServer((req, res) => {
       if (req.url === '/readyz') return void res.end('ready');
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ backend: this.name, url: req.url, host: req.headers.host, forwardedFor: req.headers['x-forwarded-for'], forwardedProto: req.headers['x-forwarded-proto'] }));
+      res.end(
+        JSON.stringify({
+          backend: this.name,
+          url: req.url,
+          host: req.headers.host,
+          forwardedFor: req.headers['x-forwarded-for'],
+          forwardedProto: req.headers['x-forwarded-proto'],
+        }),
+      );
     });
     server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -126,7 +134,10 @@ describe('load balancer', () => {
   }
 
   afterEach(async () => {
-    for (const socket of openSockets) socket instanceof WebSocket ? socket.terminate() : socket.disconnect();
+    for (const socket of openSockets) {
+      if (socket instanceof WebSocket) socket.terminate();
+      else socket.disconnect();
+    }
     openSockets = [];
     await balancer?.close();
     balancer = null;
@@ -184,7 +195,7 @@ describe('load balancer', () => {
     expect({ a: a.socketIoClients, b: b.socketIoClients }).toEqual({ ...before, [chosen]: before[chosen as 'a' | 'b'] + 1 });
   });
 
-  it('sends requests and new websockets to the other backend when one dies, and drops the dead one\'s sockets', async () => {
+  it("sends requests and new websockets to the other backend when one dies, and drops the dead one's sockets", async () => {
     // Checks far apart: the failover below comes from the refused connection, not from a check.
     const { b, port } = await start(60_000);
     const onA = await openEcho(port);

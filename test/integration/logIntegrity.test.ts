@@ -153,7 +153,10 @@ describe('a running server and a case edited behind its back', () => {
       body: { title: 'Ander', employeePseudonym: 'WN-A', employer: 'Werkgever', firstSickDay: '2026-05-01', ba: 'ba.demo', va: 'va.demo' },
     });
     for (const section of ['d240', 'd430']) {
-      const flagged = await api(server.url, 'POST', `/api/cases/${DEMO_CASE_ID}/sections/${section}/flag`, { token: ba, body: { rationale: 'Verschil', kind: 'hours' } });
+      const flagged = await api(server.url, 'POST', `/api/cases/${DEMO_CASE_ID}/sections/${section}/flag`, {
+        token: ba,
+        body: { rationale: 'Verschil', kind: 'hours' },
+      });
       expect(flagged.status).toBe(200);
     }
     await sqliteRawWorkflow(join(server.dataDir!, SQLITE_FILE_NAME)).deleteEventsAfter(DEMO_CASE_ID, 1);
@@ -162,7 +165,9 @@ describe('a running server and a case edited behind its back', () => {
     expect([refused.status, refused.body]).toEqual([503, { error: REFUSAL }]);
     const ready = await api(server.url, 'GET', '/readyz');
     expect([ready.status, ready.body]).toEqual([200, { status: 'ready', integrity: { checked: 0, failed: [DEMO_CASE_ID], scan: 'pending' } }]);
-    expect((await api(server.url, 'POST', `/api/cases/${other.body.id}/sections/d240/flag`, { token: ba, body: { rationale: 'x', kind: 'hours' } })).status).toBe(200);
+    expect(
+      (await api(server.url, 'POST', `/api/cases/${other.body.id}/sections/d240/flag`, { token: ba, body: { rationale: 'x', kind: 'hours' } })).status,
+    ).toBe(200);
     expect((await api(server.url, 'GET', '/api/sessions/upcoming', { token: ba })).status).toBe(200);
     // The refused read is on the audit trail as a failure, not as a read that happened.
     const audit = await server.stores.audit.list({ caseId: DEMO_CASE_ID });

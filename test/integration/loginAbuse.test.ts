@@ -70,47 +70,54 @@ describe('a burst of logins does not hold up another client', () => {
   });
   afterAll(() => server.close());
 
-  it("300 logins at once from one address: another account's correct login from another address gets in within a few seconds", { timeout: 120_000 }, async () => {
-    // A quiet login, for the scale of this machine (shared machines slow down and speed up: one before and one after).
-    const quietLogin = async () => {
-      const quietStarted = performance.now();
-      expect((await login(server, 'nobody.warm', 'x', '192.0.2.50')).status).toBe(401);
-      return performance.now() - quietStarted;
-    };
-    await quietLogin(); // computes the hash used for unknown users
-    const quietBefore = await quietLogin();
+  it(
+    "300 logins at once from one address: another account's correct login from another address gets in within a few seconds",
+    { timeout: 120_000 },
+    async () => {
+      // A quiet login, for the scale of this machine (shared machines slow down and speed up: one before and one after).
+      const quietLogin = async () => {
+        const quietStarted = performance.now();
+        expect((await login(server, 'nobody.warm', 'x', '192.0.2.50')).status).toBe(401);
+        return performance.now() - quietStarted;
+      };
+      await quietLogin(); // computes the hash used for unknown users
+      const quietBefore = await quietLogin();
 
-    // The real login goes out after 200 of the burst (so that, without the queue, it would wait for 200
-    // derivations), not after all 300: this process writes every request itself, which on a slow machine
-    // would add the time to send the last 100 to the measurement.
-    const guess = (i: number) =>
-      login(server, i % 2 ? `nobody${i}` : 'reviewer.demo', `guess-${i}`, '198.51.100.30').then((response) => ({ response, ms: performance.now() - started }));
-    const started = performance.now();
-    const before = Array.from({ length: 200 }, (_, i) => guess(i));
-    const real = login(server, 'va.demo', DEMO_PASSWORD, '203.0.113.30').then((response) => ({ response, ms: performance.now() - started }));
-    const after = Array.from({ length: 100 }, (_, i) => guess(200 + i));
-    const [timed, mine] = await Promise.all([Promise.all([...before, ...after]), real]);
-    const answers = timed.map(({ response }) => response);
-    const quietMs = Math.max(quietBefore, await quietLogin());
+      // The real login goes out after 200 of the burst (so that, without the queue, it would wait for 200
+      // derivations), not after all 300: this process writes every request itself, which on a slow machine
+      // would add the time to send the last 100 to the measurement.
+      const guess = (i: number) =>
+        login(server, i % 2 ? `nobody${i}` : 'reviewer.demo', `guess-${i}`, '198.51.100.30').then((response) => ({
+          response,
+          ms: performance.now() - started,
+        }));
+      const started = performance.now();
+      const before = Array.from({ length: 200 }, (_, i) => guess(i));
+      const real = login(server, 'va.demo', DEMO_PASSWORD, '203.0.113.30').then((response) => ({ response, ms: performance.now() - started }));
+      const after = Array.from({ length: 100 }, (_, i) => guess(200 + i));
+      const [timed, mine] = await Promise.all([Promise.all([...before, ...after]), real]);
+      const answers = timed.map(({ response }) => response);
+      const quietMs = Math.max(quietBefore, await quietLogin());
 
-    expect(mine.response.status).toBe(200);
-    // A functional bound, not a benchmark: a few seconds. On a slow or busy shared machine, a few times a quiet
-    // login, or twice the first of the burst's own checked logins (a derivation under the same load, at the same
-    // moment). Before the queue, this login waited for the burst's 200 derivations ahead of it (about 100 s here).
-    const checkedMs = timed.filter(({ response }) => response.status === 401).map(({ ms }) => ms);
-    expect(checkedMs.length).toBeGreaterThan(1);
-    expect(mine.ms).toBeLessThan(Math.max(5_000, 5 * quietMs, 2 * Math.min(...checkedMs)));
-    // Whatever the machine's speed: it is not served after the burst's own checked logins, as it was then.
-    expect(mine.ms).toBeLessThan(Math.max(...checkedMs));
+      expect(mine.response.status).toBe(200);
+      // A functional bound, not a benchmark: a few seconds. On a slow or busy shared machine, a few times a quiet
+      // login, or twice the first of the burst's own checked logins (a derivation under the same load, at the same
+      // moment). Before the queue, this login waited for the burst's 200 derivations ahead of it (about 100 s here).
+      const checkedMs = timed.filter(({ response }) => response.status === 401).map(({ ms }) => ms);
+      expect(checkedMs.length).toBeGreaterThan(1);
+      expect(mine.ms).toBeLessThan(Math.max(5_000, 5 * quietMs, 2 * Math.min(...checkedMs)));
+      // Whatever the machine's speed: it is not served after the burst's own checked logins, as it was then.
+      expect(mine.ms).toBeLessThan(Math.max(...checkedMs));
 
-    const counts = statuses(answers);
-    const early = (counts[429] ?? 0) + (counts[503] ?? 0);
-    expect(early).toBeGreaterThanOrEqual(0.9 * answers.length);
-    expect(counts[401] ?? 0).toBeLessThanOrEqual(2 * THROTTLE.maxInFlightPerIp);
-    for (const refused of answers.filter((response) => response.status === 429 || response.status === 503)) {
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    }
-  });
+      const counts = statuses(answers);
+      const early = (counts[429] ?? 0) + (counts[503] ?? 0);
+      expect(early).toBeGreaterThanOrEqual(0.9 * answers.length);
+      expect(counts[401] ?? 0).toBeLessThanOrEqual(2 * THROTTLE.maxInFlightPerIp);
+      for (const refused of answers.filter((response) => response.status === 429 || response.status === 503)) {
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      }
+    },
+  );
 
   it('a burst spread over many addresses: the excess is refused at once as busy (503, login_busy), without checking', { timeout: 120_000 }, async () => {
     const answers = await Promise.all(Array.from({ length: 120 }, (_, i) => login(server, `spread${i}`, 'x', `10.20.${i >> 8}.${i & 255}`)));
@@ -169,7 +176,9 @@ describe('anonymous refusals do not grow the audit log without bound', () => {
     const requests = 3_000;
     for (let sent = 0; sent < requests; sent += 100) {
       const batch = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => api(server.url, 'GET', (sent + i) % 3 ? `/api/cases/${DEMO_CASE_ID}` : '/api/me', { headers: from('198.51.100.50') })),
+        Array.from({ length: 100 }, (_, i) =>
+          api(server.url, 'GET', (sent + i) % 3 ? `/api/cases/${DEMO_CASE_ID}` : '/api/me', { headers: from('198.51.100.50') }),
+        ),
       );
       expect(batch.every((response) => response.status === 401)).toBe(true);
     }
@@ -239,7 +248,13 @@ describe('anonymous refusals do not grow the audit log without bound', () => {
     // The probes above were refused too, each in its own window's first row or summed; the 50 added one summary.
     const added = await auditSince(server, before);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ action: 'login', outcome: 'denied', username: 'va.demo', ip, detail: expect.stringMatching(/^throttled; repeats=\d+; until=/) });
+    expect(added[0]).toMatchObject({
+      action: 'login',
+      outcome: 'denied',
+      username: 'va.demo',
+      ip,
+      detail: expect.stringMatching(/^throttled; repeats=\d+; until=/),
+    });
     expect(Number(/repeats=(\d+)/.exec(added[0]!.detail!)![1])).toBeGreaterThanOrEqual(50);
   });
 });

@@ -80,7 +80,9 @@ describe('METRICS_PORT in the built server (npm start)', () => {
 
   it('starts the loopback listener and logs its address; the public port still refuses', async () => {
     node = await startServerProcess({ DATA_DIR: tmp.dir, JWT_SECRET: TEST_SECRET, METRICS_PORT: '0' });
-    const listening = node.output.map((line) => JSON.parse(line.startsWith('{') ? line : '{}') as { msg?: string; metricsUrl?: string }).find((entry) => entry.msg === 'listening');
+    const listening = node.output
+      .map((line) => JSON.parse(line.startsWith('{') ? line : '{}') as { msg?: string; metricsUrl?: string })
+      .find((entry) => entry.msg === 'listening');
     const metricsUrl = listening?.metricsUrl;
     expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
     expect((await fetch(metricsUrl!)).status).toBe(200);

@@ -140,8 +140,9 @@ describe('socket.io access ends when the login or the access to the case ends', 
     const ba = await listen(server.url, tokens.ba!);
     const va = await listen(server.url, tokens.va!);
     const baClient = new WorkflowClient(server, tokens.ba!, DEMO_CASE_ID);
-    const session = (await baClient.post('/sessions', { scheduledAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30, mode: 'video', agenda: [] }))
-      .body.workflow.sessions.at(-1)!;
+    const session = (
+      await baClient.post('/sessions', { scheduledAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30, mode: 'video', agenda: [] })
+    ).body.workflow.sessions.at(-1)!;
     for (const listener of [ba, va]) {
       expect(await listener.join(DEMO_CASE_ID)).toEqual({ ok: true });
       expect(await listener.joinSession(DEMO_CASE_ID, session.id)).toEqual({ ok: true });
@@ -149,7 +150,13 @@ describe('socket.io access ends when the login or the access to the case ends', 
     await waitFor(() => ba.presence.at(-1)?.present.length === 2, { what: 'both present' });
 
     // The command line runs assign-member in its own process: only the stores see the change.
-    await assignMember({ records: server.stores.records, audit: new Audit(server.stores.audit, pino({ level: 'silent' })) }, TEST_ACTOR, DEMO_CASE_ID, 'va', 'reviewer.demo');
+    await assignMember(
+      { records: server.stores.records, audit: new Audit(server.stores.audit, pino({ level: 'silent' })) },
+      TEST_ACTOR,
+      DEMO_CASE_ID,
+      'va',
+      'reviewer.demo',
+    );
     expect(await server.workspace.checkAccessNow()).toBe(1);
     await waitFor(() => va.revoked.length === 1, { what: 'the revocation notice' });
     expect(va.revoked).toEqual([DEMO_CASE_ID]);
@@ -194,7 +201,14 @@ describe('socket.io access ends when the login or the access to the case ends', 
 
     // A place comes free when a socket closes.
     held[0]!.socket.disconnect();
-    await waitFor(() => listen(server.url, tokens.ba!).then(() => true, () => false), { what: 'a free place', timeoutMs: 5000, intervalMs: 50 });
+    await waitFor(
+      () =>
+        listen(server.url, tokens.ba!).then(
+          () => true,
+          () => false,
+        ),
+      { what: 'a free place', timeoutMs: 5000, intervalMs: 50 },
+    );
   });
 
   it('session:join refuses a session of another case', async () => {
@@ -227,7 +241,10 @@ describe('logout across nodes (STORE=redis)', () => {
   beforeAll(async () => {
     redis = await RedisServer.start();
     const prefix = `t${randomUUID().slice(0, 8)}:`;
-    nodes = [await startTestServer({ store: 'redis', redis: { url: redis.url, prefix } }), await startTestServer({ store: 'redis', redis: { url: redis.url, prefix } })];
+    nodes = [
+      await startTestServer({ store: 'redis', redis: { url: redis.url, prefix } }),
+      await startTestServer({ store: 'redis', redis: { url: redis.url, prefix } }),
+    ];
   });
   afterAll(async () => {
     for (const node of nodes) await node.close();

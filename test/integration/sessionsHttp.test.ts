@@ -79,12 +79,18 @@ describe('consultation sessions over HTTP', () => {
 
     // Outcomes follow the workflow: "agreed" needs both signatures, outside the agenda is refused.
     expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd160', outcome: 'deferred' })).body.error?.id).toBe('recordOutcome.not-on-agenda');
-    expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd445', outcome: 'agreed' })).body.error?.id).toBe('recordOutcome.agreed-needs-signatures');
+    expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd445', outcome: 'agreed' })).body.error?.id).toBe(
+      'recordOutcome.agreed-needs-signatures',
+    );
     await va.writeJoint('d445', 'Reiken boven schouderhoogte: kort, met pauzes.');
     const proposal = (await va.propose('d445')).body.workflow.sections.d445!.proposal!;
     await ba.sign('d445', proposal.hash);
     const agreed = await ba.post(`/sessions/${session.id}/outcome`, { section: 'd445', outcome: 'agreed', notes: 'Samen tot 10 kg gekomen.' });
-    expect(sessionOf(agreed).agenda.find((item) => item.section === 'd445')).toMatchObject({ outcome: 'agreed', notes: 'Samen tot 10 kg gekomen.', recordedBy: { role: 'ba' } });
+    expect(sessionOf(agreed).agenda.find((item) => item.section === 'd445')).toMatchObject({
+      outcome: 'agreed',
+      notes: 'Samen tot 10 kg gekomen.',
+      recordedBy: { role: 'ba' },
+    });
     await va.post(`/sessions/${session.id}/outcome`, { section: 'd220', outcome: 'still_disagree', notes: 'VA: 2 uur, BA: 4 uur.' });
 
     const concluded = sessionOf(await ba.post(`/sessions/${session.id}/conclude`));
@@ -95,7 +101,9 @@ describe('consultation sessions over HTTP', () => {
     expect(cancel.body.error).toMatchObject({ id: 'cancelSession.state', message: expect.stringContaining('concluded') });
 
     // The minutes as a report: the sections by their Dutch names, the outcomes, both physicians, the date.
-    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, { headers: { Authorization: `Bearer ${va.token}` } });
+    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, {
+      headers: { Authorization: `Bearer ${va.token}` },
+    });
     expect(minutes.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(new Uint8Array(await minutes.arrayBuffer()));
     for (const expected of [
@@ -139,7 +147,9 @@ describe('consultation sessions over HTTP', () => {
 
   it('the calendar file parses with an iCalendar parser to the right start, duration and title', async () => {
     const session = sessionOf(await schedule(ba, { scheduledAt: '2026-12-03T13:30:00+01:00', durationMinutes: 50, mode: 'fysiek', agenda: ['d240'] }));
-    const response = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/calendar.ics`, { headers: { Authorization: `Bearer ${ba.token}` } });
+    const response = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/calendar.ics`, {
+      headers: { Authorization: `Bearer ${ba.token}` },
+    });
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await response.text();
     expect(text).toMatch(/\r\n/);
@@ -187,12 +197,19 @@ describe('live presence and reminders over socket.io', () => {
     const seen: SessionPresence[] = [];
     ba.on(RealtimeEvent.sessionPresence, (presence: SessionPresence) => seen.push(presence));
     const physician = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
-    const session = (await physician.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions.at(-1)!;
+    const session = (await physician.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions.at(
+      -1,
+    )!;
     expect(await ba.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toEqual({ ok: true });
     expect(await va.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toEqual({ ok: true });
     expect(await reviewer.emitWithAck(RealtimeEvent.sessionJoin, DEMO_CASE_ID, session.id)).toMatchObject({ ok: false });
     await waitFor(() => seen.at(-1)?.present.length === 2, { what: 'both present' });
-    expect(seen.at(-1)!.present.map((p) => p.name).sort()).toEqual(['Anna Bakker', 'Victor Visser']);
+    expect(
+      seen
+        .at(-1)!
+        .present.map((p) => p.name)
+        .sort(),
+    ).toEqual(['Anna Bakker', 'Victor Visser']);
     va.disconnect();
     await waitFor(() => seen.at(-1)?.present.length === 1, { what: 'the VA to leave' });
     expect(seen.at(-1)!.present[0]!.name).toBe('Anna Bakker');
@@ -241,7 +258,9 @@ describe('the link in a calendar file', () => {
     const server = await startTestServer({ now: () => clock, config });
     servers.push(server);
     const ba = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
-    const session = ((await ba.post('/sessions', { scheduledAt: inHours(24), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions as ConsultationSession[]).at(-1)!;
+    const session = (
+      (await ba.post('/sessions', { scheduledAt: inHours(24), durationMinutes: 30, mode: 'video', agenda: [] })).body.workflow.sessions as ConsultationSession[]
+    ).at(-1)!;
     const { status, body } = await getWithHost(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/calendar.ics`, 'evil.example', ba.token);
     expect(status).toBe(200);
     return { server, session, ics: body };
@@ -270,12 +289,17 @@ describe('minutes in any European script', () => {
   it('print names such as "Łódź Şişli" exactly (the PDF embeds a Unicode font, not WinAnsi Helvetica)', async () => {
     const ba = new WorkflowClient(server, await server.login('ba.demo'), DEMO_CASE_ID);
     const notes = 'Werkplek in Łódź Şişli; overleg met Ærø-Øresund, Ελλάδα en Žižkov.';
-    const session = ((await ba.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: ['d240'] })).body.workflow.sessions as ConsultationSession[]).at(-1)!;
+    const session = (
+      (await ba.post('/sessions', { scheduledAt: inHours(2), durationMinutes: 30, mode: 'video', agenda: ['d240'] })).body.workflow
+        .sessions as ConsultationSession[]
+    ).at(-1)!;
     await ba.post(`/sessions/${session.id}/start`);
     expect((await ba.post(`/sessions/${session.id}/outcome`, { section: 'd240', outcome: 'deferred', notes })).status).toBe(200);
     await ba.post(`/sessions/${session.id}/conclude`);
 
-    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, { headers: { Authorization: `Bearer ${ba.token}` } });
+    const minutes = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf`, {
+      headers: { Authorization: `Bearer ${ba.token}` },
+    });
     expect(minutes.status).toBe(200);
     const pdf = new Uint8Array(await minutes.arrayBuffer());
     // Read before pdf.js, which takes the bytes over (detaches the buffer).

@@ -158,9 +158,7 @@ describe.each<SqliteOptions['synchronous']>(['normal', 'full'])('SQLite durabili
       // REPLACE removes the conflicting row without firing DELETE triggers.
       expect(() => db.prepare(`INSERT OR REPLACE INTO audit_log ${overwrite}`).run()).toThrow(/append-only/);
       expect(() => db.prepare(`REPLACE INTO audit_log ${overwrite}`).run()).toThrow(/append-only/);
-      expect(() => db.prepare(`INSERT INTO audit_log ${overwrite} ON CONFLICT (id) DO UPDATE SET action = 'logout'`).run()).toThrow(
-        /append-only/,
-      );
+      expect(() => db.prepare(`INSERT INTO audit_log ${overwrite} ON CONFLICT (id) DO UPDATE SET action = 'logout'`).run()).toThrow(/append-only/);
     } finally {
       db.close();
     }

@@ -15,12 +15,48 @@ type SectionCommand = 'flag' | 'withdrawFlag' | 'propose' | 'sign' | 'reopen';
  * (only the flagger withdraws, only the other physician signs) show.
  */
 const MATRIX: Record<Exclude<SectionStatus, never>, Record<SectionCommand, Record<'ba' | 'va', number>>> = {
-  open: { flag: { ba: 200, va: 200 }, withdrawFlag: { ba: 409, va: 409 }, propose: { ba: 200, va: 200 }, sign: { ba: 409, va: 409 }, reopen: { ba: 409, va: 409 } },
-  disagreement: { flag: { ba: 409, va: 409 }, withdrawFlag: { ba: 200, va: 403 }, propose: { ba: 200, va: 200 }, sign: { ba: 409, va: 409 }, reopen: { ba: 409, va: 409 } },
-  proposed: { flag: { ba: 200, va: 200 }, withdrawFlag: { ba: 409, va: 409 }, propose: { ba: 200, va: 200 }, sign: { ba: 200, va: 403 }, reopen: { ba: 409, va: 409 } },
-  agreed: { flag: { ba: 409, va: 409 }, withdrawFlag: { ba: 409, va: 409 }, propose: { ba: 409, va: 409 }, sign: { ba: 409, va: 409 }, reopen: { ba: 200, va: 200 } },
-  escalated: { flag: { ba: 409, va: 409 }, withdrawFlag: { ba: 409, va: 409 }, propose: { ba: 200, va: 200 }, sign: { ba: 409, va: 409 }, reopen: { ba: 409, va: 409 } },
-  resolved: { flag: { ba: 409, va: 409 }, withdrawFlag: { ba: 409, va: 409 }, propose: { ba: 409, va: 409 }, sign: { ba: 409, va: 409 }, reopen: { ba: 200, va: 200 } },
+  open: {
+    flag: { ba: 200, va: 200 },
+    withdrawFlag: { ba: 409, va: 409 },
+    propose: { ba: 200, va: 200 },
+    sign: { ba: 409, va: 409 },
+    reopen: { ba: 409, va: 409 },
+  },
+  disagreement: {
+    flag: { ba: 409, va: 409 },
+    withdrawFlag: { ba: 200, va: 403 },
+    propose: { ba: 200, va: 200 },
+    sign: { ba: 409, va: 409 },
+    reopen: { ba: 409, va: 409 },
+  },
+  proposed: {
+    flag: { ba: 200, va: 200 },
+    withdrawFlag: { ba: 409, va: 409 },
+    propose: { ba: 200, va: 200 },
+    sign: { ba: 200, va: 403 },
+    reopen: { ba: 409, va: 409 },
+  },
+  agreed: {
+    flag: { ba: 409, va: 409 },
+    withdrawFlag: { ba: 409, va: 409 },
+    propose: { ba: 409, va: 409 },
+    sign: { ba: 409, va: 409 },
+    reopen: { ba: 200, va: 200 },
+  },
+  escalated: {
+    flag: { ba: 409, va: 409 },
+    withdrawFlag: { ba: 409, va: 409 },
+    propose: { ba: 200, va: 200 },
+    sign: { ba: 409, va: 409 },
+    reopen: { ba: 409, va: 409 },
+  },
+  resolved: {
+    flag: { ba: 409, va: 409 },
+    withdrawFlag: { ba: 409, va: 409 },
+    propose: { ba: 409, va: 409 },
+    sign: { ba: 409, va: 409 },
+    reopen: { ba: 200, va: 200 },
+  },
 };
 
 const SECTIONS = ['d160', 'd175', 'd220', 'd230', 'd240', 'd350', 'd720', 'd740', 'e225', 'e240', 'e250', 'd430'];
@@ -53,7 +89,8 @@ describe('the section workflow over HTTP: role x state', () => {
   /** Drives a section into `status`: flagged by the BA, proposed by the VA, escalated/resolved through a dispute. */
   async function bring(c: Record<Who, WorkflowClient>, section: string, status: SectionStatus): Promise<void> {
     await c.ba.writeJoint(section, `Gezamenlijk over ${section}`);
-    const ok = async (response: Promise<{ status: number; body: unknown }>) => expect((await response).status, JSON.stringify((await response).body)).toBeLessThan(300);
+    const ok = async (response: Promise<{ status: number; body: unknown }>) =>
+      expect((await response).status, JSON.stringify((await response).body)).toBeLessThan(300);
     if (status === 'open') return;
     if (status === 'disagreement' || status === 'escalated' || status === 'resolved') await ok(c.ba.flag(section));
     if (status === 'escalated' || status === 'resolved') {

@@ -17,7 +17,9 @@ describe('replacing a physician inside the server (assignMember)', () => {
     const oldVa = (await stores.records.findUserByUsername('va.demo'))!;
     const closed: { matches: (context: ConnectionContext) => boolean; code: number }[] = [];
     const rechecked: string[] = [];
-    const collab = { closeWhere: (matches: (context: ConnectionContext) => boolean, code: number) => closed.push({ matches, code }) } as unknown as CommandDeps['collab'];
+    const collab = {
+      closeWhere: (matches: (context: ConnectionContext) => boolean, code: number) => closed.push({ matches, code }),
+    } as unknown as CommandDeps['collab'];
     const realtime = { recheckCase: async (caseId: string) => rechecked.push(caseId) } as unknown as CommandDeps['realtime'];
     const deps = { records: stores.records, audit: new Audit(stores.audit, pino({ level: 'silent' })), collab, realtime };
 

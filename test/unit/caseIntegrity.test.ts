@@ -132,7 +132,10 @@ describe('the full check of a case (checkCaseLog)', () => {
 
   it('a seal does not depend on the order the grants come in', () => {
     const record = sealedRecord();
-    const grants = [{ userId: 'u-b', disputeId: 'd2' }, { userId: 'u-a', disputeId: 'd1' }];
+    const grants = [
+      { userId: 'u-b', disputeId: 'd2' },
+      { userId: 'u-a', disputeId: 'd1' },
+    ];
     const head = { caseId: CASE, seq: record.seq, hash: record.hash, state: record.state, legacySeq: 0 };
     expect(sealHead(key, { ...head, reviewers: grants })).toEqual(sealHead(key, { ...head, reviewers: [...grants].reverse() }));
     expect(sealHead(key, { ...head, reviewers: grants })).not.toEqual(sealHead(key, { ...head, reviewers: grants.slice(1) }));
@@ -141,7 +144,13 @@ describe('the full check of a case (checkCaseLog)', () => {
   it('a legacy log without a seal reads as legacy and lacks only the seal; a state stored before sessions existed matches', () => {
     const legacy = legacySample(CASE);
     const { sessions: _sessions, ...withoutSessions } = legacy.state;
-    const row = { seq: SAMPLE_EVENTS, hash: legacy.events.at(-1)!.hash, state: withoutSessions as typeof legacy.state, reviewers: legacy.reviewers, seal: null };
+    const row = {
+      seq: SAMPLE_EVENTS,
+      hash: legacy.events.at(-1)!.hash,
+      state: withoutSessions as typeof legacy.state,
+      reviewers: legacy.reviewers,
+      seal: null,
+    };
     expect(checkCaseLog(key, SECTION_IDS, caseLog(row, legacy.events))).toMatchObject({ ok: false, problem: 'seal.missing' });
     const sealed = { ...row, seal: sealHead(key, { caseId: CASE, ...row, legacySeq: SAMPLE_EVENTS }) };
     expect(checkCaseLog(key, SECTION_IDS, caseLog(sealed, legacy.events))).toEqual({ ok: true, events: SAMPLE_EVENTS, legacyEvents: SAMPLE_EVENTS });
@@ -230,7 +239,11 @@ describe('quarantine (CaseIntegrity) and the checked store', () => {
     memory.events.set(CASE, rechain(events, 1, changeRationale, legacyHashEnvelope));
     const refused = await checked.load(CASE).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ status: 503, id: 'case.integrity', message: 'The record of this case does not match its log; an administrator must check it' });
+    expect(refused).toMatchObject({
+      status: 503,
+      id: 'case.integrity',
+      message: 'The record of this case does not match its log; an administrator must check it',
+    });
     // Repaired behind its back: still refused, until a restart checks it again.
     memory.events.set(CASE, events);
     await expect(checked.load(CASE)).rejects.toMatchObject({ id: 'case.integrity' });

@@ -50,13 +50,19 @@ function fakeConnection(registry: DocumentRegistry, access: 'rw' | 'r' = 'rw') {
       onClose: (c) => c.document && registry.leave(c.document),
     },
   );
-  const updates = () => sent.filter((m) => m[0] === MessageType.sync).map((m) => decodeClientMessage(m)).filter((m) => m.type === 'update');
+  const updates = () =>
+    sent
+      .filter((m) => m[0] === MessageType.sync)
+      .map((m) => decodeClientMessage(m))
+      .filter((m) => m.type === 'update');
   /** Update messages the server has acknowledged as durable, in total. */
   const acknowledged = () =>
     sent.filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_ACK).reduce((sum, m) => sum + decoding.readVarUint(decoding.createDecoder(m.subarray(2))), 0);
   /** The refusals the server sent, decoded. */
   const refusals = () =>
-    sent.filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_REFUSED).map((m) => JSON.parse(decoding.readVarString(decoding.createDecoder(m.subarray(2)))) as unknown);
+    sent
+      .filter((m) => m[0] === MESSAGE_AUTH && m[1] === WRITE_REFUSED)
+      .map((m) => JSON.parse(decoding.readVarString(decoding.createDecoder(m.subarray(2)))) as unknown);
   return { connection, sent, closes, updates, acknowledged, refusals };
 }
 

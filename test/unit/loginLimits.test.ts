@@ -91,7 +91,10 @@ describe('AnonymousRefusals', () => {
   it('writes the first of a kind at once, sums its repeats into one row when the window closes, and caps the kinds', async () => {
     vi.useFakeTimers();
     const rows: { actor: AuditActor; event: AuditEvent }[] = [];
-    const refusals = new AnonymousRefusals(async (actor, event) => void rows.push({ actor, event }), () => undefined);
+    const refusals = new AnonymousRefusals(
+      async (actor, event) => void rows.push({ actor, event }),
+      () => undefined,
+    );
     for (let i = 0; i < 1000; i++) await refusals.note(anonymous('10.0.0.1'), refusal('GET /api/me'));
     await refusals.note(anonymous('10.0.0.2'), refusal('GET /api/me'));
     expect(rows.map((row) => [row.actor.ip, row.event.detail])).toEqual([

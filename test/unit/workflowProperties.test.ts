@@ -38,7 +38,13 @@ const outcome = fc.constantFrom('agreed' as const, 'residual' as const, 'withdra
 const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.record({ type: fc.constant('flag' as const), section, rationale: text, kind: fc.constantFrom('capacity' as const, 'hours' as const), positions }),
+    arbitrary: fc.record({
+      type: fc.constant('flag' as const),
+      section,
+      rationale: text,
+      kind: fc.constantFrom('capacity' as const, 'hours' as const),
+      positions,
+    }),
   },
   fc.record({ type: fc.constant('withdrawFlag' as const), section }),
   { weight: 3, arbitrary: fc.record({ type: fc.constant('propose' as const), section, draft }) },
@@ -47,15 +53,15 @@ const command: fc.Arbitrary<WorkflowCommand> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record({
-    type: fc.constant('openDispute' as const),
-    disputeId,
-    sections: fc.uniqueArray(section, { minLength: 0, maxLength: 2 }),
-    question: fc.constantFrom('', 'Hoeveel uur per dag?', 'Welke belasting?'),
-    reason: fc.constantFrom('persistent' as const, 'explicit' as const),
-    explanation: text,
-    targets: fc.record({ peerReview: fc.option(date), formalRoute: fc.option(date), closed: fc.option(date) }),
-    positions: fc.constant({}),
-    persistentSections: fc.uniqueArray(section, { maxLength: 3 }),
+      type: fc.constant('openDispute' as const),
+      disputeId,
+      sections: fc.uniqueArray(section, { minLength: 0, maxLength: 2 }),
+      question: fc.constantFrom('', 'Hoeveel uur per dag?', 'Welke belasting?'),
+      reason: fc.constantFrom('persistent' as const, 'explicit' as const),
+      explanation: text,
+      targets: fc.record({ peerReview: fc.option(date), formalRoute: fc.option(date), closed: fc.option(date) }),
+      positions: fc.constant({}),
+      persistentSections: fc.uniqueArray(section, { maxLength: 3 }),
     }),
   },
   fc.record({

@@ -11,8 +11,7 @@ export const nl = {
     loggedInAs: 'Ingelogd als {{name}}',
     loading: 'Laden…',
     skipToContent: 'Naar de inhoud',
-    confirmLogoutPending:
-      'Er zijn {{count}} wijzigingen nog niet op de server opgeslagen. Uitloggen verwijdert ze van dit apparaat. Toch uitloggen?',
+    confirmLogoutPending: 'Er zijn {{count}} wijzigingen nog niet op de server opgeslagen. Uitloggen verwijdert ze van dit apparaat. Toch uitloggen?',
   },
   roles: {
     bedrijfsarts: 'bedrijfsarts',
@@ -102,10 +101,14 @@ export const nl = {
     unreadable: 'Deze sectie bevat inhoud die de editor niet kan tonen (opgeslagen door een oudere versie). Vraag de beheerder om het na te kijken.',
   },
   collab: {
-    refused_locked: 'Uw wijziging in {{sections}} is niet opgeslagen: die sectie is vergrendeld sinds beide artsen haar ondertekenden. De ondertekende tekst staat er weer.',
-    refused_invalid: 'Een deel van uw wijziging in {{sections}} is niet opgeslagen: de server neemt alleen aan wat de editor schrijft. De tekst van de server staat er weer.',
-    refused_unresolved: 'Een deel van uw wijziging in {{document}} is niet opgeslagen: het bouwde voort op tekst die de server niet kent. De tekst van de server staat er weer.',
-    tooLarge: 'Een wijziging in {{document}} was te groot om op te slaan en is, met wat nog niet bevestigd was, verwijderd. De tekst van de server staat er weer.',
+    refused_locked:
+      'Uw wijziging in {{sections}} is niet opgeslagen: die sectie is vergrendeld sinds beide artsen haar ondertekenden. De ondertekende tekst staat er weer.',
+    refused_invalid:
+      'Een deel van uw wijziging in {{sections}} is niet opgeslagen: de server neemt alleen aan wat de editor schrijft. De tekst van de server staat er weer.',
+    refused_unresolved:
+      'Een deel van uw wijziging in {{document}} is niet opgeslagen: het bouwde voort op tekst die de server niet kent. De tekst van de server staat er weer.',
+    tooLarge:
+      'Een wijziging in {{document}} was te groot om op te slaan en is, met wat nog niet bevestigd was, verwijderd. De tekst van de server staat er weer.',
     someSection: 'een sectie',
     dismiss: 'Sluiten',
     documents: {

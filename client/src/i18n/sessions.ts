@@ -168,7 +168,8 @@ const nl = {
       'not-on-agenda': 'Deze sectie staat niet op de agenda: voeg haar eerst toe.',
       'agreed-needs-signatures':
         '"Overeenstemming bereikt" kan pas worden vastgelegd als het gezamenlijk standpunt van deze sectie is voorgesteld en door beide artsen ondertekend. Stel het gezamenlijk concept voor, laat de andere arts ondertekenen en leg daarna de uitkomst vast.',
-      'escalated-needs-dispute': '"Geëscaleerd" kan pas worden vastgelegd als de sectie deel uitmaakt van een geschil. Escaleer de sectie eerst naar een geschil.',
+      'escalated-needs-dispute':
+        '"Geëscaleerd" kan pas worden vastgelegd als de sectie deel uitmaakt van een geschil. Escaleer de sectie eerst naar een geschil.',
       'disagreement-needs-flag': '"Nog steeds oneens" kan pas worden vastgelegd als voor deze sectie een onenigheid is gemeld. Meld eerst de onenigheid.',
     },
     concludeSession: {

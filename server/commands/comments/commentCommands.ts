@@ -138,7 +138,13 @@ async function ownComment(deps: Deps, target: CommentTarget, threadId: string, c
   const comment = thread.comments.find((c) => c.id === commentId);
   if (!comment) throw notFound('No such comment in this thread');
   if (comment.author.userId !== target.principal.user.id) {
-    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object: `comment:${commentId}`, caseId: target.caseId, detail: 'not-the-author' });
+    await deps.audit.record(target.audit, {
+      action: 'denied',
+      outcome: 'denied',
+      object: `comment:${commentId}`,
+      caseId: target.caseId,
+      detail: 'not-the-author',
+    });
     throw new AppError(403, 'comment.only-author', 'Only its author may change or delete a comment');
   }
   if (comment.deletedAt) throw new AppError(409, 'comment.deleted', 'This comment was deleted');

@@ -48,7 +48,13 @@ async function readSession(deps: CommandDeps, target: SessionTarget, object: str
   }
   const session = (await loadWorkflow(deps.workflow, record)).state.sessions.find((s) => s.id === target.sessionId);
   if (!session) throw notFound('No such session');
-  await deps.audit.record(target.audit, { action: object.endsWith('.pdf') ? 'export' : 'read', outcome: 'success', object, caseId: target.caseId, detail: session.id });
+  await deps.audit.record(target.audit, {
+    action: object.endsWith('.pdf') ? 'export' : 'read',
+    outcome: 'success',
+    object,
+    caseId: target.caseId,
+    detail: session.id,
+  });
   return { record, session };
 }
 

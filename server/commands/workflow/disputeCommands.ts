@@ -48,7 +48,11 @@ export function openDispute(deps: CommandDeps, target: CaseTarget, input: OpenDi
         reason: input.reason,
         explanation: input.explanation,
         targets: input.targets,
-        positions: await positionsOf(deps.collab, target.caseId, input.sections.filter((id) => id in state.sections)),
+        positions: await positionsOf(
+          deps.collab,
+          target.caseId,
+          input.sections.filter((id) => id in state.sections),
+        ),
         persistentSections,
       };
     },

@@ -45,7 +45,9 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
   const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
   // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
   // the relay then checks the writes that waited against the locks the new state sets.
-  const { envelope, state, before } = await deps.collab.registry.hold(formatDocName({ caseId, part: 'joint' }), () => decideAndCommit(deps, request, record, actor));
+  const { envelope, state, before } = await deps.collab.registry.hold(formatDocName({ caseId, part: 'joint' }), () =>
+    decideAndCommit(deps, request, record, actor),
+  );
   await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: envelope.event.type });
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
@@ -91,7 +93,11 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
  */
 async function revokeEndedReviews(deps: CommandDeps, caseId: string, before: CaseWorkflow, after: CaseWorkflow): Promise<void> {
   const still = new Set(activeReviewers(after).map((r) => r.userId));
-  const ended = new Set(activeReviewers(before).map((r) => r.userId).filter((id) => !still.has(id)));
+  const ended = new Set(
+    activeReviewers(before)
+      .map((r) => r.userId)
+      .filter((id) => !still.has(id)),
+  );
   for (const userId of ended) {
     deps.collab.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
     await deps.realtime.removeFromCase(caseId, userId);

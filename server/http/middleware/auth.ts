@@ -5,7 +5,8 @@ import { tokenFromHeaders, type Authenticator, type Principal } from '../../auth
 import { unauthorized } from '../../errors.ts';
 
 declare global {
-  // eslint-style augmentation of express' Request, the way express' own types expect it.
+  // Augments express' Request the way express' own types expect it: through their global namespace.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       principal?: Principal;

@@ -5,8 +5,7 @@ import { AppError } from '../../errors.ts';
 /** Methods whose body the API reads. */
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
-export const unsupportedContentType = () =>
-  new AppError(415, 'content_type.unsupported', 'The body of an API request must be application/json');
+export const unsupportedContentType = () => new AppError(415, 'content_type.unsupported', 'The body of an API request must be application/json');
 
 /**
  * The API reads JSON only. A body of another type is refused rather than

@@ -1,15 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { CommentIdParam, CommentInput, CreateThreadInput, ThreadIdParam } from '../../../shared/comments.ts';
-import {
-  createThread,
-  deleteComment,
-  editComment,
-  inbox,
-  listThreads,
-  markRead,
-  reply,
-  setResolved,
-} from '../../commands/comments/commentCommands.ts';
+import { createThread, deleteComment, editComment, inbox, listThreads, markRead, reply, setResolved } from '../../commands/comments/commentCommands.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { principalOf } from '../middleware/auth.ts';
 import { parseParam, validateBody } from '../middleware/validate.ts';

@@ -17,7 +17,9 @@ export class MemoryCommentStore implements CommentStore {
   }
 
   async listThreads(caseId: string): Promise<CommentThread[]> {
-    return structuredClone([...this.threads.values()].filter((t) => t.caseId === caseId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+    return structuredClone(
+      [...this.threads.values()].filter((t) => t.caseId === caseId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    );
   }
 
   async addComment(threadId: string, comment: Comment): Promise<void> {

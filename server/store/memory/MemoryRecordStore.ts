@@ -1,12 +1,4 @@
-import {
-  DuplicateError,
-  type CaseRecord,
-  type MemberRecord,
-  type NewCase,
-  type NewUser,
-  type RecordStore,
-  type UserRecord,
-} from '../ports.ts';
+import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
 
 /** In-memory record store for fast unit tests; not durable. */
 export class MemoryRecordStore implements RecordStore {

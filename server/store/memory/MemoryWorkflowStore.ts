@@ -36,7 +36,13 @@ export class MemoryWorkflowStore implements WorkflowStore {
 
   async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {
     const records = [...this.records];
-    return { anySealed: records.some(([, r]) => r.seal !== null), unsealed: records.filter(([, r]) => r.seal === null).map(([id]) => id).sort() };
+    return {
+      anySealed: records.some(([, r]) => r.seal !== null),
+      unsealed: records
+        .filter(([, r]) => r.seal === null)
+        .map(([id]) => id)
+        .sort(),
+    };
   }
 
   async sealLegacy(seals: LegacySeal[]): Promise<string[]> {

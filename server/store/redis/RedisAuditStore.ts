@@ -39,8 +39,7 @@ export class RedisAuditStore implements AuditStore {
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
-    const key =
-      query.caseId !== undefined ? this.key.ofCase(query.caseId) : query.userId !== undefined ? this.key.ofUser(query.userId) : this.key.all;
+    const key = query.caseId !== undefined ? this.key.ofCase(query.caseId) : query.userId !== undefined ? this.key.ofUser(query.userId) : this.key.all;
     const found: AuditEntry[] = [];
     // Walks back from the newest row by index from the head, which rows appended meanwhile do not shift.
     for (let last = (await this.redis.llen(key)) - 1; last >= 0 && found.length < limit; last -= PAGE_SIZE) {

@@ -82,7 +82,16 @@ const GATE_POLL_MS = 10;
 type StreamEntry = [id: Buffer, fields: Buffer[]];
 
 interface DocCommands {
-  cwAppend(seqKey: string, logKey: string, channel: string, gateKey: string, rulesKey: string, nodeId: string, rulesEpoch: string, ...updates: Buffer[]): Promise<[number, number]>;
+  cwAppend(
+    seqKey: string,
+    logKey: string,
+    channel: string,
+    gateKey: string,
+    rulesKey: string,
+    nodeId: string,
+    rulesEpoch: string,
+    ...updates: Buffer[]
+  ): Promise<[number, number]>;
   cwReleaseGate(gateKey: string, rulesKey: string, token: string): Promise<number>;
   cwCompact(snapshotKey: string, logKey: string, snapshot: Buffer, uptoSeq: string): Promise<number>;
   cwUnlock(lockKey: string, token: string): Promise<number>;
@@ -141,7 +150,7 @@ export class RedisDocStore implements DocStore {
   async holdAppends(docName: string): Promise<() => Promise<void>> {
     const { gate } = docKeys(this.prefix, docName);
     const token = `${this.nodeId}:${randomUUID()}`;
-    for (const giveUpAt = Date.now() + 2 * GATE_TTL_MS; (await this.redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK'; ) {
+    for (const giveUpAt = Date.now() + 2 * GATE_TTL_MS; (await this.redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK';) {
       if (Date.now() > giveUpAt) throw new Error(`the writes of ${docName} stayed held by another node`);
       await new Promise((resolve) => setTimeout(resolve, GATE_POLL_MS));
     }
@@ -170,7 +179,12 @@ export class RedisDocStore implements DocStore {
   /** The entries after `afterSeq`; null when some of them are already folded into the snapshot. */
   async readAfter(docName: string, afterSeq: number): Promise<{ seq: number; updates: Uint8Array[] } | null> {
     const keys = docKeys(this.prefix, docName);
-    const results = await this.redis.multi().hget(keys.snapshot, 'seq').xrangeBuffer(keys.log, `${afterSeq + 1}-0`, '+').get(keys.seq).exec();
+    const results = await this.redis
+      .multi()
+      .hget(keys.snapshot, 'seq')
+      .xrangeBuffer(keys.log, `${afterSeq + 1}-0`, '+')
+      .get(keys.seq)
+      .exec();
     const [snapshotSeq, entries, seq] = answers(results) as [string | null, StreamEntry[], string | null];
     if (Number(snapshotSeq ?? 0) > afterSeq) return null;
     return { seq: Number(seq ?? afterSeq), updates: entries.map(updateOf) };

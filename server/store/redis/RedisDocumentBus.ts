@@ -109,7 +109,7 @@ export class RedisDocumentBus implements DocumentBus {
     if (message.toString('latin1', seqEnd + 1, nodeEnd) === this.nodeId) return;
     const firstSeq = Number(message.toString('latin1', 1, seqEnd));
     const updates: Uint8Array[] = [];
-    for (let at = nodeEnd + 1; at < message.length; ) {
+    for (let at = nodeEnd + 1; at < message.length;) {
       const length = message.readUInt32BE(at);
       if (at + 4 + length > message.length) throw new Error('truncated update');
       updates.push(new Uint8Array(message.subarray(at + 4, at + 4 + length)));

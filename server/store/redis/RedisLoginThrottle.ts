@@ -1,5 +1,13 @@
 import type { Redis } from 'ioredis';
-import { newTicket, normalizeKeys, THROTTLE, type LoginThrottle, type ThrottleDecision, type ThrottleKeys, type ThrottleTicket } from '../../auth/loginThrottle.ts';
+import {
+  newTicket,
+  normalizeKeys,
+  THROTTLE,
+  type LoginThrottle,
+  type ThrottleDecision,
+  type ThrottleKeys,
+  type ThrottleTicket,
+} from '../../auth/loginThrottle.ts';
 
 /**
  * The login slow-down shared by every node (the rules of MemoryLoginThrottle,

@@ -1,13 +1,5 @@
 import type { Redis } from 'ioredis';
-import {
-  DuplicateError,
-  type CaseRecord,
-  type MemberRecord,
-  type NewCase,
-  type NewUser,
-  type RecordStore,
-  type UserRecord,
-} from '../ports.ts';
+import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
 
 /** SQLite's NOCASE folds ASCII letters only, so 'É' and 'é' stay two usernames there and here. */
 const foldCase = (username: string) => username.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
@@ -16,8 +8,7 @@ const byUsername = (a: UserRecord, b: UserRecord) => {
   const [x, y] = [foldCase(a.username), foldCase(b.username)];
   return x < y ? -1 : x > y ? 1 : 0;
 };
-const byCreation = (a: CaseRecord, b: CaseRecord) =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const byCreation = (a: CaseRecord, b: CaseRecord) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Lua: refuses a taken id or username (returns which), else stores the user and its indexes. */
 const CREATE_USER = `

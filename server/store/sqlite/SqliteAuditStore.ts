@@ -34,9 +34,16 @@ export class SqliteAuditStore implements AuditStore {
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit ?? 1000 };
-    if (query.caseId !== undefined) (where.push('case_id = @caseId'), (params.caseId = query.caseId));
-    if (query.userId !== undefined) (where.push('user_id = @userId'), (params.userId = query.userId));
-    if (query.action !== undefined) (where.push('action = @action'), (params.action = query.action));
+    const filters = [
+      ['case_id', 'caseId', query.caseId],
+      ['user_id', 'userId', query.userId],
+      ['action', 'action', query.action],
+    ] as const;
+    for (const [column, name, value] of filters) {
+      if (value === undefined) continue;
+      where.push(`${column} = @${name}`);
+      params[name] = value;
+    }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
     return this.db
       .prepare<Record<string, unknown>, AuditRow>(sql)

@@ -16,9 +16,7 @@ export class SqliteDocStore implements DocStore {
   ) {
     this.statements = {
       snapshot: db.prepare<[string], { data: Buffer; seq: number }>('SELECT data, seq FROM doc_snapshots WHERE doc = ?'),
-      updates: db.prepare<[string, number], { data: Buffer; seq: number }>(
-        'SELECT data, seq FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
-      ),
+      updates: db.prepare<[string, number], { data: Buffer; seq: number }>('SELECT data, seq FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'),
     };
   }
 

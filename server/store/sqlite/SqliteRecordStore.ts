@@ -1,13 +1,5 @@
 import type { CaseRole, Role } from '../../../shared/roles.ts';
-import {
-  DuplicateError,
-  type CaseRecord,
-  type MemberRecord,
-  type NewCase,
-  type NewUser,
-  type RecordStore,
-  type UserRecord,
-} from '../ports.ts';
+import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 
 interface UserRow {

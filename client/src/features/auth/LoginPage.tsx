@@ -20,7 +20,13 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
     } catch (caught) {
       const id = caught instanceof ApiError ? caught.id : 'network';
       setError(
-        id === 'invalid_credentials' ? t('login.invalid') : id === 'too_many_attempts' ? t('login.throttled') : id === 'login_busy' ? t('login.serverBusy') : t('login.failed'),
+        id === 'invalid_credentials'
+          ? t('login.invalid')
+          : id === 'too_many_attempts'
+            ? t('login.throttled')
+            : id === 'login_busy'
+              ? t('login.serverBusy')
+              : t('login.failed'),
       );
       setBusy(false);
     }
@@ -38,14 +44,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
         </label>
         <label>
           {t('login.password')}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </label>
         {error && (
           <p role="alert" className="error">

@@ -18,7 +18,12 @@ export function CaseList() {
     api.cases().then(setCases, () => setFailed(true));
   }, []);
 
-  if (failed) return <p role="alert" className="error">{t('cases.failed')}</p>;
+  if (failed)
+    return (
+      <p role="alert" className="error">
+        {t('cases.failed')}
+      </p>
+    );
   if (!cases) return <p>{t('app.loading')}</p>;
   return (
     <section aria-labelledby="cases-heading">

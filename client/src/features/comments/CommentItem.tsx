@@ -22,7 +22,8 @@ export function CommentItem({ threadId, comment }: { threadId: string; comment: 
   return (
     <li className="comment" data-testid="comment" data-comment-id={comment.id} data-deleted={deleted}>
       <p className="comment__meta">
-        <strong>{comment.author.name}</strong> · <time dateTime={comment.createdAt} title={formatTime(comment.createdAt)}>
+        <strong>{comment.author.name}</strong> ·{' '}
+        <time dateTime={comment.createdAt} title={formatTime(comment.createdAt)}>
           {shortTime(comment.createdAt)}
         </time>
         {comment.editedAt && !deleted && <span> · {t('comments.edited')}</span>}

@@ -46,7 +46,5 @@ function Margin({ sectionId, sectionLabel, context }: { sectionId: string; secti
 
 function inTextOrder(threads: ThreadItem[], ranges: RangeStore): ThreadItem[] {
   const where = (thread: ThreadItem) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
-  return [...threads].sort(
-    (a, b) => DOC_PARTS.indexOf(a.part) - DOC_PARTS.indexOf(b.part) || where(a) - where(b) || a.createdAt.localeCompare(b.createdAt),
-  );
+  return [...threads].sort((a, b) => DOC_PARTS.indexOf(a.part) - DOC_PARTS.indexOf(b.part) || where(a) - where(b) || a.createdAt.localeCompare(b.createdAt));
 }

@@ -33,7 +33,13 @@ export function CommentsInbox({ sections }: { sections: TemplateSection[] }) {
         {threads.map((thread) => {
           const newest = [...thread.comments].reverse().find((c) => !c.deletedAt);
           return (
-            <li key={thread.id} data-testid="inbox-thread" data-thread-id={thread.id} data-unread={thread.unread} data-state={thread.resolved ? 'resolved' : 'open'}>
+            <li
+              key={thread.id}
+              data-testid="inbox-thread"
+              data-thread-id={thread.id}
+              data-unread={thread.unread}
+              data-state={thread.resolved ? 'resolved' : 'open'}
+            >
               <button type="button" className="inbox-item" onClick={() => openThread(thread.id)}>
                 <span className="inbox-item__where">
                   {labelOf(thread.sectionId)} · {t(`comments.part.${thread.part}`)}

@@ -98,7 +98,12 @@ export function ThreadCard({ thread, range }: Props) {
       )}
       {mayWrite && (
         <p className="thread__actions">
-          <button type="button" className="button--secondary" disabled={resolution.busy} onClick={() => resolution.run(() => comments.setResolved(thread.id, !resolved))}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={resolution.busy}
+            onClick={() => resolution.run(() => comments.setResolved(thread.id, !resolved))}
+          >
             {resolved ? t('comments.reopen') : t('comments.resolve')}
           </button>
         </p>

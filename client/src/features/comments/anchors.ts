@@ -18,9 +18,7 @@ export interface SyncState {
 }
 
 export function syncStateOf(state: EditorState): SyncState | null {
-  const sync = ySyncPluginKey.getState(state) as
-    | { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: SyncState['mapping'] } | null }
-    | undefined;
+  const sync = ySyncPluginKey.getState(state) as { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: SyncState['mapping'] } | null } | undefined;
   if (!sync?.doc || !sync.type || !sync.binding) return null;
   return { doc: sync.doc, type: sync.type, mapping: sync.binding.mapping };
 }
@@ -80,7 +78,7 @@ function editorPosition(sync: SyncState, relative: Y.RelativePosition): number |
     return node && !Array.isArray(node) ? node.nodeSize : null;
   };
   let type = absolute.type as Y.AbstractType<unknown>;
-  let pos = 0;
+  let pos: number;
   if (absolute.type instanceof Y.XmlText) {
     pos = absolute.index;
   } else {
@@ -99,7 +97,11 @@ function editorPosition(sync: SyncState, relative: Y.RelativePosition): number |
 }
 
 /** The size of a type's live children before an index, or before one child. */
-function sizeBefore(parent: Y.AbstractType<unknown>, until: number | Y.AbstractType<unknown>, sizeOf: (type: Y.AbstractType<unknown>) => number | null): number | null {
+function sizeBefore(
+  parent: Y.AbstractType<unknown>,
+  until: number | Y.AbstractType<unknown>,
+  sizeOf: (type: Y.AbstractType<unknown>) => number | null,
+): number | null {
   let size = 0;
   let index = 0;
   for (let item = parent._start; item !== null; item = item.right) {
@@ -116,7 +118,7 @@ function sizeBefore(parent: Y.AbstractType<unknown>, until: number | Y.AbstractT
 }
 
 function liveInside(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
-  for (let current: Y.AbstractType<unknown> = type; current !== fragment; ) {
+  for (let current: Y.AbstractType<unknown> = type; current !== fragment;) {
     const item = current._item;
     if (!item || item.deleted) return false;
     current = item.parent as Y.AbstractType<unknown>;

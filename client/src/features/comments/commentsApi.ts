@@ -16,8 +16,7 @@ export const commentsApi = {
   create: (caseId: string, input: CreateThreadInput) => request<ThreadView>('POST', threadsPath(caseId), input),
   reply: (caseId: string, threadId: string, text: string) => request<ThreadView>('POST', `${threadPath(caseId, threadId)}/comments`, { text }),
   /** Only the comment's author may; others get 403 `comment.only-author`. */
-  edit: (caseId: string, threadId: string, commentId: string, text: string) =>
-    request<ThreadView>('PATCH', commentPath(caseId, threadId, commentId), { text }),
+  edit: (caseId: string, threadId: string, commentId: string, text: string) => request<ThreadView>('PATCH', commentPath(caseId, threadId, commentId), { text }),
   /** The comment keeps its place, emptied. */
   remove: (caseId: string, threadId: string, commentId: string) => request<ThreadView>('DELETE', commentPath(caseId, threadId, commentId)),
   resolve: (caseId: string, threadId: string) => request<ThreadView>('POST', `${threadPath(caseId, threadId)}/resolve`),

@@ -45,7 +45,17 @@ export function AgendaChoice({ proposed, shown, chosen, locked, onChange }: Prop
   );
 }
 
-function AgendaCheckbox({ section, checked, locked, onToggle }: { section: TemplateSection; checked: boolean; locked: boolean; onToggle: (id: string, on: boolean) => void }) {
+function AgendaCheckbox({
+  section,
+  checked,
+  locked,
+  onToggle,
+}: {
+  section: TemplateSection;
+  checked: boolean;
+  locked: boolean;
+  onToggle: (id: string, on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { workflow } = useWorkflowContext();
   const sectionLabel = useSectionLabel();

@@ -52,7 +52,14 @@ export function LiveItem({ session, item, section, number, docs, onOpenSection }
       </p>
       {state && <SectionWorkflow sectionId={section.id} sectionLabel={label} state={state} />}
       {isPhysician(myRole) ? (
-        <OutcomeForm key={`${item.section}:${item.recordedAt ?? ''}`} session={session} item={item} sectionLabel={label} status={state?.status ?? null} onOpenSection={onOpenSection} />
+        <OutcomeForm
+          key={`${item.section}:${item.recordedAt ?? ''}`}
+          session={session}
+          item={item}
+          sectionLabel={label}
+          status={state?.status ?? null}
+          onOpenSection={onOpenSection}
+        />
       ) : (
         <RecordedOutcome item={item} />
       )}
@@ -124,7 +131,8 @@ function OutcomeForm({ session, item, sectionLabel, status, onOpenSection }: Out
         <legend id={ids.legend}>{t('sessions.outcomeForm.legend', { section: sectionLabel })}</legend>
         {ITEM_OUTCOMES.map((option) => (
           <label key={option} className="check">
-            <input type="radio" name={ids.radios} value={option} checked={outcome === option} onChange={() => setOutcome(option)} /> {t(`sessions.outcome.${option}`)}
+            <input type="radio" name={ids.radios} value={option} checked={outcome === option} onChange={() => setOutcome(option)} />{' '}
+            {t(`sessions.outcome.${option}`)}
           </label>
         ))}
         {outcome === 'agreed' && status !== 'agreed' && <p className="muted small">{t('sessions.outcomeForm.agreedHint')}</p>}

@@ -54,7 +54,13 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
   };
 
   return (
-    <section className="card live-session" aria-labelledby={LIVE_HEADING_ID} data-testid="live-session" data-session-id={session.id} data-current={session.currentItem ?? ''}>
+    <section
+      className="card live-session"
+      aria-labelledby={LIVE_HEADING_ID}
+      data-testid="live-session"
+      data-session-id={session.id}
+      data-current={session.currentItem ?? ''}
+    >
       <div className="session__header">
         <h3 id={LIVE_HEADING_ID} tabIndex={-1}>
           {t('sessions.live.heading', { when: when(session) })}
@@ -74,9 +80,21 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
             {session.agenda.map((item) => {
               const isCurrent = item.section === session.currentItem;
               return (
-                <li key={item.section} data-testid={`agenda-item-${item.section}`} data-current={String(isCurrent)} data-outcome={item.outcome ?? ''} className={isCurrent ? 'live-agenda__item live-agenda__item--current' : 'live-agenda__item'}>
+                <li
+                  key={item.section}
+                  data-testid={`agenda-item-${item.section}`}
+                  data-current={String(isCurrent)}
+                  data-outcome={item.outcome ?? ''}
+                  className={isCurrent ? 'live-agenda__item live-agenda__item--current' : 'live-agenda__item'}
+                >
                   {physician ? (
-                    <button type="button" className="link-button" aria-current={isCurrent ? 'step' : undefined} disabled={move.busy} onClick={() => select(item.section)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-current={isCurrent ? 'step' : undefined}
+                      disabled={move.busy}
+                      onClick={() => select(item.section)}
+                    >
                       {labelOf(item.section)}
                     </button>
                   ) : (
@@ -95,7 +113,15 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
           </ol>
         </nav>
         {current && currentSection && (
-          <LiveItem key={current.section} session={session} item={current} section={currentSection} number={index + 1} docs={docs} onOpenSection={onOpenSection} />
+          <LiveItem
+            key={current.section}
+            session={session}
+            item={current}
+            section={currentSection}
+            number={index + 1}
+            docs={docs}
+            onOpenSection={onOpenSection}
+          />
         )}
       </div>
       {physician && (
@@ -103,7 +129,12 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
           <button type="button" className="button--secondary" disabled={move.busy || index <= 0} onClick={() => select(session.agenda[index - 1]!.section)}>
             {t('sessions.live.previous')}
           </button>
-          <button type="button" className="button--secondary" disabled={move.busy || index < 0 || index >= session.agenda.length - 1} onClick={() => select(session.agenda[index + 1]!.section)}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={move.busy || index < 0 || index >= session.agenda.length - 1}
+            onClick={() => select(session.agenda[index + 1]!.section)}
+          >
             {t('sessions.live.next')}
           </button>
           <button type="button" onClick={() => setConcluding(true)}>

@@ -36,7 +36,13 @@ export function SessionCard({ session, members, onStarted }: Props) {
   };
 
   return (
-    <article className="card session" aria-labelledby={headingId} data-session-id={session.id} data-status={session.status} data-testid={`session-${session.id}`}>
+    <article
+      className="card session"
+      aria-labelledby={headingId}
+      data-session-id={session.id}
+      data-status={session.status}
+      data-testid={`session-${session.id}`}
+    >
       <div className="session__header">
         <h4 id={headingId} tabIndex={-1}>
           {t('sessions.title', { when: when(session) })}

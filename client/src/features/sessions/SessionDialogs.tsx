@@ -99,7 +99,15 @@ export function ScheduleDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <FormDialog title={t('sessions.schedule.title')} onClose={onClose} onSubmit={submit} submitLabel={t('sessions.schedule.submit')} busy={command.busy} testId="schedule-dialog" returnFocusTo="sessions-heading">
+    <FormDialog
+      title={t('sessions.schedule.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('sessions.schedule.submit')}
+      busy={command.busy}
+      testId="schedule-dialog"
+      returnFocusTo="sessions-heading"
+    >
       <TimingFields timing={timing} onChange={setTiming} />
       <AgendaChoice proposed={proposed} shown={[]} chosen={chosen} onChange={setChosen} />
       <SessionError error={command.error} testId="schedule-error" />
@@ -121,7 +129,14 @@ export function RescheduleDialog({ session, onClose }: { session: ConsultationSe
   };
 
   return (
-    <FormDialog title={t('sessions.reschedule.title')} onClose={onClose} onSubmit={submit} submitLabel={t('sessions.reschedule.submit')} busy={command.busy} testId="reschedule-dialog">
+    <FormDialog
+      title={t('sessions.reschedule.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('sessions.reschedule.submit')}
+      busy={command.busy}
+      testId="reschedule-dialog"
+    >
       <TimingFields timing={timing} onChange={setTiming} />
       <SessionError error={command.error} testId="reschedule-error" />
     </FormDialog>
@@ -141,7 +156,14 @@ export function AgendaDialog({ session, onClose }: { session: ConsultationSessio
   const submit = async () => (await command.run(() => sessionsApi.changeAgenda(caseId, session.id, agendaInOrder(sections, chosen)))) !== null;
 
   return (
-    <FormDialog title={t('sessions.agenda.title')} onClose={onClose} onSubmit={submit} submitLabel={t('sessions.agenda.submit')} busy={command.busy} testId="agenda-dialog">
+    <FormDialog
+      title={t('sessions.agenda.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('sessions.agenda.submit')}
+      busy={command.busy}
+      testId="agenda-dialog"
+    >
       <AgendaChoice proposed={proposed} shown={current} chosen={chosen} locked={locked} onChange={setChosen} />
       <SessionError error={command.error} testId="agenda-error" />
     </FormDialog>

@@ -40,9 +40,7 @@ export function SessionReminders() {
     <div role="status" className="session-reminders" data-testid="session-reminders">
       {reminders.map((reminder) => (
         <div key={reminder.sessionId} className="session-reminder" data-testid={`reminder-${reminder.sessionId}`}>
-          <p>
-            {t('sessions.reminder.text', { count: reminder.minutesBefore, pseudonym: reminder.employeePseudonym, at: formatTime(reminder.scheduledAt) })}
-          </p>
+          <p>{t('sessions.reminder.text', { count: reminder.minutesBefore, pseudonym: reminder.employeePseudonym, at: formatTime(reminder.scheduledAt) })}</p>
           <p className="actions">
             {/* Following the link also dismisses the reminder (Link keeps its own click handler). */}
             <span onClick={() => dismiss(reminder.sessionId)}>

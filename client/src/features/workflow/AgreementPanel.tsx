@@ -51,7 +51,9 @@ export function ProposalPanel({ sectionId, proposal }: { sectionId: string; prop
           <span className="muted small">{t('workflow.proposal.signHint')}</span>
         </p>
       )}
-      {mayAct && mine && <p className="muted small">{t('workflow.proposal.waiting', { role: t(`roles.${proposal.by.role === 'ba' ? 'va' : 'ba'}`).toLowerCase() })}</p>}
+      {mayAct && mine && (
+        <p className="muted small">{t('workflow.proposal.waiting', { role: t(`roles.${proposal.by.role === 'ba' ? 'va' : 'ba'}`).toLowerCase() })}</p>
+      )}
       <ErrorMessage error={sign.error} testId={`sign-error-${sectionId}`} />
       {stale && (
         <p className="actions">

@@ -72,7 +72,15 @@ function CloseDialog({ dispute, labelOf, onClose }: { dispute: Dispute; labelOf:
   const submit = async () => (await command.run(() => workflowApi.closeDispute(caseId, dispute.id, outcomes))) !== null;
 
   return (
-    <FormDialog title={t('disputes.closing.title')} onClose={onClose} onSubmit={submit} submitLabel={t('disputes.closing.submit')} busy={command.busy} testId="close-dialog" returnFocusTo={`dispute-${dispute.id}-heading`}>
+    <FormDialog
+      title={t('disputes.closing.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('disputes.closing.submit')}
+      busy={command.busy}
+      testId="close-dialog"
+      returnFocusTo={`dispute-${dispute.id}-heading`}
+    >
       <p className="muted small">{t('disputes.closing.hint')}</p>
       {dispute.sections.map((id) => (
         <div className="field" key={id}>

@@ -48,7 +48,9 @@ export function DisputeCard({ dispute, number }: { dispute: Dispute; number: num
         )}
       </dl>
       {dispute.sections.map((id, index) =>
-        dispute.positions[id] ? <Positions key={id} summary={t('disputes.positionsAtOpening', { section: labels[index] })} positions={dispute.positions[id]} /> : null,
+        dispute.positions[id] ? (
+          <Positions key={id} summary={t('disputes.positionsAtOpening', { section: labels[index] })} positions={dispute.positions[id]} />
+        ) : null,
       )}
       <section className="dispute__part">
         <h4>{t('disputes.timeline')}</h4>

@@ -54,7 +54,14 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
   };
 
   return (
-    <FormDialog title={t('disputes.form.title')} onClose={onClose} onSubmit={submit} submitLabel={t('disputes.form.submit')} busy={command.busy} testId="dispute-dialog">
+    <FormDialog
+      title={t('disputes.form.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('disputes.form.submit')}
+      busy={command.busy}
+      testId="dispute-dialog"
+    >
       <SectionChoice candidates={candidates} chosen={chosen} onChange={setChosen} />
       <div className="field">
         <label htmlFor={ids.question}>{t('disputes.form.question')}</label>
@@ -87,7 +94,15 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
 }
 
 /** The sections in disagreement, each a checkbox; persistent ones say so. */
-function SectionChoice({ candidates, chosen, onChange }: { candidates: TemplateSection[]; chosen: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void }) {
+function SectionChoice({
+  candidates,
+  chosen,
+  onChange,
+}: {
+  candidates: TemplateSection[];
+  chosen: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+}) {
   const { t } = useTranslation();
   const { workflow } = useWorkflowContext();
   const sectionLabel = useSectionLabel();

@@ -20,7 +20,11 @@ export function DisputesPanel() {
         <p className="muted">{t('disputes.intro')}</p>
         {isPhysician(myRole) && (
           <p className="actions">
-            <button type="button" disabled={inDisagreement.length === 0} onClick={() => escalate(inDisagreement, inDisagreement.every((id) => workflow.persistent.includes(id)) ? 'persistent' : 'explicit')}>
+            <button
+              type="button"
+              disabled={inDisagreement.length === 0}
+              onClick={() => escalate(inDisagreement, inDisagreement.every((id) => workflow.persistent.includes(id)) ? 'persistent' : 'explicit')}
+            >
               {t('disputes.open')}
             </button>
             {inDisagreement.length === 0 && <span className="muted small">{t('disputes.nothingToEscalate')}</span>}

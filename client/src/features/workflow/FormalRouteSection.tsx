@@ -2,7 +2,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDate } from '../../../../shared/sickness.ts';
 import { DISPUTE_TRANSITIONS } from '../../../../shared/workflow/transitions.ts';
-import { FORMAL_ROUTE_KINDS, FORMAL_ROUTE_REQUESTERS, type Dispute, type FormalRouteKind, type FormalRouteRequester } from '../../../../shared/workflow/types.ts';
+import {
+  FORMAL_ROUTE_KINDS,
+  FORMAL_ROUTE_REQUESTERS,
+  type Dispute,
+  type FormalRouteKind,
+  type FormalRouteRequester,
+} from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
 import { useActorLabel, useDateFormat, useDateTimeFormat } from '../workspace/labels.ts';
 import { FormDialog } from './Dialog.tsx';
@@ -89,7 +95,15 @@ function FormalRouteDialog({ dispute, onClose }: { dispute: Dispute; onClose: ()
     (await command.run(() => workflowApi.recordFormalRoute(caseId, dispute.id, { kind, requestedBy, requestedOn, question }))) !== null;
 
   return (
-    <FormDialog title={t('disputes.formal.title')} onClose={onClose} onSubmit={submit} submitLabel={t('disputes.formal.submit')} busy={command.busy} testId="formal-route-dialog" returnFocusTo={`dispute-${dispute.id}-heading`}>
+    <FormDialog
+      title={t('disputes.formal.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('disputes.formal.submit')}
+      busy={command.busy}
+      testId="formal-route-dialog"
+      returnFocusTo={`dispute-${dispute.id}-heading`}
+    >
       <p className="muted small">{t('disputes.formal.hint')}</p>
       <div className="field">
         <label htmlFor={ids.kind}>{t('disputes.formal.kind')}</label>

@@ -27,7 +27,16 @@ export function PersistentBanner({ onOpenSection }: { onOpenSection: (sectionId:
       </ul>
       {isPhysician(myRole) && (
         <p>
-          <button type="button" className="button--danger" onClick={() => escalate(persistent.map((s) => s.id), 'persistent')}>
+          <button
+            type="button"
+            className="button--danger"
+            onClick={() =>
+              escalate(
+                persistent.map((s) => s.id),
+                'persistent',
+              )
+            }
+          >
             {t('workflow.persistentBanner.escalate')}
           </button>
         </p>

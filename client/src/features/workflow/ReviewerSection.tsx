@@ -23,9 +23,7 @@ export function ReviewerSection({ dispute }: { dispute: Dispute }) {
       <h4>{t('disputes.reviewer.heading')}</h4>
       {reviewer ? (
         <>
-          <p>
-            {t('disputes.reviewer.invited', { name: reviewer.name, by: actor(reviewer.invitedBy), at: formatTime(reviewer.invitedAt) })}
-          </p>
+          <p>{t('disputes.reviewer.invited', { name: reviewer.name, by: actor(reviewer.invitedBy), at: formatTime(reviewer.invitedAt) })}</p>
           {reviewer.opinion ? (
             <>
               <p className="muted small">{t('disputes.reviewer.opinionAt', { at: formatTime(reviewer.opinion.at) })}</p>

@@ -95,12 +95,21 @@ function SectionActions({ sectionId, sectionLabel, state }: { sectionId: string;
           </button>
         )}
         {can.withdraw && (
-          <button type="button" className="button--secondary" disabled={command.busy} onClick={() => void command.run(() => workflowApi.withdrawFlag(caseId, sectionId))}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={command.busy}
+            onClick={() => void command.run(() => workflowApi.withdrawFlag(caseId, sectionId))}
+          >
             {t('workflow.actions.withdraw')}
           </button>
         )}
         {can.escalate && (
-          <button type="button" className={persistent ? 'button--danger' : 'button--secondary'} onClick={() => escalate([sectionId], persistent ? 'persistent' : 'explicit')}>
+          <button
+            type="button"
+            className={persistent ? 'button--danger' : 'button--secondary'}
+            onClick={() => escalate([sectionId], persistent ? 'persistent' : 'explicit')}
+          >
             {t('workflow.actions.escalate')}
           </button>
         )}

@@ -16,7 +16,8 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   if (before === after) return before ? [{ kind: 'same', text: before }] : [];
   const a = tokens(before);
   const b = tokens(after);
-  if (a.length + b.length > MAX_TOKENS) return merge([...(before ? [{ kind: 'removed', text: before } as const] : []), ...(after ? [{ kind: 'added', text: after } as const] : [])]);
+  if (a.length + b.length > MAX_TOKENS)
+    return merge([...(before ? [{ kind: 'removed', text: before } as const] : []), ...(after ? [{ kind: 'added', text: after } as const] : [])]);
   // lengths[i][j]: length of the common subsequence of a[i..] and b[j..].
   const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {

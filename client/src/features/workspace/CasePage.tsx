@@ -35,9 +35,19 @@ export function CasePage({ caseId, user }: { caseId: string; user: PublicUser })
     };
   }, [caseId, user.id]);
 
-  if (failure) return <p role="alert" className="error">{t(`case.${failure}`)}</p>;
+  if (failure)
+    return (
+      <p role="alert" className="error">
+        {t(`case.${failure}`)}
+      </p>
+    );
   if (!detail) return <p>{t('app.loading')}</p>;
-  if (!detail.myRole) return <p role="alert" className="error">{t('case.forbidden')}</p>;
+  if (!detail.myRole)
+    return (
+      <p role="alert" className="error">
+        {t('case.forbidden')}
+      </p>
+    );
   return <LiveCase detail={detail} myRole={detail.myRole} user={user} />;
 }
 

@@ -11,9 +11,7 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
   const { workflow } = useWorkflowContext();
-  const yesNo = (filled: boolean) => (
-    <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>
-  );
+  const yesNo = (filled: boolean) => <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>;
 
   return (
     <section aria-labelledby="matrix-heading" className="card">
@@ -57,7 +55,13 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
                 <td>{yesNo(summary.filled.joint.has(section.id))}</td>
                 <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
                 <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
-                <td>{difference === 'none' ? t('matrix.none') : <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>}</td>
+                <td>
+                  {difference === 'none' ? (
+                    t('matrix.none')
+                  ) : (
+                    <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>
+                  )}
+                </td>
               </tr>
             );
           })}

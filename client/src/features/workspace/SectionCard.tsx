@@ -43,7 +43,13 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
   const locked = state ? isLocked(state) : false;
   const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
-  const jointHint = !state ? 'workflow.jointUnknown' : !locked ? 'section.jointHint' : state.status === 'resolved' ? 'workflow.lockedResolved' : 'workflow.locked';
+  const jointHint = !state
+    ? 'workflow.jointUnknown'
+    : !locked
+      ? 'section.jointHint'
+      : state.status === 'resolved'
+        ? 'workflow.lockedResolved'
+        : 'workflow.locked';
   const joint = docs.joint;
 
   return (
@@ -65,8 +71,7 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
               return (
                 <div className="column" key={part}>
                   <h3 className="column__title">
-                    {column}{' '}
-                    <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
+                    {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
                   </h3>
                   {section.scale && (
                     <QualifierField

@@ -36,7 +36,12 @@ interface Props {
 export function Workspace({ detail, myRole, user, live }: Props) {
   const { t } = useTranslation();
   const template = getTemplate(detail.templateVersion);
-  if (!template) return <p role="alert" className="error">{t('case.failed')}</p>;
+  if (!template)
+    return (
+      <p role="alert" className="error">
+        {t('case.failed')}
+      </p>
+    );
   return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template} />;
 }
 
@@ -125,7 +130,14 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
           <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
           {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
           <div className="workspace__body">
-            <GroupNav groups={template.groups} current={view} onSelect={selectView} openDisputes={openDisputes} sessionLive={sessionLive} unreadComments={comments.unread} />
+            <GroupNav
+              groups={template.groups}
+              current={view}
+              onSelect={selectView}
+              openDisputes={openDisputes}
+              sessionLive={sessionLive}
+              unreadComments={comments.unread}
+            />
             <div className="workspace__main">
               <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
               <CollabNotices notices={notices} sections={sections} />

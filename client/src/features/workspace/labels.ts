@@ -28,8 +28,7 @@ export function useDateFormat(): (isoDate: string) => string {
 /** A moment (ISO timestamp) as the physician reads it: "3 maart 2026 om 14:02" / "3 March 2026 at 14:02". */
 export function useDateTimeFormat(): (isoTimestamp: string) => string {
   const { i18n } = useTranslation();
-  return (isoTimestamp) =>
-    new Date(isoTimestamp).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' });
+  return (isoTimestamp) => new Date(isoTimestamp).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' });
 }
 
 /** Who acted: "Anna Bakker (bedrijfsarts)". */
