@@ -1,5 +1,11 @@
+import { z } from 'zod';
 import type { WorkflowView } from './api.ts';
+import type { CommentsPush } from './comments.ts';
+import { CASE_ID_PATTERN } from './docNames.ts';
 import type { EventEnvelope } from './workflow/types.ts';
+
+/** Where the server's socket.io listens, and where the client connects. */
+export const SOCKET_PATH = '/socket.io';
 
 /**
  * socket.io carries server -> client pushes only (DESIGN §3); every change is
@@ -48,13 +54,69 @@ export interface AuthEnded {
   reason: 'expired' | 'revoked';
 }
 
+/** This user's access to the case ended: the server took the socket out of its rooms. */
+export interface CaseRevoked {
+  caseId: string;
+}
+
 export type JoinResult = { ok: true } | { ok: false; error: string };
+
+/** The acknowledgement of a join: whether the socket is in the room now, and if not why. */
+export type JoinAck = (result: JoinResult) => void;
+
+/** Why a join was refused, as its acknowledgement says it. */
+export const JoinError = {
+  notACaseId: 'not a case id',
+  notASessionId: 'not a session id',
+  noAccess: 'no access to this case',
+  notAParticipant: 'only the physicians of the case take part in its sessions',
+  noSuchSession: 'no such session in this case',
+} as const;
 
 export interface WorkflowPush {
   caseId: string;
   envelope: EventEnvelope;
   workflow: WorkflowView;
 }
+
+/** What the server pushes, each event with its payload. */
+export interface ServerToClientEvents {
+  [RealtimeEvent.workflow]: (push: WorkflowPush) => void;
+  [RealtimeEvent.revoked]: (event: CaseRevoked) => void;
+  [RealtimeEvent.authEnded]: (message: AuthEnded) => void;
+  [RealtimeEvent.sessionPresence]: (message: SessionPresence) => void;
+  [RealtimeEvent.sessionReminder]: (reminder: SessionReminder) => void;
+  [RealtimeEvent.comments]: (push: CommentsPush) => void;
+}
+
+/**
+ * What a client may send, each event with its arguments and, for a join, the
+ * acknowledgement it may ask for. The server trusts none of it: it parses the
+ * arguments with the payload schemas below.
+ */
+export interface ClientToServerEvents {
+  [RealtimeEvent.join]: (caseId: string, ack?: JoinAck) => void;
+  [RealtimeEvent.leave]: (caseId: string) => void;
+  [RealtimeEvent.sessionJoin]: (caseId: string, sessionId: string, ack?: JoinAck) => void;
+  [RealtimeEvent.sessionLeave]: (sessionId: string) => void;
+}
+
+// A session id follows the rule of a case id (the rule of document names) until one id rule is shared.
+const CaseId = z.string({ error: JoinError.notACaseId }).regex(CASE_ID_PATTERN, JoinError.notACaseId);
+const SessionId = z.string({ error: JoinError.notASessionId }).regex(CASE_ID_PATTERN, JoinError.notASessionId);
+
+/**
+ * The arguments of each client event, by name; a refusal's message is its
+ * first issue's, so that a join's acknowledgement says what was wrong.
+ */
+export const CaseJoinPayload = z.object({ caseId: CaseId });
+export const CaseLeavePayload = z.object({ caseId: CaseId });
+// The session id first: of two bad ids, the session's is the one reported.
+export const SessionJoinPayload = z.object({ sessionId: SessionId, caseId: CaseId });
+export const SessionLeavePayload = z.object({ sessionId: SessionId });
+
+/** The handshake's `auth`: a session token, or nothing when the session cookie carries it (the browser). */
+export const HandshakeAuth = z.object({ token: z.string() });
 
 export function caseRoom(caseId: string): string {
   return `case:${caseId}`;

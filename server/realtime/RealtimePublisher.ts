@@ -1,3 +1,4 @@
+import type { CommentsPush } from '../../shared/comments.ts';
 import type { SessionReminder, WorkflowPush } from '../../shared/realtime.ts';
 
 /** What commands need from the push channel; socket.io appears only in its adapter. */
@@ -15,7 +16,7 @@ export interface RealtimePublisher {
   /** Disconnects the sockets opened with a session token (logout), on every node, telling them why. */
   disconnectToken(tokenId: string): Promise<void>;
   /** Pushes a change of comment threads to everyone following the case. */
-  publishComments(caseId: string, payload: unknown): void;
+  publishComments(caseId: string, push: CommentsPush): void;
   /** Users with a socket on this node (reminders go to the node that holds the socket). */
   localUsers(): Promise<string[]>;
   /** Reminds a user on the sockets they hold on this node. */

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { caseRoom, RealtimeEvent, sessionRoom, type AuthEnded } from '../../shared/realtime.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
-import type { RecordStore, UserRecord } from '../store/ports.ts';
+import type { RecordStore } from '../store/ports.ts';
+import type { AnyNodeSocket } from './socketTypes.ts';
 
 /** How often every socket's access is checked again: the collaboration relay's interval (CollabServer). */
 export const SOCKET_ACCESS_SWEEP_MS = 30_000;
@@ -12,24 +13,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const CASE_ROOM_PREFIX = caseRoom('');
 
-/** Who holds a socket: the user without the password hash, since socket data travels between nodes. */
-export type SocketUser = Pick<UserRecord, 'id' | 'username' | 'name' | 'role'>;
-
-export interface SocketData {
-  user: SocketUser;
-  claims: TokenClaims;
-  /** The sessions this socket joined, each with its case: a session room does not name its case. */
-  sessions: Record<string, string>;
-}
-
-/** What the checks need of a socket: one on this node, or one on any node as fetchSockets gives it. */
-export interface HeldSocket {
-  readonly data: SocketData;
-  readonly rooms: ReadonlySet<string>;
-  emit(event: string, payload: unknown): unknown;
-  leave(room: string): unknown;
-  disconnect(close: boolean): unknown;
-}
+/**
+ * What the checks need of a socket: one on this node, or one on any node as
+ * fetchSockets gives it (whose disconnect returns another type than a local one's).
+ */
+export type HeldSocket = Pick<AnyNodeSocket, 'data' | 'rooms' | 'emit' | 'leave'> & { disconnect(close: boolean): unknown };
 
 export interface SocketAccessDeps {
   accessRole(caseId: string, userId: string): Promise<AccessRole | null>;

@@ -1,7 +1,8 @@
 /**
  * Simultaneous socket.io connections one user may hold on one node. A browser
- * page holds up to three (workflow, comments, sessions), so this leaves room
- * for several tabs while one account cannot tie up a node with sockets.
+ * page holds one (client/src/realtime/socket.ts), so this leaves room for many
+ * tabs, and reconnects whose old socket the server has not yet seen close,
+ * while one account cannot tie up a node with sockets.
  * Counted per node: counting over every node would cost a Redis round trip
  * per handshake, and a user's sockets spread over N nodes are at most N times this.
  */

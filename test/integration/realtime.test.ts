@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
+import { JoinError, RealtimeEvent, type JoinResult, type WorkflowPush } from '../../shared/realtime.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -64,6 +64,29 @@ describe('socket.io pushes of workflow changes', () => {
     expect(outsider.pushes).toEqual([]);
     const denied = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'denied' });
     expect(denied.some((row) => row.username === 'outsider.demo' && row.object === 'case-events')).toBe(true);
+  });
+
+  it('a malformed payload is refused through its acknowledgement, or ignored without one; the socket stays in use', async () => {
+    const ba = await listen({ token: tokens.ba });
+    const ask = (event: string, ...args: unknown[]) => ba.socket.emitWithAck(event, ...args) as Promise<JoinResult>;
+    expect(await ask(RealtimeEvent.join, 42)).toEqual({ ok: false, error: JoinError.notACaseId });
+    expect(await ask(RealtimeEvent.join, 'a'.repeat(65))).toEqual({ ok: false, error: JoinError.notACaseId });
+    // Of two bad ids, the session's is the one reported.
+    expect(await ask(RealtimeEvent.sessionJoin, '../etc', { id: 1 })).toEqual({ ok: false, error: JoinError.notASessionId });
+    expect(await ask(RealtimeEvent.sessionJoin, '../etc', 'session-1')).toEqual({ ok: false, error: JoinError.notACaseId });
+    // Without an acknowledgement, or with something else in its place, nobody is told and nothing breaks.
+    ba.socket.emit(RealtimeEvent.join, null);
+    ba.socket.emit(RealtimeEvent.join, DEMO_CASE_ID, 'not a callback');
+    ba.socket.emit(RealtimeEvent.leave, { caseId: DEMO_CASE_ID });
+    ba.socket.emit(RealtimeEvent.sessionLeave, '__proto__');
+    ba.socket.emit(RealtimeEvent.sessionLeave);
+
+    // The join with a string in place of its acknowledgement did join: the socket receives the case's pushes.
+    await new WorkflowClient(server, tokens.ba!, DEMO_CASE_ID).flag('d160', 'Na een slecht bericht');
+    await waitFor(() => ba.pushes.length === 1, { what: 'the push to the socket that joined without an acknowledgement' });
+    expect(ba.socket.connected).toBe(true);
+    ba.socket.emit(RealtimeEvent.leave, DEMO_CASE_ID);
+    expect(await ba.join('no-such-case')).toEqual({ ok: false, error: JoinError.noAccess });
   });
 
   it('authenticates by the session cookie as the browser does, and refuses a socket without a session', async () => {

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
 import { unreadIn, type CaseThreads, type CommentsPush, type CommentThread, type CreateThreadInput, type ThreadView } from '../../../../shared/comments.ts';
 import { RealtimeEvent } from '../../../../shared/realtime.ts';
+import { followCase } from '../../realtime/followCase.ts';
+import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
 import { commentsApi } from './commentsApi.ts';
-
-/** Where the server's socket.io listens (server/realtime/socketServer.ts). */
-const SOCKET_PATH = '/socket.io';
 
 /** A thread with this user's read state. */
 export interface ThreadItem extends CommentThread {
@@ -84,17 +82,22 @@ export function useCaseComments(caseId: string, userId: string): CaseComments {
       );
     };
     load();
-    const socket = io({ path: SOCKET_PATH, withCredentials: true });
+    const socket = acquireSocket();
     // After a reconnect the pushes sent meanwhile are lost: join again and reload.
-    socket.on('connect', () => socket.emit(RealtimeEvent.join, caseId, () => active && load()));
-    socket.on(RealtimeEvent.comments, (push: CommentsPush) => {
+    const unfollow = followCase(socket, caseId, () => {
+      if (active) load();
+    });
+    const onComments = (push: CommentsPush) => {
       if (!active || push.caseId !== caseId) return;
       pushes.current.set(push.thread.id, (pushes.current.get(push.thread.id) ?? 0) + 1);
       setEntries((current) => new Map(current).set(push.thread.id, { thread: push.thread, lastReadAt: current.get(push.thread.id)?.lastReadAt ?? null }));
-    });
+    };
+    socket.on(RealtimeEvent.comments, onComments);
     return () => {
       active = false;
-      socket.disconnect();
+      socket.off(RealtimeEvent.comments, onComments);
+      unfollow();
+      releaseSocket(socket);
     };
   }, [caseId, acceptList]);
 

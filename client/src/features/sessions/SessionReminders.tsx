@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RealtimeEvent, type SessionReminder } from '../../../../shared/realtime.ts';
+import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
 import { Link } from '../../router.tsx';
 import { useDateTimeFormat } from '../workspace/labels.ts';
-import { acquireSessionSocket, releaseSessionSocket } from './sessionSocket.ts';
 import { sessionLink } from './UpcomingSessions.tsx';
 import './sessions.css';
 
@@ -18,13 +18,13 @@ export function SessionReminders() {
   const [reminders, setReminders] = useState<SessionReminder[]>([]);
 
   useEffect(() => {
-    const socket = acquireSessionSocket();
+    const socket = acquireSocket();
     // A rescheduled session is reminded again: the newest reminder replaces the earlier one.
     const onReminder = (reminder: SessionReminder) => setReminders((shown) => [...shown.filter((r) => r.sessionId !== reminder.sessionId), reminder]);
     socket.on(RealtimeEvent.sessionReminder, onReminder);
     return () => {
       socket.off(RealtimeEvent.sessionReminder, onReminder);
-      releaseSessionSocket(socket);
+      releaseSocket(socket);
     };
   }, []);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RealtimeEvent, type SessionPresence } from '../../../../shared/realtime.ts';
-import { acquireSessionSocket, releaseSessionSocket } from './sessionSocket.ts';
+import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
 
 export type PresentUser = SessionPresence['present'][number];
 
@@ -16,7 +16,7 @@ export function useSessionPresence(caseId: string, sessionId: string | null): Pr
     setPresent(null);
     if (!sessionId) return;
     let active = true;
-    const socket = acquireSessionSocket();
+    const socket = acquireSocket();
     // No acknowledgement needed: the presence the server then announces is the answer.
     const join = () => socket.emit(RealtimeEvent.sessionJoin, caseId, sessionId);
     const onPresence = (message: SessionPresence) => {
@@ -30,7 +30,7 @@ export function useSessionPresence(caseId: string, sessionId: string | null): Pr
       socket.off('connect', join);
       socket.off(RealtimeEvent.sessionPresence, onPresence);
       socket.emit(RealtimeEvent.sessionLeave, sessionId);
-      releaseSessionSocket(socket);
+      releaseSocket(socket);
     };
   }, [caseId, sessionId]);
 

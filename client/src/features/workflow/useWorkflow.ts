@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { io } from 'socket.io-client';
 import type { WorkflowView } from '../../../../shared/api.ts';
-import { RealtimeEvent, type JoinResult, type WorkflowPush } from '../../../../shared/realtime.ts';
+import { RealtimeEvent, type CaseRevoked, type WorkflowPush } from '../../../../shared/realtime.ts';
 import { api, ApiError } from '../../api.ts';
-
-/** Where the server's socket.io listens (server/realtime/socketServer.ts). */
-const SOCKET_PATH = '/socket.io';
+import { followCase } from '../../realtime/followCase.ts';
+import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
 
 export type WorkflowStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -55,22 +53,25 @@ export function useWorkflow(caseId: string): LiveWorkflow {
       );
     void load();
 
-    const socket = io({ path: SOCKET_PATH, withCredentials: true });
-    socket.on('connect', () => {
-      socket.emit(RealtimeEvent.join, caseId, (_result: JoinResult) => {
-        // Joined or not, the HTTP answer is decisive (a refusal there means the access ended).
-        if (active) void load();
-      });
+    const socket = acquireSocket();
+    const unfollow = followCase(socket, caseId, () => {
+      // Joined or not, the HTTP answer is decisive (a refusal there means the access ended).
+      if (active) void load();
     });
-    socket.on(RealtimeEvent.workflow, (push: WorkflowPush) => {
+    const onWorkflow = (push: WorkflowPush) => {
       if (active && push.caseId === caseId) accept(push.workflow);
-    });
-    socket.on(RealtimeEvent.revoked, (event: { caseId?: unknown }) => {
+    };
+    const onRevoked = (event: CaseRevoked) => {
       if (active && event.caseId === caseId) setRevoked(true);
-    });
+    };
+    socket.on(RealtimeEvent.workflow, onWorkflow);
+    socket.on(RealtimeEvent.revoked, onRevoked);
     return () => {
       active = false;
-      socket.disconnect();
+      socket.off(RealtimeEvent.workflow, onWorkflow);
+      socket.off(RealtimeEvent.revoked, onRevoked);
+      unfollow();
+      releaseSocket(socket);
     };
   }, [caseId, accept]);
 

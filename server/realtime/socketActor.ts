@@ -1,0 +1,14 @@
+import type { AuditActor } from '../audit/Audit.ts';
+import { clientAddress } from '../http/clientAddress.ts';
+import type { IoSocket, SocketUser } from './socketTypes.ts';
+
+/** Who is behind a socket, for the audit: the user, and where the handshake came from. */
+export function socketActor(socket: IoSocket, user: SocketUser, trustProxy: number): AuditActor {
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    ip: clientAddress(socket.request, trustProxy),
+    userAgent: socket.handshake.headers['user-agent'] ?? null,
+  };
+}
