@@ -1,11 +1,12 @@
+import { SESSION_DURATION } from '../limits.ts';
 import { SESSION_TRANSITIONS, type Transition } from './transitions.ts';
 import type { Actor, AgendaItem, CaseWorkflow, ConsultationSession, Decision, Rejection, SessionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
 const reject = (status: Rejection['status'], rule: string, message: string): Decision => ({ ok: false, rejection: { status, rule, message } });
 const accept = (event: WorkflowEvent): Decision => ({ ok: true, event });
 
-/** Limits of a session's length, in minutes. */
-export const SESSION_DURATION = { min: 5, max: 480 } as const;
+/** The limits of a session's length (kept here too for the pages that import it from the session rules). */
+export { SESSION_DURATION };
 
 type SessionCommand = Extract<WorkflowCommand, { sessionId: string }>;
 
