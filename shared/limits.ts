@@ -78,8 +78,8 @@ export const CloseCode = {
 export const MAX_JSON_BODY = '100kb';
 
 /*
- * Lengths (characters, after trimming) and counts of what the HTTP API
- * accepts. The schemas refuse more, and the page's fields use the same
+ * Lengths (characters; most fields are trimmed first) and counts of what the
+ * HTTP API accepts. The schemas refuse more, and the page's fields use the same
  * numbers as `maxLength`, so the browser never lets anyone type what the
  * server would refuse.
  */
@@ -90,14 +90,14 @@ export const MAX_ID_CHARS = 64;
 /** The one form of those ids; IdParam (shared/schemas.ts) checks a route parameter against it. */
 export const ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`);
 
-/** A template section's id (`d240`, `fml-1-3`). */
+/** A template section's id (`d240`). */
 export const MAX_SECTION_ID_CHARS = 40;
 
 /** An account's login name. */
 export const MIN_USERNAME_CHARS = 3;
 export const MAX_USERNAME_CHARS = 64;
 
-/** A password as typed: a long passphrase fits, a megabyte for the hash function does not. */
+/** A password as typed (not trimmed). */
 export const MAX_PASSWORD_CHARS = 1024;
 
 /** The display name the other physician sees. */
@@ -137,7 +137,7 @@ export const MAX_NOTES_CHARS = 8000;
 /** One margin comment. */
 export const MAX_COMMENT_CHARS = 8000;
 
-/** A comment anchor's Yjs relative position, base64: a few dozen characters in practice. */
+/** A comment anchor's end: a Yjs relative position, base64. */
 export const MIN_ANCHOR_CHARS = 4;
 export const MAX_ANCHOR_CHARS = 2048;
 
