@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { exhaustive } from '../shared/exhaustive.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
 import type { Config } from './config.ts';
@@ -31,5 +32,7 @@ export async function buildStores(
       const redis = await createRedisStores({ url: config.REDIS_URL!, prefix: config.REDIS_PREFIX, log: log.child({ cat: 'redis' }) });
       return { stores: redis, redis, bus: redis.bus, throttle: redis.throttle };
     }
+    default:
+      return exhaustive(config.STORE);
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DOC_PARTS, type DocPart } from './docNames.ts';
+import { MAX_ANCHOR_CHARS, MAX_COMMENT_CHARS, MAX_QUOTE_CHARS, MIN_ANCHOR_CHARS } from './limits.ts';
+import { IdParam, RequiredText } from './schemas.ts';
 import { SectionIdParam } from './workflowSchemas.ts';
 
 /**
@@ -38,7 +40,7 @@ export interface CommentThread {
   anchor: CommentAnchor;
   /**
    * The text as it stood when the thread started, as the server read it between
-   * the anchor's positions (at most MAX_QUOTE_LENGTH); shown when the text itself is gone.
+   * the anchor's positions (at most MAX_QUOTE_CHARS); shown when the text itself is gone.
    */
   quote: string;
   createdBy: CommentPerson;
@@ -76,21 +78,18 @@ export function unreadIn(thread: CommentThread, userId: string, lastReadAt: stri
   return thread.comments.filter((c) => c.author.userId !== userId && !c.deletedAt && (!lastReadAt || c.createdAt > lastReadAt)).length;
 }
 
-/** The longest quote a thread keeps; a longer stretch is cut and ends in an ellipsis. */
-export const MAX_QUOTE_LENGTH = 2000;
-
-/** A stretch of text as a thread quotes it: without blanks at either end, at most MAX_QUOTE_LENGTH long. */
+/** A stretch of text as a thread quotes it: without blanks at either end, at most MAX_QUOTE_CHARS long. */
 export function quoteOf(text: string): string {
   const quote = text.trim();
-  return quote.length > MAX_QUOTE_LENGTH ? `${quote.slice(0, MAX_QUOTE_LENGTH - 1)}…` : quote;
+  return quote.length > MAX_QUOTE_CHARS ? `${quote.slice(0, MAX_QUOTE_CHARS - 1)}…` : quote;
 }
 
 const Base64 = z
   .string()
-  .min(4)
-  .max(2048)
+  .min(MIN_ANCHOR_CHARS)
+  .max(MAX_ANCHOR_CHARS)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
-const CommentText = z.string().trim().min(1, 'required').max(8000);
+const CommentText = RequiredText(MAX_COMMENT_CHARS);
 
 export const CreateThreadInput = z.object({
   part: z.enum(DOC_PARTS),
@@ -100,7 +99,7 @@ export const CreateThreadInput = z.object({
    * The selected text as the browser saw it. Accepted for compatibility and
    * ignored: the server stores the text it finds between the anchor's positions.
    */
-  quote: z.string().trim().min(1, 'select some text').max(MAX_QUOTE_LENGTH).optional(),
+  quote: z.string().trim().min(1, 'select some text').max(MAX_QUOTE_CHARS).optional(),
   /** The first comment. */
   text: CommentText,
 });
@@ -109,5 +108,6 @@ export type CreateThreadInput = z.infer<typeof CreateThreadInput>;
 export const CommentInput = z.object({ text: CommentText });
 export type CommentInput = z.infer<typeof CommentInput>;
 
-export const ThreadIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a thread id');
+export const ThreadIdParam = IdParam('thread');
+/** A comment id is an id like any other; its refusal says "not a thread id", as the API has always answered. */
 export const CommentIdParam = ThreadIdParam;

@@ -1,3 +1,5 @@
+import { ID_PATTERN } from './limits.ts';
+
 /**
  * Collaborative document names: `cases/<caseId>/<part>` (DESIGN §4).
  * The one place that knows the format, used by the relay, the client and tests.
@@ -5,7 +7,8 @@
 export const DOC_PARTS = ['occupational', 'insurance', 'joint'] as const;
 export type DocPart = (typeof DOC_PARTS)[number];
 
-export const CASE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A case id is an id like any other. */
+export const CASE_ID_PATTERN = ID_PATTERN;
 
 export interface DocName {
   caseId: string;

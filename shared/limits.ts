@@ -76,3 +76,70 @@ export const CloseCode = {
 
 /** Largest JSON body the HTTP API accepts. */
 export const MAX_JSON_BODY = '100kb';
+
+/*
+ * Lengths (characters; most fields are trimmed first) and counts of what the
+ * HTTP API accepts. The schemas refuse more, and the page's fields use the same
+ * numbers as `maxLength`, so the browser never lets anyone type what the
+ * server would refuse.
+ */
+
+/** Every id a URL or a document name carries (cases, disputes, sessions, threads, comments). */
+export const MAX_ID_CHARS = 64;
+
+/** The one form of those ids; IdParam (shared/schemas.ts) checks a route parameter against it. */
+export const ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`);
+
+/** A template section's id (`d240`). */
+export const MAX_SECTION_ID_CHARS = 40;
+
+/** An account's login name. */
+export const MIN_USERNAME_CHARS = 3;
+export const MAX_USERNAME_CHARS = 64;
+
+/** A password as typed (not trimmed). */
+export const MAX_PASSWORD_CHARS = 1024;
+
+/** The display name the other physician sees. */
+export const MAX_DISPLAY_NAME_CHARS = 120;
+
+/** A case's working title, its employee's pseudonym and its employer. */
+export const MAX_CASE_TITLE_CHARS = 200;
+export const MAX_PSEUDONYM_CHARS = 64;
+export const MAX_EMPLOYER_CHARS = 200;
+
+/** Why the physicians differ, when a disagreement is flagged. */
+export const MAX_RATIONALE_CHARS = 4000;
+
+/** A reason given for a step back: reopening an agreed position, cancelling a session. */
+export const MAX_REASON_CHARS = 2000;
+
+/** The question a dispute, or its formal route, must answer. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** Why a dispute is opened, in the physician's words. */
+export const MAX_EXPLANATION_CHARS = 4000;
+
+/** The reviewer's written opinion, and the outcome of a formal route: whole letters. */
+export const MAX_OPINION_CHARS = 20_000;
+export const MAX_FORMAL_ROUTE_OUTCOME_CHARS = 20_000;
+
+/** Sections one dispute covers, and agenda items one session has: the template has 24. */
+export const MAX_DISPUTE_SECTIONS = 30;
+export const MAX_AGENDA_ITEMS = 30;
+
+/** The length of a consultation session, in minutes. */
+export const SESSION_DURATION = { min: 5, max: 480 } as const;
+
+/** Notes for the minutes on one agenda item. */
+export const MAX_NOTES_CHARS = 8000;
+
+/** One margin comment. */
+export const MAX_COMMENT_CHARS = 8000;
+
+/** A comment anchor's end: a Yjs relative position, base64. */
+export const MIN_ANCHOR_CHARS = 4;
+export const MAX_ANCHOR_CHARS = 2048;
+
+/** The longest quote a thread keeps; a longer stretch is cut and ends in an ellipsis. */
+export const MAX_QUOTE_CHARS = 2000;

@@ -1,21 +1,39 @@
 import { z } from 'zod';
-import { CASE_ID_PATTERN } from './docNames.ts';
+import {
+  ID_PATTERN,
+  MAX_CASE_TITLE_CHARS,
+  MAX_DISPLAY_NAME_CHARS,
+  MAX_EMPLOYER_CHARS,
+  MAX_PASSWORD_CHARS,
+  MAX_PSEUDONYM_CHARS,
+  MAX_USERNAME_CHARS,
+  MIN_USERNAME_CHARS,
+} from './limits.ts';
 import { PASSWORD_RULE, passwordProblem } from './passwordRule.ts';
 import { ROLES } from './roles.ts';
 
 /** Request bodies of the HTTP API, validated on the server (DESIGN §6). */
 
+/** Text that must not be blank, at most `max` characters once trimmed. */
+export const RequiredText = (max: number) => z.string().trim().min(1, 'required').max(max);
+
+/** A route parameter that must be an id (ID_PATTERN); `name` says which in the refusal ("not a dispute id"). */
+export const IdParam = (name: string) => z.string().regex(ID_PATTERN, `not a ${name} id`);
+
 export const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,64}$/, '3–64 characters: letters, digits, dot, dash or underscore');
+  .regex(
+    new RegExp(`^[a-z0-9._-]{${MIN_USERNAME_CHARS},${MAX_USERNAME_CHARS}}$`),
+    `${MIN_USERNAME_CHARS}–${MAX_USERNAME_CHARS} characters: letters, digits, dot, dash or underscore`,
+  );
 
 export const LoginInput = z.object({
   /** Account name, case-insensitive. */
-  username: z.string().trim().min(1, 'required').max(64),
+  username: RequiredText(MAX_USERNAME_CHARS),
   /** Password as typed. */
-  password: z.string().min(1, 'required').max(1024),
+  password: z.string().min(1, 'required').max(MAX_PASSWORD_CHARS),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -24,10 +42,10 @@ export const CreateUserInput = z
     /** Login name. */
     username: Username,
     /** Display name shown to the other physician. */
-    name: z.string().trim().min(1, 'required').max(120),
+    name: RequiredText(MAX_DISPLAY_NAME_CHARS),
     role: z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` }),
     /** At least 10 characters, and passing the password rule (passwordRule.ts); stored only as a scrypt hash. */
-    password: z.string().min(PASSWORD_RULE.minLength, `at least ${PASSWORD_RULE.minLength} characters`).max(1024),
+    password: z.string().min(PASSWORD_RULE.minLength, `at least ${PASSWORD_RULE.minLength} characters`).max(MAX_PASSWORD_CHARS),
   })
   .superRefine(({ username, password }, context) => {
     const problem = passwordProblem(password, username);
@@ -43,16 +61,11 @@ export const IsoDate = z
 
 export const CreateCaseInput = z.object({
   /** Short working title; no names or diagnoses. */
-  title: z.string().trim().min(1, 'required').max(200),
+  title: RequiredText(MAX_CASE_TITLE_CHARS),
   /** Pseudonymous employee reference; never a BSN or a name. */
-  employeePseudonym: z
-    .string()
-    .trim()
-    .min(1, 'required')
-    .max(64)
-    .refine((value) => !/^\d{8,9}$/.test(value.replace(/[\s.-]/g, '')), 'looks like a BSN; use a pseudonym'),
+  employeePseudonym: RequiredText(MAX_PSEUDONYM_CHARS).refine((value) => !/^\d{8,9}$/.test(value.replace(/[\s.-]/g, '')), 'looks like a BSN; use a pseudonym'),
   /** Employer's name. */
-  employer: z.string().trim().min(1, 'required').max(200),
+  employer: RequiredText(MAX_EMPLOYER_CHARS),
   /** First day of sickness. */
   firstSickDay: IsoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), 'cannot be in the future'),
   /** Username of the bedrijfsarts. */
@@ -62,4 +75,4 @@ export const CreateCaseInput = z.object({
 });
 export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 
-export const CaseIdParam = z.string().regex(CASE_ID_PATTERN, 'not a case id');
+export const CaseIdParam = IdParam('case');

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { IsoDate } from './schemas.ts';
+import {
+  MAX_AGENDA_ITEMS,
+  MAX_DISPUTE_SECTIONS,
+  MAX_EXPLANATION_CHARS,
+  MAX_FORMAL_ROUTE_OUTCOME_CHARS,
+  MAX_NOTES_CHARS,
+  MAX_OPINION_CHARS,
+  MAX_QUESTION_CHARS,
+  MAX_RATIONALE_CHARS,
+  MAX_REASON_CHARS,
+  MAX_SECTION_ID_CHARS,
+  MAX_USERNAME_CHARS,
+  SESSION_DURATION,
+} from './limits.ts';
+import { IdParam, IsoDate, RequiredText } from './schemas.ts';
 import {
   DIFFERENCE_KINDS,
   DISPUTE_OUTCOMES,
@@ -12,14 +26,12 @@ import {
 
 /** Request bodies of the workflow commands (issue 4), validated on the server. */
 
-const Text = (max: number) => z.string().trim().min(1, 'required').max(max);
-
-export const SectionIdParam = z.string().regex(/^[a-z0-9-]{1,40}$/, 'not a section id');
-export const DisputeIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a dispute id');
+export const SectionIdParam = z.string().regex(new RegExp(`^[a-z0-9-]{1,${MAX_SECTION_ID_CHARS}}$`), 'not a section id');
+export const DisputeIdParam = IdParam('dispute');
 
 export const FlagInput = z.object({
   /** Why the physicians differ, in a few sentences. */
-  rationale: Text(4000),
+  rationale: RequiredText(MAX_RATIONALE_CHARS),
   /** What kind of difference. */
   kind: z.enum(DIFFERENCE_KINDS, { message: `one of ${DIFFERENCE_KINDS.join(', ')}` }),
 });
@@ -33,7 +45,7 @@ export type SignInput = z.infer<typeof SignInput>;
 
 export const ReopenInput = z.object({
   /** Why an agreed position is opened again. */
-  reason: Text(2000),
+  reason: RequiredText(MAX_REASON_CHARS),
 });
 export type ReopenInput = z.infer<typeof ReopenInput>;
 
@@ -43,13 +55,13 @@ const OptionalDate = IsoDate.nullable()
 
 export const OpenDisputeInput = z.object({
   /** Sections in disagreement that the dispute covers. */
-  sections: z.array(SectionIdParam).min(1, 'at least one section').max(30),
+  sections: z.array(SectionIdParam).min(1, 'at least one section').max(MAX_DISPUTE_SECTIONS),
   /** The question the dispute must answer. */
-  question: Text(2000),
+  question: RequiredText(MAX_QUESTION_CHARS),
   /** Persistent disagreement (by the rule), or an explicit choice. */
   reason: z.enum(DISPUTE_REASONS),
   /** Why, in the physician's words. */
-  explanation: z.string().trim().max(4000).default(''),
+  explanation: z.string().trim().max(MAX_EXPLANATION_CHARS).default(''),
   /** Target dates per stage (YYYY-MM-DD), each optional. */
   targets: z
     .object({ peerReview: OptionalDate, formalRoute: OptionalDate, closed: OptionalDate })
@@ -59,13 +71,13 @@ export type OpenDisputeInput = z.infer<typeof OpenDisputeInput>;
 
 export const InviteReviewerInput = z.object({
   /** Username of an independent physician (not a member of the case). */
-  username: z.string().trim().toLowerCase().min(1, 'required').max(64),
+  username: z.string().trim().toLowerCase().min(1, 'required').max(MAX_USERNAME_CHARS),
 });
 export type InviteReviewerInput = z.infer<typeof InviteReviewerInput>;
 
 export const OpinionInput = z.object({
   /** The reviewer's written, non-binding opinion. */
-  text: Text(20000),
+  text: RequiredText(MAX_OPINION_CHARS),
 });
 export type OpinionInput = z.infer<typeof OpinionInput>;
 
@@ -74,12 +86,12 @@ export const FormalRouteInput = z.object({
   /** The employer or the employee; never the physicians. */
   requestedBy: z.enum(FORMAL_ROUTE_REQUESTERS),
   requestedOn: IsoDate,
-  question: Text(2000),
+  question: RequiredText(MAX_QUESTION_CHARS),
 });
 export type FormalRouteInput = z.infer<typeof FormalRouteInput>;
 
 export const FormalRouteOutcomeInput = z.object({
-  text: Text(20000),
+  text: RequiredText(MAX_FORMAL_ROUTE_OUTCOME_CHARS),
   decidedOn: IsoDate,
 });
 export type FormalRouteOutcomeInput = z.infer<typeof FormalRouteOutcomeInput>;
@@ -101,20 +113,24 @@ export const ScheduleSessionInput = z.object({
   /** Start, with a time zone. */
   scheduledAt: DateTime,
   /** Length in minutes. */
-  durationMinutes: z.number().int().min(5, 'at least 5 minutes').max(480, 'at most 8 hours'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(SESSION_DURATION.min, `at least ${SESSION_DURATION.min} minutes`)
+    .max(SESSION_DURATION.max, `at most ${SESSION_DURATION.max / 60} hours`),
   mode: z.enum(SESSION_MODES),
   /** Section ids; when left out, the sections with a disagreement on record. */
-  agenda: z.array(SectionIdParam).max(30).optional(),
+  agenda: z.array(SectionIdParam).max(MAX_AGENDA_ITEMS).optional(),
 });
 export type ScheduleSessionInput = z.infer<typeof ScheduleSessionInput>;
 
 export const RescheduleSessionInput = ScheduleSessionInput.omit({ agenda: true });
 export type RescheduleSessionInput = z.infer<typeof RescheduleSessionInput>;
 
-export const AgendaInput = z.object({ agenda: z.array(SectionIdParam).max(30) });
+export const AgendaInput = z.object({ agenda: z.array(SectionIdParam).max(MAX_AGENDA_ITEMS) });
 export type AgendaInput = z.infer<typeof AgendaInput>;
 
-export const CancelSessionInput = z.object({ reason: z.string().trim().max(2000).default('') });
+export const CancelSessionInput = z.object({ reason: z.string().trim().max(MAX_REASON_CHARS).default('') });
 export type CancelSessionInput = z.infer<typeof CancelSessionInput>;
 
 export const SelectItemInput = z.object({ section: SectionIdParam });
@@ -124,8 +140,8 @@ export const OutcomeInput = z.object({
   section: SectionIdParam,
   outcome: z.enum(ITEM_OUTCOMES),
   /** Notes for the minutes. */
-  notes: z.string().trim().max(8000).default(''),
+  notes: z.string().trim().max(MAX_NOTES_CHARS).default(''),
 });
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
-export const SessionIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id');
+export const SessionIdParam = IdParam('session');

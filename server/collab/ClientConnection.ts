@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { WriteRefusal } from '../../shared/collabProtocol.ts';
 import type { DocPart } from '../../shared/docNames.ts';
 import type { DocAccess } from '../../shared/permissions.ts';
+import { exhaustive } from '../../shared/exhaustive.ts';
 import { AWARENESS_MESSAGE_RATE, AWARENESS_RATE, CloseCode, MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import { AwarenessViolation, type PeerIdentity } from './awarenessGuard.ts';
@@ -167,6 +168,8 @@ export class ClientConnection implements DocumentPeer {
         if (snapshot) this.send(snapshot);
         return;
       }
+      default:
+        return exhaustive(message);
     }
   }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { RefusalReason, WriteRefusal } from '../../shared/collabProtocol.ts';
 import { EDITOR_NODE_NAMES, MAX_QUALIFIER_CODE_LENGTH } from '../../shared/editorSchema.ts';
+import { exhaustive } from '../../shared/exhaustive.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { encodeUpdate, type DecodedUpdate, type Range, type Struct } from './updateEncoding.ts';
 
@@ -337,6 +338,8 @@ function allowedIn(home: Home, content: Y.Item['content']): boolean {
       return content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentEmbed;
     case 'other':
       return false;
+    default:
+      return exhaustive(home.holder);
   }
 }
 

@@ -1,30 +1,30 @@
+import { exhaustive } from '../exhaustive.ts';
+import { SESSION_DURATION } from '../limits.ts';
+import { accept, checkActor, checkFrom, reject, unknownSection } from './decisions.ts';
 import { SESSION_TRANSITIONS, type Transition } from './transitions.ts';
-import type { Actor, AgendaItem, CaseWorkflow, ConsultationSession, Decision, Rejection, SessionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
+import type { Actor, AgendaItem, CaseWorkflow, ConsultationSession, Decision, SessionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
-const reject = (status: Rejection['status'], rule: string, message: string): Decision => ({ ok: false, rejection: { status, rule, message } });
-const accept = (event: WorkflowEvent): Decision => ({ ok: true, event });
+/** Consultation sessions: scheduling, the agenda, the live walk-through and its outcomes. */
 
-/** Limits of a session's length, in minutes. */
-export const SESSION_DURATION = { min: 5, max: 480 } as const;
+/** The limits of a session's length (kept here too for the pages that import it from the session rules). */
+export { SESSION_DURATION };
 
-type SessionCommand = Extract<WorkflowCommand, { sessionId: string }>;
+export type SessionCommand = Extract<WorkflowCommand, { sessionId: string }>;
+export type SessionEvent = Extract<WorkflowEvent, { type: `session.${string}` }>;
+type ExistingSessionCommand = Exclude<SessionCommand, { type: 'scheduleSession' }>;
 
-/** Decides a session command; `checkActor` is the workflow's category check (physicians only). */
-export function decideSession(
-  state: CaseWorkflow,
-  command: SessionCommand,
-  actor: Actor,
-  checkActor: (rule: 'physician', actor: Actor, command: string) => Decision | null,
-): Decision {
+/** Decides a session command: only the case's physicians hold sessions. */
+export function decideSession(state: CaseWorkflow, command: SessionCommand, actor: Actor): Decision {
   const who = checkActor('physician', actor, command.type);
   if (who) return who;
   if (command.type === 'scheduleSession') return decideSchedule(state, command);
   const session = state.sessions.find((s) => s.id === command.sessionId);
   if (!session) return reject(400, 'session.unknown', 'There is no such session in this case');
   const transition: Transition<SessionStatus> = SESSION_TRANSITIONS[command.type];
-  if (!transition.from.includes(session.status)) {
-    return reject(409, `${command.type}.state`, `${DESCRIPTIONS[command.type]} is not possible when the session is ${session.status}`);
-  }
+  return checkFrom(transition, session.status, command.type, 'state', `when the session is ${session.status}`) ?? decideFrom(state, session, command);
+}
+
+function decideFrom(state: CaseWorkflow, session: ConsultationSession, command: ExistingSessionCommand): Decision {
   switch (command.type) {
     case 'rescheduleSession': {
       const invalid = checkTiming(command);
@@ -60,6 +60,8 @@ export function decideSession(
       return decideOutcome(state, session, command);
     case 'concludeSession':
       return accept({ type: 'session.concluded', sessionId: session.id });
+    default:
+      return exhaustive(command);
   }
 }
 
@@ -113,7 +115,7 @@ function checkTiming({ scheduledAt, durationMinutes, notBefore }: { scheduledAt:
 function checkAgenda(state: CaseWorkflow, agenda: string[]): Decision | null {
   if (new Set(agenda).size !== agenda.length) return reject(400, 'session.agenda', 'A section is on the agenda twice');
   const unknown = agenda.filter((id) => !(id in state.sections));
-  if (unknown.length > 0) return reject(400, 'section.unknown', `There is no section "${unknown[0]}" in this assessment`);
+  if (unknown.length > 0) return unknownSection(unknown[0]!);
   return null;
 }
 
@@ -121,23 +123,8 @@ function onAgenda(session: ConsultationSession, section: string): boolean {
   return session.agenda.some((item) => item.section === section);
 }
 
-const DESCRIPTIONS: Record<Exclude<SessionCommand['type'], 'scheduleSession'>, string> = {
-  rescheduleSession: 'Rescheduling',
-  changeAgenda: 'Changing the agenda',
-  cancelSession: 'Cancelling',
-  startSession: 'Starting',
-  selectItem: 'Moving to an agenda item',
-  recordOutcome: 'Recording an outcome',
-  concludeSession: 'Concluding',
-};
-
-/** The state after a session event (called by the workflow's `apply`). */
-export function applySession(
-  sessions: ConsultationSession[],
-  event: Extract<WorkflowEvent, { sessionId: string }>,
-  actor: Actor,
-  at: string,
-): ConsultationSession[] {
+/** The sessions after one of their events. */
+export function applySessionEvent(sessions: ConsultationSession[], event: SessionEvent, actor: Actor, at: string): ConsultationSession[] {
   if (event.type === 'session.scheduled') {
     return [
       ...sessions,
@@ -160,7 +147,7 @@ export function applySession(
   return sessions.map((session) => (session.id === event.sessionId ? change(session, event, actor, at) : session));
 }
 
-function change(session: ConsultationSession, event: Extract<WorkflowEvent, { sessionId: string }>, actor: Actor, at: string): ConsultationSession {
+function change(session: ConsultationSession, event: SessionEvent, actor: Actor, at: string): ConsultationSession {
   switch (event.type) {
     case 'session.scheduled':
       return session;
@@ -187,6 +174,8 @@ function change(session: ConsultationSession, event: Extract<WorkflowEvent, { se
       };
     case 'session.concluded':
       return { ...session, status: 'concluded', concluded: { by: actor, at }, currentItem: null };
+    default:
+      return exhaustive(event);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MAX_QUOTE_LENGTH } from '../../shared/comments.ts';
+import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
 import { quoteBetween } from '../../server/commands/comments/anchorQuote.ts';
 
 /** A section as the editor stores it: paragraphs of text, the first one's text bold in the middle. */
@@ -41,10 +41,10 @@ describe("a thread's quote is the server's reading of its anchor", () => {
     expect(quoteBetween(fragment, at(texts[0]!, 4), at(texts[0]!, 1))).toBe('');
   });
 
-  it(`is cut at ${MAX_QUOTE_LENGTH} characters, ending in an ellipsis`, () => {
-    const { fragment, texts, at } = section('x'.repeat(MAX_QUOTE_LENGTH + 50));
-    const quote = quoteBetween(fragment, at(texts[0]!, 0), at(texts[0]!, MAX_QUOTE_LENGTH + 50, -1));
-    expect(quote).toHaveLength(MAX_QUOTE_LENGTH);
+  it(`is cut at ${MAX_QUOTE_CHARS} characters, ending in an ellipsis`, () => {
+    const { fragment, texts, at } = section('x'.repeat(MAX_QUOTE_CHARS + 50));
+    const quote = quoteBetween(fragment, at(texts[0]!, 0), at(texts[0]!, MAX_QUOTE_CHARS + 50, -1));
+    expect(quote).toHaveLength(MAX_QUOTE_CHARS);
     expect(quote.endsWith('…')).toBe(true);
   });
 });

@@ -6,24 +6,20 @@ import type { CommandDeps } from '../../commands/deps.ts';
 import { forbidden } from '../../errors.ts';
 import { canAdminister } from '../../policies/casePolicy.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
-import { validateBody } from '../middleware/validate.ts';
+import { routeHelpers } from './command.ts';
 
 /** Administration (DESIGN §4): only admins; others get 403 before their input is even read. */
 export function adminRoutes(deps: CommandDeps, auth: RequestHandler): Router {
   const router = Router();
+  const { command } = routeHelpers(deps);
   const requireAdmin: RequestHandler = async (req, _res, next) => {
     if (canAdminister(principalOf(req).user)) return next();
     await deps.audit.record(actorOf(req), { action: 'denied', outcome: 'denied', object: req.path.slice('/api/'.length), detail: 'not-admin' });
     next(forbidden('Only administrators may do this'));
   };
 
-  router.post('/api/users', auth, requireAdmin, validateBody(CreateUserInput), async (req, res) => {
-    res.status(201).json(await createUser(deps, actorOf(req), req.body as CreateUserInput));
-  });
-
-  router.post('/api/cases', auth, requireAdmin, validateBody(CreateCaseInput), async (req, res) => {
-    res.status(201).json(await createCase(deps, actorOf(req), req.body as CreateCaseInput));
-  });
+  router.post('/api/users', auth, requireAdmin, command(CreateUserInput, actorOf, createUser, 201));
+  router.post('/api/cases', auth, requireAdmin, command(CreateCaseInput, actorOf, createCase, 201));
 
   return router;
 }

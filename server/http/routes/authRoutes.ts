@@ -7,7 +7,7 @@ import type { CommandDeps } from '../../commands/deps.ts';
 import { toPublicUser } from '../../commands/views.ts';
 import type { Metrics } from '../../metrics.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
-import { validateBody } from '../middleware/validate.ts';
+import { validated } from './command.ts';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
@@ -23,9 +23,9 @@ export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Met
     maxAge: maxAgeMs,
   });
 
-  router.post('/api/auth/login', validateBody(LoginInput), async (req, res) => {
+  const logIn = validated(LoginInput, async (input, req, res) => {
     try {
-      const result = await login(deps, req.body as LoginInput, actorOf(req));
+      const result = await login(deps, input, actorOf(req));
       metrics.logins.inc({ outcome: 'success' });
       res.cookie(SESSION_COOKIE, result.token, cookie(result.expiresAt * 1000 - Date.now()));
       res.json(result);
@@ -34,6 +34,7 @@ export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Met
       throw error;
     }
   });
+  router.post('/api/auth/login', logIn);
 
   router.post('/api/auth/logout', auth, async (req, res) => {
     await logout(deps, principalOf(req), actorOf(req));

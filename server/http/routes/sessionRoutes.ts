@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import {
   AgendaInput,
   CancelSessionInput,
@@ -6,7 +6,6 @@ import {
   RescheduleSessionInput,
   ScheduleSessionInput,
   SelectItemInput,
-  SessionIdParam,
 } from '../../../shared/workflowSchemas.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { sessionIcs, sessionMinutes, upcomingSessions } from '../../commands/sessions/readSessions.ts';
@@ -19,15 +18,10 @@ import {
   scheduleSession,
   selectItem,
   startSession,
-  type SessionTarget,
 } from '../../commands/sessions/sessionCommands.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
-import { parseParam, validateBody } from '../middleware/validate.ts';
-import { caseTarget } from './caseTarget.ts';
-
-function sessionTarget(req: Request): SessionTarget {
-  return { ...caseTarget(req), sessionId: parseParam(SessionIdParam, req.params.session, 'session') };
-}
+import { routeHelpers } from './command.ts';
+import { caseTarget, sessionTarget } from './targets.ts';
 
 export interface SessionLinks {
   /** The origin of the session link in a calendar file (PUBLIC_URL), never the request's Host. */
@@ -37,35 +31,20 @@ export interface SessionLinks {
 /** Consultation sessions (issue 5): scheduling, the live walk-through, calendar files and minutes. */
 export function sessionRoutes(deps: CommandDeps, auth: RequestHandler, links: SessionLinks): Router {
   const router = Router();
+  const { command, action } = routeHelpers(deps);
   const session = '/api/cases/:id/sessions/:session';
 
   router.get('/api/sessions/upcoming', auth, async (req, res) => {
     res.json(await upcomingSessions(deps, principalOf(req), actorOf(req)));
   });
-  router.post('/api/cases/:id/sessions', auth, validateBody(ScheduleSessionInput), async (req, res) => {
-    res.status(201).json(await scheduleSession(deps, caseTarget(req), req.body as ScheduleSessionInput));
-  });
-  router.post(`${session}/reschedule`, auth, validateBody(RescheduleSessionInput), async (req, res) => {
-    res.json(await rescheduleSession(deps, sessionTarget(req), req.body as RescheduleSessionInput));
-  });
-  router.post(`${session}/agenda`, auth, validateBody(AgendaInput), async (req, res) => {
-    res.json(await changeAgenda(deps, sessionTarget(req), req.body as AgendaInput));
-  });
-  router.post(`${session}/cancel`, auth, validateBody(CancelSessionInput), async (req, res) => {
-    res.json(await cancelSession(deps, sessionTarget(req), req.body as CancelSessionInput));
-  });
-  router.post(`${session}/start`, auth, async (req, res) => {
-    res.json(await startSession(deps, sessionTarget(req)));
-  });
-  router.post(`${session}/current`, auth, validateBody(SelectItemInput), async (req, res) => {
-    res.json(await selectItem(deps, sessionTarget(req), req.body as SelectItemInput));
-  });
-  router.post(`${session}/outcome`, auth, validateBody(OutcomeInput), async (req, res) => {
-    res.json(await recordOutcome(deps, sessionTarget(req), req.body as OutcomeInput));
-  });
-  router.post(`${session}/conclude`, auth, async (req, res) => {
-    res.json(await concludeSession(deps, sessionTarget(req)));
-  });
+  router.post('/api/cases/:id/sessions', auth, command(ScheduleSessionInput, caseTarget, scheduleSession, 201));
+  router.post(`${session}/reschedule`, auth, command(RescheduleSessionInput, sessionTarget, rescheduleSession));
+  router.post(`${session}/agenda`, auth, command(AgendaInput, sessionTarget, changeAgenda));
+  router.post(`${session}/cancel`, auth, command(CancelSessionInput, sessionTarget, cancelSession));
+  router.post(`${session}/start`, auth, action(sessionTarget, startSession));
+  router.post(`${session}/current`, auth, command(SelectItemInput, sessionTarget, selectItem));
+  router.post(`${session}/outcome`, auth, command(OutcomeInput, sessionTarget, recordOutcome));
+  router.post(`${session}/conclude`, auth, action(sessionTarget, concludeSession));
   router.get(`${session}/calendar.ics`, auth, async (req, res) => {
     const calendar = await sessionIcs(deps, sessionTarget(req), links.publicOrigin());
     res.type('text/calendar; charset=utf-8').attachment('consultatie.ics').send(calendar);

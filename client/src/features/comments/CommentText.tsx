@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_COMMENT_CHARS } from '../../../../shared/limits.ts';
 
 interface Props {
   /** The field's label (visible to screen readers only: the surroundings say what it is for). */
@@ -44,7 +45,7 @@ export function CommentText({ label, submitText, initial = '', busy, autoFocus =
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <textarea id={id} ref={field} rows={rows} value={text} maxLength={8000} onChange={(event) => setText(event.target.value)} onKeyDown={keys} />
+      <textarea id={id} ref={field} rows={rows} value={text} maxLength={MAX_COMMENT_CHARS} onChange={(event) => setText(event.target.value)} onKeyDown={keys} />
       <div className="comment-form__buttons">
         <button type="submit" disabled={busy || !text.trim()}>
           {submitText}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocPart } from '../../../../shared/docNames.ts';
+import { MAX_NOTES_CHARS } from '../../../../shared/limits.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import { ITEM_OUTCOMES, type AgendaItem, type ConsultationSession, type ItemOutcome, type SectionStatus } from '../../../../shared/workflow/types.ts';
 import { useSectionText } from '../../collab/sectionText.ts';
@@ -139,7 +140,7 @@ function OutcomeForm({ session, item, sectionLabel, status, onOpenSection }: Out
       </fieldset>
       <div className="field">
         <label htmlFor={ids.notes}>{t('sessions.outcomeForm.notes')}</label>
-        <textarea id={ids.notes} rows={3} maxLength={8000} value={notes} onChange={(event) => setNotes(event.target.value)} />
+        <textarea id={ids.notes} rows={3} maxLength={MAX_NOTES_CHARS} value={notes} onChange={(event) => setNotes(event.target.value)} />
       </div>
       <p className="actions">
         <button type="submit" disabled={!outcome || command.busy}>

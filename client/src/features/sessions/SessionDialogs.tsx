@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_REASON_CHARS } from '../../../../shared/limits.ts';
 import { proposedAgenda, SESSION_DURATION } from '../../../../shared/workflow/sessions.ts';
 import { SESSION_MODES, type ConsultationSession, type SessionMode } from '../../../../shared/workflow/types.ts';
 import { FormDialog } from '../workflow/Dialog.tsx';
@@ -192,7 +193,7 @@ export function CancelDialog({ session, onClose }: { session: ConsultationSessio
     >
       <div className="field">
         <label htmlFor={id}>{t('sessions.cancel.reason')}</label>
-        <textarea id={id} rows={3} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <textarea id={id} rows={3} maxLength={MAX_REASON_CHARS} value={reason} onChange={(event) => setReason(event.target.value)} />
       </div>
       <SessionError error={command.error} testId="cancel-error" />
     </FormDialog>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_EXPLANATION_CHARS, MAX_QUESTION_CHARS } from '../../../../shared/limits.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { DisputeReason, DisputeTargets } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
@@ -65,7 +66,7 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
       <SectionChoice candidates={candidates} chosen={chosen} onChange={setChosen} />
       <div className="field">
         <label htmlFor={ids.question}>{t('disputes.form.question')}</label>
-        <textarea id={ids.question} required rows={3} maxLength={2000} value={question} onChange={(event) => setQuestion(event.target.value)} />
+        <textarea id={ids.question} required rows={3} maxLength={MAX_QUESTION_CHARS} value={question} onChange={(event) => setQuestion(event.target.value)} />
       </div>
       <fieldset>
         <legend>{t('disputes.form.reason')}</legend>
@@ -80,7 +81,13 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
       </fieldset>
       <div className="field">
         <label htmlFor={ids.explanation}>{t('disputes.form.explanation')}</label>
-        <textarea id={ids.explanation} rows={3} maxLength={4000} value={explanation} onChange={(event) => setExplanation(event.target.value)} />
+        <textarea
+          id={ids.explanation}
+          rows={3}
+          maxLength={MAX_EXPLANATION_CHARS}
+          value={explanation}
+          onChange={(event) => setExplanation(event.target.value)}
+        />
       </div>
       <TargetDates targets={targets} onChange={setTargets} />
       {noneChosen && (

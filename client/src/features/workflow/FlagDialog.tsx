@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_RATIONALE_CHARS, MAX_REASON_CHARS } from '../../../../shared/limits.ts';
 import { DIFFERENCE_KINDS, type DifferenceKind } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
 import { FormDialog } from './Dialog.tsx';
@@ -40,7 +41,14 @@ export function FlagDialog({ sectionId, sectionLabel, onClose }: { sectionId: st
       </div>
       <div className="field">
         <label htmlFor={ids.rationale}>{t('workflow.flag.rationale')}</label>
-        <textarea id={ids.rationale} required rows={4} maxLength={4000} value={rationale} onChange={(event) => setRationale(event.target.value)} />
+        <textarea
+          id={ids.rationale}
+          required
+          rows={4}
+          maxLength={MAX_RATIONALE_CHARS}
+          value={rationale}
+          onChange={(event) => setRationale(event.target.value)}
+        />
       </div>
       <ErrorMessage error={command.error} />
     </FormDialog>
@@ -70,7 +78,7 @@ export function ReopenDialog({ sectionId, sectionLabel, onClose }: { sectionId: 
       <p className="muted small">{t('workflow.reopen.hint')}</p>
       <div className="field">
         <label htmlFor={id}>{t('workflow.reopen.reason')}</label>
-        <textarea id={id} required rows={3} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <textarea id={id} required rows={3} maxLength={MAX_REASON_CHARS} value={reason} onChange={(event) => setReason(event.target.value)} />
       </div>
       <ErrorMessage error={command.error} />
     </FormDialog>

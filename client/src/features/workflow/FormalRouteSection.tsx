@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_FORMAL_ROUTE_OUTCOME_CHARS, MAX_QUESTION_CHARS } from '../../../../shared/limits.ts';
 import { localDate } from '../../../../shared/sickness.ts';
 import { DISPUTE_TRANSITIONS } from '../../../../shared/workflow/transitions.ts';
 import {
@@ -131,7 +132,7 @@ function FormalRouteDialog({ dispute, onClose }: { dispute: Dispute; onClose: ()
       </div>
       <div className="field">
         <label htmlFor={ids.question}>{t('disputes.formal.question')}</label>
-        <textarea id={ids.question} required rows={3} maxLength={2000} value={question} onChange={(event) => setQuestion(event.target.value)} />
+        <textarea id={ids.question} required rows={3} maxLength={MAX_QUESTION_CHARS} value={question} onChange={(event) => setQuestion(event.target.value)} />
       </div>
       <ErrorMessage error={command.error} />
     </FormDialog>
@@ -154,7 +155,7 @@ function OutcomeForm({ dispute }: { dispute: Dispute }) {
       }}
     >
       <label htmlFor={ids.text}>{t('disputes.formal.outcome')}</label>
-      <textarea id={ids.text} required rows={3} maxLength={20000} value={text} onChange={(event) => setText(event.target.value)} />
+      <textarea id={ids.text} required rows={3} maxLength={MAX_FORMAL_ROUTE_OUTCOME_CHARS} value={text} onChange={(event) => setText(event.target.value)} />
       <label htmlFor={ids.decidedOn}>{t('disputes.formal.decidedOnLabel')}</label>
       <input id={ids.decidedOn} type="date" required value={decidedOn} onChange={(event) => setDecidedOn(event.target.value)} />
       <p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewerCandidate } from '../../../../shared/api.ts';
+import { MAX_OPINION_CHARS } from '../../../../shared/limits.ts';
 import { DISPUTE_TRANSITIONS } from '../../../../shared/workflow/transitions.ts';
 import type { Dispute, DisputeStage } from '../../../../shared/workflow/types.ts';
 import { api, workflowApi } from '../../api.ts';
@@ -107,7 +108,7 @@ function OpinionForm({ dispute }: { dispute: Dispute }) {
     >
       <label htmlFor={id}>{t('disputes.reviewer.opinion')}</label>
       <p className="muted small">{t('disputes.reviewer.opinionHint')}</p>
-      <textarea id={id} required rows={5} maxLength={20000} value={text} onChange={(event) => setText(event.target.value)} />
+      <textarea id={id} required rows={5} maxLength={MAX_OPINION_CHARS} value={text} onChange={(event) => setText(event.target.value)} />
       <p>
         <button type="submit" disabled={command.busy}>
           {t('disputes.reviewer.record')}
