@@ -4,8 +4,11 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  return { registry, ...httpMetrics(registry), ...collabMetrics(registry) };
+}
+
+function httpMetrics(registry: Registry) {
   return {
-    registry,
     httpRequests: new Counter({
       name: 'http_requests_total',
       help: 'HTTP requests by method, route and status',
@@ -25,6 +28,11 @@ export function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+  };
+}
+
+function collabMetrics(registry: Registry) {
+  return {
     collabConnections: new Gauge({
       name: 'collab_connections',
       help: 'Open collaboration websocket connections',
