@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { WorkflowView } from './api.ts';
 import type { CommentsPush } from './comments.ts';
-import { CASE_ID_PATTERN } from './docNames.ts';
+import { ID_PATTERN } from './limits.ts';
 import type { EventEnvelope } from './workflow/types.ts';
 
 /** Where the server's socket.io listens, and where the client connects. */
 export const SOCKET_PATH = '/socket.io';
 
 /**
- * socket.io carries server -> client pushes only (DESIGN §3); every change is
+ * socket.io carries server -> client pushes only (docs/architecture.md); every change is
  * an HTTP command. A client asks to follow a case; the server lets it only as
  * a member or an invited reviewer.
  */
@@ -101,9 +101,8 @@ export interface ClientToServerEvents {
   [RealtimeEvent.sessionLeave]: (sessionId: string) => void;
 }
 
-// A session id follows the rule of a case id (the rule of document names) until one id rule is shared.
-const CaseId = z.string({ error: JoinError.notACaseId }).regex(CASE_ID_PATTERN, JoinError.notACaseId);
-const SessionId = z.string({ error: JoinError.notASessionId }).regex(CASE_ID_PATTERN, JoinError.notASessionId);
+const CaseId = z.string({ error: JoinError.notACaseId }).regex(ID_PATTERN, JoinError.notACaseId);
+const SessionId = z.string({ error: JoinError.notASessionId }).regex(ID_PATTERN, JoinError.notASessionId);
 
 /**
  * The arguments of each client event, by name; a refusal's message is its
