@@ -12,6 +12,7 @@ import { TokenService } from './auth/tokens.ts';
 import { authorizeConnection, COLLAB_PATH_PREFIX } from './collab/authorizeConnection.ts';
 import { CollabServer, type AccessCheck } from './collab/CollabServer.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
+import { collabPorts } from './collab/documentReader.ts';
 import { documentRulesOf } from './collab/documentRules.ts';
 import { createCollabWebsocket } from './collab/wsAdapter.ts';
 import type { CommandDeps } from './commands/deps.ts';
@@ -154,7 +155,7 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     tokens,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
-    collab,
+    ...collabPorts(collab),
     realtime: realtime.publisher,
     persistence: { sessions: config.PERSISTENT_SESSIONS, days: config.PERSISTENT_DAYS },
     now: deps.now ?? (() => new Date()),

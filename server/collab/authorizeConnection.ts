@@ -4,7 +4,7 @@ import { CloseCode } from '../../shared/limits.ts';
 import { docAccess } from '../../shared/permissions.ts';
 import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
-import { clientAddress } from '../http/clientAddress.ts';
+import { clientAddress } from '../net/clientAddress.ts';
 import { accessRoleOf } from '../policies/caseAccess.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { ConnectionContext } from './ClientConnection.ts';

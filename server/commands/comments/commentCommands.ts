@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import {
   unreadIn,
   type CaseThreads,
@@ -10,19 +9,17 @@ import {
   type InboxEntry,
   type ThreadView,
 } from '../../../shared/comments.ts';
-import { formatDocName } from '../../../shared/docNames.ts';
 import { commentAccess } from '../../../shared/permissions.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { accessRoleOf } from '../../policies/caseAccess.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
-import { quoteBetween } from './anchorQuote.ts';
 
 /** The case a comment command is about, and who asks. */
 export type CommentTarget = CaseTarget;
 
-type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'collab' | 'realtime' | 'now'>;
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'documents' | 'realtime' | 'now'>;
 
 /**
  * Both physicians read and write comments; a current reviewer only reads
@@ -101,26 +98,12 @@ export async function createThread(deps: Deps, target: CommentTarget, input: Cre
 
 /** The text the anchor covers in the server's copy of the section; refuses an anchor elsewhere or on no text. */
 async function anchoredQuote(deps: Deps, caseId: string, input: CreateThreadInput): Promise<string> {
-  const decode = (value: string) => {
-    try {
-      return Y.decodeRelativePosition(Buffer.from(value, 'base64'));
-    } catch {
-      throw badRequest('anchor: not a Yjs relative position', 'anchor');
-    }
-  };
-  const start = decode(input.anchor.start);
-  const end = decode(input.anchor.end);
-  const quote = await deps.collab.registry.read(formatDocName({ caseId, part: input.part }), (doc) => {
-    if (!doc.share.has(input.sectionId)) return null;
-    const fragment = doc.getXmlFragment(input.sectionId);
-    const [from, to] = [start, end].map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
-    const inside = (absolute: Y.AbsolutePosition | null | undefined): absolute is Y.AbsolutePosition =>
-      !!absolute && (absolute.type === fragment || Y.isParentOf(fragment, absolute.type._item));
-    return inside(from) && inside(to) ? quoteBetween(fragment, from, to) : null;
-  });
-  if (quote === null) throw badRequest('anchor: does not point into this section', 'anchor');
-  if (quote === '') throw badRequest('anchor: covers no text', 'anchor');
-  return quote;
+  const found = await deps.documents.quoteAt(caseId, input.part, input.sectionId, input.anchor);
+  if (!found.ok) {
+    throw badRequest(found.reason === 'not-a-position' ? 'anchor: not a Yjs relative position' : 'anchor: does not point into this section', 'anchor');
+  }
+  if (found.quote === '') throw badRequest('anchor: covers no text', 'anchor');
+  return found.quote;
 }
 
 export async function reply(deps: Deps, target: CommentTarget, threadId: string, input: CommentInput): Promise<ThreadView> {

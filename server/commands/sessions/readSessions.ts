@@ -9,7 +9,7 @@ import { sessionMinutesPdf } from '../../sessions/sessionMinutes.ts';
 import type { CaseRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import { toCaseSummary } from '../views.ts';
-import { loadWorkflow } from '../workflow/workflowView.ts';
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import type { SessionTarget } from './sessionCommands.ts';
 
 /** The sessions still to come (scheduled or live) of every case the user is a physician of, soonest first. */

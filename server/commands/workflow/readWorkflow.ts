@@ -6,7 +6,8 @@ import type { AccessRole } from '../../../shared/roles.ts';
 import type { CaseRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from './disputeCommands.ts';
-import { loadWorkflow, toWorkflowView } from './workflowView.ts';
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
+import { toWorkflowView } from './workflowView.ts';
 
 /** Members and current reviewers read a case's workflow; a refusal is audited. */
 async function authorizeRead(deps: CommandDeps, target: CaseTarget, object: string): Promise<{ record: CaseRecord; role: AccessRole }> {

@@ -1,5 +1,4 @@
 import type { CommandResult } from '../../../shared/api.ts';
-import { formatDocName } from '../../../shared/docNames.ts';
 import { CloseCode } from '../../../shared/limits.ts';
 import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
@@ -10,7 +9,8 @@ import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
 import { hashEnvelope } from '../../workflow/eventChain.ts';
 import { sealNext } from '../../workflow/headSeal.ts';
 import type { CommandDeps } from '../deps.ts';
-import { loadWorkflow, toWorkflowView } from './workflowView.ts';
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
+import { toWorkflowView } from './workflowView.ts';
 
 /** How often a command is decided again when another command on the same case won the race. */
 const MAX_ATTEMPTS = 5;
@@ -45,9 +45,7 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
   const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
   // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
   // the relay then checks the writes that waited against the locks the new state sets.
-  const { envelope, state, before } = await deps.collab.registry.hold(formatDocName({ caseId, part: 'joint' }), () =>
-    decideAndCommit(deps, request, record, actor),
-  );
+  const { envelope, state, before } = await deps.gate.holdJoint(caseId, () => decideAndCommit(deps, request, record, actor));
   await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: envelope.event.type });
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
@@ -99,7 +97,7 @@ async function revokeEndedReviews(deps: CommandDeps, caseId: string, before: Cas
       .filter((id) => !still.has(id)),
   );
   for (const userId of ended) {
-    deps.collab.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
+    deps.connections.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
     await deps.realtime.removeFromCase(caseId, userId);
   }
 }
