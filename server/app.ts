@@ -4,7 +4,6 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { ServerOptions as SocketServerOptions } from 'socket.io';
 import type { Logger } from 'pino';
 import { CloseCode, MAX_COLLAB_MESSAGE_BYTES, MAX_JSON_BODY, UPDATE_BURST_SECONDS } from '../shared/limits.ts';
-import { docAccess } from '../shared/permissions.ts';
 import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
@@ -34,7 +33,7 @@ import { commentRoutes } from './http/routes/commentRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
 import { workflowRoutes } from './http/routes/workflowRoutes.ts';
 import { SessionReminders } from './sessions/sessionReminders.ts';
-import { accessRoleOf } from './policies/caseAccess.ts';
+import { accessRoleOf, keepsDocumentAccess } from './policies/participation.ts';
 import { createRealtimeServer, SOCKET_PATH } from './realtime/socketServer.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Stores } from './store/ports.ts';
@@ -123,8 +122,7 @@ export function createApp(deps: AppDeps): Workspace {
   );
   const checkAccess: AccessCheck = async (context) => {
     if (context.tokenExpiresAt * 1000 <= Date.now() || (await stores.records.isTokenRevoked(context.tokenId))) return CloseCode.unauthenticated;
-    const access = docAccess(await accessRoleOf(checked, context.caseId, context.userId), context.part);
-    return access === context.access ? null : CloseCode.forbidden;
+    return (await keepsDocumentAccess(checked, context)) ? null : CloseCode.forbidden;
   };
   collab.watchAccess(checkAccess);
 

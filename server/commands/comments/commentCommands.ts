@@ -9,10 +9,9 @@ import {
   type InboxEntry,
   type ThreadView,
 } from '../../../shared/comments.ts';
-import { commentAccess } from '../../../shared/permissions.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { AppError, badRequest, notFound } from '../../errors.ts';
+import { denial, requireParticipant } from '../../policies/participation.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
 
@@ -27,21 +26,11 @@ type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'd
  */
 async function participant(deps: Deps, target: CommentTarget, action: 'read' | 'write', object: string): Promise<CommentPerson> {
   const { user } = target.principal;
-  const access = commentAccess(await accessRoleOf(deps, target.caseId, user.id));
-  const refusal = access === 'none' ? NOT_A_MEMBER : action === 'write' && access !== 'rw' ? READ_ONLY : null;
-  if (refusal) {
-    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object, caseId: target.caseId, detail: refusal.detail });
-    throw refusal.error();
-  }
+  const use = action === 'write' ? 'write-comments' : 'read';
+  await requireParticipant(deps, { caseId: target.caseId, userId: user.id, actor: target.audit, object, use });
   await deps.audit.record(target.audit, { action, outcome: 'success', object, caseId: target.caseId });
   return { userId: user.id, name: user.name };
 }
-
-const NOT_A_MEMBER = { detail: 'not-a-member', error: () => forbidden('You are not a member of this case') };
-const READ_ONLY = {
-  detail: 'reviewer-read-only',
-  error: () => new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them'),
-};
 
 async function threadOf(deps: Deps, target: CommentTarget, threadId: string): Promise<CommentThread> {
   const thread = await deps.comments.getThread(threadId);
@@ -121,13 +110,7 @@ async function ownComment(deps: Deps, target: CommentTarget, threadId: string, c
   const comment = thread.comments.find((c) => c.id === commentId);
   if (!comment) throw notFound('No such comment in this thread');
   if (comment.author.userId !== target.principal.user.id) {
-    await deps.audit.record(target.audit, {
-      action: 'denied',
-      outcome: 'denied',
-      object: `comment:${commentId}`,
-      caseId: target.caseId,
-      detail: 'not-the-author',
-    });
+    await deps.audit.record(target.audit, denial(`comment:${commentId}`, target.caseId, 'not-the-author'));
     throw new AppError(403, 'comment.only-author', 'Only its author may change or delete a comment');
   }
   if (comment.deletedAt) throw new AppError(409, 'comment.deleted', 'This comment was deleted');

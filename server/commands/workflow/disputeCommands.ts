@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/workflowSchemas.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { caseRoleOf } from '../../policies/casePolicy.ts';
+import { caseRoleOf } from '../../policies/participation.ts';
 import type { CommandDeps } from '../deps.ts';
 import { runWorkflowCommand } from './runWorkflowCommand.ts';
 

@@ -3,8 +3,8 @@ import { CloseCode } from '../../../shared/limits.ts';
 import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, forbidden } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { AppError } from '../../errors.ts';
+import { requireParticipant } from '../../policies/participation.ts';
 import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
 import { hashEnvelope } from '../../workflow/eventChain.ts';
 import { sealNext } from '../../workflow/headSeal.ts';
@@ -37,11 +37,7 @@ export interface WorkflowRequest {
  */
 export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowRequest): Promise<CommandResult> {
   const { caseId, principal } = request;
-  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, principal.user.id)]);
-  if (!record || !role) {
-    await deps.audit.record(request.audit, { action: 'denied', outcome: 'denied', object: request.object, caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
-  }
+  const { record, role } = await requireParticipant(deps, { caseId, userId: principal.user.id, actor: request.audit, object: request.object, use: 'read' });
   const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
   // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
   // the relay then checks the writes that waited against the locks the new state sets.
