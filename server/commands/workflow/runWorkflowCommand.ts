@@ -30,10 +30,10 @@ export interface WorkflowRequest {
 
 /**
  * The path of every workflow command (DESIGN §3): authorize -> decide on the
- * current state -> write the event and the new state in one transaction ->
- * push to the case's room. A refusal writes nothing. When another command on
- * the case was written in between, the command is decided again on the new
- * state (the log is the arbiter, also across nodes).
+ * current state -> write the event, the new state and the success audit row
+ * in one transaction -> push to the case's room. A refusal writes nothing.
+ * When another command on the case was written in between, the command is
+ * decided again on the new state (the log is the arbiter, also across nodes).
  */
 export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowRequest): Promise<CommandResult> {
   const { caseId, principal } = request;
@@ -42,7 +42,6 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
   // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
   // the relay then checks the writes that waited against the locks the new state sets.
   const { envelope, state, before } = await deps.gate.holdJoint(caseId, () => decideAndCommit(deps, request, record, actor));
-  await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: envelope.event.type });
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
   await revokeEndedReviews(deps, caseId, before, state);
@@ -71,8 +70,10 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
     const state = apply(current.state, envelope);
     const reviewers = activeReviewers(state);
     const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
+    // The success row is written in the commit's transaction: no event without it, and none when it cannot be written.
+    const audit = deps.audit.entryOf(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: decision.event.type });
     try {
-      await deps.workflow.commit(envelope, state, reviewers, seal);
+      await deps.workflow.commit(envelope, state, reviewers, seal, audit);
     } catch (error) {
       if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
