@@ -1,19 +1,15 @@
 import type { CommandResult } from '../../../shared/api.ts';
 import { CloseCode } from '../../../shared/limits.ts';
-import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
+import { activeReviewers, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError } from '../../errors.ts';
 import { requireParticipant } from '../../policies/participation.ts';
 import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
-import { hashEnvelope } from '../../workflow/eventChain.ts';
-import { sealNext } from '../../workflow/headSeal.ts';
+import { commitEvent, MAX_ATTEMPTS } from '../caseLog.ts';
 import type { CommandDeps } from '../deps.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import { toWorkflowView } from './workflowView.ts';
-
-/** How often a command is decided again when another command on the same case won the race. */
-const MAX_ATTEMPTS = 5;
 
 export interface WorkflowRequest {
   caseId: string;
@@ -65,20 +61,15 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
       });
       throw new AppError(status, rule, message);
     }
-    const unsigned = { caseId, seq: current.seq + 1, at: deps.now().toISOString(), actor, event: decision.event, prevHash: current.hash };
-    const envelope = { ...unsigned, hash: hashEnvelope(deps.logKey, unsigned) };
-    const state = apply(current.state, envelope);
-    const reviewers = activeReviewers(state);
-    const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
     // The success row is written in the commit's transaction: no event without it, and none when it cannot be written.
     const audit = deps.audit.entryOf(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: decision.event.type });
     try {
-      await deps.workflow.commit(envelope, state, reviewers, seal, audit);
+      const { envelope, state } = await commitEvent(deps, current, { caseId, actor, event: decision.event, audit });
+      return { envelope, state, before: current.state };
     } catch (error) {
       if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    return { envelope, state, before: current.state };
   }
 }
 
