@@ -104,10 +104,7 @@ export async function requireParticipant(
   deps: ParticipationStores & { audit: Audit },
   request: ParticipantRequest,
 ): Promise<{ record: CaseRecord; role: AccessRole }> {
-  const [record, decision] = await Promise.all([
-    deps.records.getCase(request.caseId),
-    participation(deps, request.caseId, request.userId, request.use),
-  ]);
+  const [record, decision] = await Promise.all([deps.records.getCase(request.caseId), participation(deps, request.caseId, request.userId, request.use)]);
   if (record && decision.ok) return { record, role: decision.role };
   const refusal = decision.ok ? 'not-a-member' : decision.refusal;
   await deps.audit.record(request.actor, denial(request.object, request.caseId, refusal));
