@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AuditAction, AuditOutcome, AuditStore } from '../store/ports.ts';
+import type { AuditAction, AuditEntry, AuditOutcome, AuditStore } from '../store/ports.ts';
 import { AnonymousRefusals } from './AnonymousRefusals.ts';
 
 /** Who acts and from where; the subject of an audit row. */
@@ -37,23 +37,28 @@ export class Audit {
 
   async record(actor: AuditActor, event: AuditEvent): Promise<void> {
     try {
-      await this.store.append({
-        at: new Date().toISOString(),
-        userId: actor.userId,
-        username: actor.username,
-        role: actor.role,
-        caseId: event.caseId ?? null,
-        object: event.object,
-        action: event.action,
-        outcome: event.outcome,
-        detail: event.detail ?? null,
-        ip: actor.ip,
-        userAgent: actor.userAgent?.slice(0, 256) ?? null,
-      });
+      await this.store.append(this.entryOf(actor, event));
     } catch (error) {
       this.log.error({ cat: 'audit', err: error, action: event.action, object: event.object }, 'audit write failed');
       throw error;
     }
+  }
+
+  /** The row `record` writes, for a store that writes it in the same transaction as what it records (WorkflowStore.commit). */
+  entryOf(actor: AuditActor, event: AuditEvent): AuditEntry {
+    return {
+      at: new Date().toISOString(),
+      userId: actor.userId,
+      username: actor.username,
+      role: actor.role,
+      caseId: event.caseId ?? null,
+      object: event.object,
+      action: event.action,
+      outcome: event.outcome,
+      detail: event.detail ?? null,
+      ip: actor.ip,
+      userAgent: actor.userAgent?.slice(0, 256) ?? null,
+    };
   }
 
   /** For refusals on paths that cannot wait for the write; a failure is logged by `record`. */

@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { parseDocName } from '../../shared/docNames.ts';
 import { CloseCode } from '../../shared/limits.ts';
-import { docAccess } from '../../shared/permissions.ts';
 import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
-import { clientAddress } from '../http/clientAddress.ts';
-import { accessRoleOf } from '../policies/caseAccess.ts';
+import { clientAddress } from '../net/clientAddress.ts';
+import { denial, documentAccessOf, participation } from '../policies/participation.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { ConnectionContext } from './ClientConnection.ts';
 
@@ -39,12 +38,12 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
   };
   const docName = safeDecode(url.pathname.slice(COLLAB_PATH_PREFIX.length));
   const parsed = docName ? parseDocName(docName) : null;
-  const refuse = (code: number, reason: string, actor: AuditActor, caseId: string | null, object: string) => ({
+  const refuse = (code: number, reason: string, actor: AuditActor, caseId: string | null, object: string, detail = reason) => ({
     ok: false as const,
     code,
     reason,
     actor,
-    audit: { action: 'denied' as const, outcome: 'denied' as const, object, caseId, detail: reason },
+    audit: denial(object, caseId, detail),
   });
   if (!parsed || !docName) return refuse(CloseCode.notFound, 'unknown document', anonymous, null, 'doc');
   if (deps.isStopping()) return refuse(CloseCode.tryAgainLater, 'server shutting down', anonymous, parsed.caseId, `doc:${parsed.part}`);
@@ -55,9 +54,11 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
   const { user } = principal;
   const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role };
 
-  const caseRole = await accessRoleOf(deps, parsed.caseId, user.id);
-  const access = docAccess(caseRole, parsed.part);
-  if (!caseRole || access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
+  const decision = await participation(deps, parsed.caseId, user.id, 'read');
+  if (!decision.ok) return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object, decision.refusal);
+  const caseRole = decision.role;
+  const access = documentAccessOf(caseRole, parsed.part);
+  if (access === 'none') return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object);
   if (!deps.hasRoomFor(user.id)) return refuse(CloseCode.tooManyConnections, 'too many connections', actor, parsed.caseId, object);
 
   return {

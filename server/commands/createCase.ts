@@ -44,7 +44,7 @@ export async function createCase(
  * ends them.
  */
 export async function assignMember(
-  deps: Pick<CommandDeps, 'records' | 'audit'> & Partial<Pick<CommandDeps, 'collab' | 'realtime'>>,
+  deps: Pick<CommandDeps, 'records' | 'audit'> & Partial<Pick<CommandDeps, 'connections' | 'realtime'>>,
   actor: AuditActor,
   caseId: string,
   caseRole: CaseRole,
@@ -56,7 +56,7 @@ export async function assignMember(
   await deps.records.setMember({ caseId, userId: user.id, caseRole });
   await deps.audit.record(actor, { action: 'write', outcome: 'success', object: 'membership', caseId, detail: `${caseRole}:${user.id}` });
   if (!replaced) return;
-  deps.collab?.closeWhere((context) => context.caseId === caseId && context.userId === replaced.userId, CloseCode.forbidden, 'membership changed');
+  deps.connections?.closeWhere((context) => context.caseId === caseId && context.userId === replaced.userId, CloseCode.forbidden, 'membership changed');
   await deps.realtime?.recheckCase(caseId);
 }
 

@@ -1,10 +1,50 @@
+import type { DocPart } from '../../shared/docNames.ts';
+import type { CommentAnchor } from '../../shared/comments.ts';
+import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/types.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
-import type { CollabServer } from '../collab/CollabServer.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type { CommentStore, RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { LogKey } from '../workflow/logKey.ts';
+
+/**
+ * What a comment's anchor covers in the server's copy of a section: the
+ * quoted text, or why there is none.
+ */
+export type AnchorQuote = { ok: true; quote: string } | { ok: false; reason: 'not-a-position' | 'outside-section' };
+
+/** The documents as the server holds them (durable content only); server/collab/documentReader.ts. */
+export interface DocumentReader {
+  /** Both physicians' positions on some sections, as they stand now. */
+  positionsOf(caseId: string, sectionIds: readonly string[]): Promise<Record<string, PositionSnapshot>>;
+  /** The joint draft of a section as stored now: what a proposal records and a signature must still match. */
+  jointDraftOf(caseId: string, sectionId: string): Promise<DraftSnapshot>;
+  /** The text between a comment anchor's two positions in a section of one document. */
+  quoteAt(caseId: string, part: DocPart, sectionId: string, anchor: CommentAnchor): Promise<AnchorQuote>;
+}
+
+/** Holds the writes of a case's joint document while a command decides on it. */
+export interface DocumentGate {
+  /**
+   * Runs `fn` with the joint document's writes paused; the writes that waited
+   * are then checked against the rules the new state sets.
+   */
+  holdJoint<T>(caseId: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** What a command may know of an open document connection. */
+export interface ConnectionSubject {
+  caseId: string;
+  userId: string;
+  tokenId: string;
+}
+
+/** Ends open document connections (logout, ended membership or review). */
+export interface ConnectionControl {
+  /** Closes every connection matching `predicate`; returns how many. */
+  closeWhere(predicate: (connection: ConnectionSubject) => boolean, code: number, reason: string): number;
+}
 
 /** What commands use; built once by createApp. */
 export interface CommandDeps {
@@ -17,7 +57,9 @@ export interface CommandDeps {
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;
-  collab: CollabServer;
+  documents: DocumentReader;
+  gate: DocumentGate;
+  connections: ConnectionControl;
   realtime: RealtimePublisher;
   persistence: { sessions: number; days: number };
   /** The current time; injectable so that tests can move it. */

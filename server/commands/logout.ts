@@ -4,9 +4,9 @@ import type { Principal } from '../auth/Authenticator.ts';
 import type { CommandDeps } from './deps.ts';
 
 /** Ends a session: the token stops working everywhere, including its open document connections. */
-export async function logout(deps: Pick<CommandDeps, 'records' | 'audit' | 'collab' | 'realtime'>, principal: Principal, actor: AuditActor) {
+export async function logout(deps: Pick<CommandDeps, 'records' | 'audit' | 'connections' | 'realtime'>, principal: Principal, actor: AuditActor) {
   await deps.records.revokeToken(principal.claims.jti, principal.claims.exp);
-  deps.collab.closeWhere((context) => context.tokenId === principal.claims.jti, CloseCode.unauthenticated, 'logged out');
+  deps.connections.closeWhere((context) => context.tokenId === principal.claims.jti, CloseCode.unauthenticated, 'logged out');
   await deps.realtime.disconnectToken(principal.claims.jti);
   await deps.audit.record(actor, { action: 'logout', outcome: 'success', object: 'session' });
 }

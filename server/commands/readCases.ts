@@ -1,8 +1,8 @@
 import type { CaseDetail, CaseSummary } from '../../shared/api.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import type { Principal } from '../auth/Authenticator.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { accessRoleOf } from '../policies/caseAccess.ts';
+import { notFound } from '../errors.ts';
+import { canAdminister, requireParticipant } from '../policies/participation.ts';
 import type { CaseRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
 import { toCaseSummary } from './views.ts';
@@ -34,12 +34,10 @@ async function visibleCases(deps: Deps, userId: string): Promise<CaseRecord[]> {
  * the refusal is audited.
  */
 export async function readCase(deps: Deps, principal: Principal, actor: AuditActor, caseId: string): Promise<CaseDetail> {
-  const { user } = principal;
-  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, user.id)]);
-  if ((!role && user.role !== 'admin') || (!record && user.role !== 'admin')) {
-    await deps.audit.record(actor, { action: 'read', outcome: 'denied', object: 'case', caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
-  }
+  // An administrator is never a member: they see the record to manage its membership.
+  const { record, role } = canAdminister(principal.user)
+    ? { record: await deps.records.getCase(caseId), role: null }
+    : await requireParticipant(deps, { caseId, userId: principal.user.id, actor, object: 'case', use: 'read' });
   if (!record) throw notFound('No such case');
   await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case', caseId, detail: role });
   return { ...(await toCaseSummary(deps.records, record, await deps.records.listMembers(caseId))), myRole: role };

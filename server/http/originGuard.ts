@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { RequestHandler } from 'express';
 import type { Audit } from '../audit/Audit.ts';
 import { AppError } from '../errors.ts';
-import { clientAddress } from './clientAddress.ts';
+import { clientAddress } from '../net/clientAddress.ts';
 import { isStateChanging, originAllowed, type OriginPolicy } from './origin.ts';
 
 /** How much of a refused Origin the audit keeps: enough to recognise a misconfigured PUBLIC_URL. */

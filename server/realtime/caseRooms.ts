@@ -1,7 +1,8 @@
 import { caseRoom, CaseJoinPayload, CaseLeavePayload, JoinError } from '../../shared/realtime.ts';
 import type { Audit } from '../audit/Audit.ts';
 import { ackOf, parsePayload } from './clientPayload.ts';
-import { mayFollowCase, type AccessRoleOf } from './roomAccess.ts';
+import { denial } from '../policies/participation.ts';
+import { roomRefusal, type AccessRoleOf } from './roomAccess.ts';
 import { socketActor } from './socketActor.ts';
 import type { IoSocket } from './socketTypes.ts';
 
@@ -19,9 +20,9 @@ export async function joinCase(socket: IoSocket, deps: CaseRoomDeps, payload: { 
   if (!parsed.ok) return reply(parsed);
   const { caseId } = parsed.payload;
   const { user } = socket.data;
-  if (!(await mayFollowCase(deps.accessRole, caseId, user.id))) {
-    const denial = { action: 'denied', outcome: 'denied', object: 'case-events', caseId, detail: 'not-a-member' } as const;
-    deps.audit.recordInBackground(socketActor(socket, user, deps.trustProxy), denial);
+  const refusal = await roomRefusal(deps.accessRole, caseId, user.id, 'read');
+  if (refusal) {
+    deps.audit.recordInBackground(socketActor(socket, user, deps.trustProxy), denial('case-events', caseId, refusal));
     return reply({ ok: false, error: JoinError.noAccess });
   }
   await socket.join(caseRoom(caseId));

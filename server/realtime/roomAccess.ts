@@ -1,16 +1,11 @@
 import type { AccessRole } from '../../shared/roles.ts';
+import { refusalFor, type CaseUse, type Refusal } from '../policies/participation.ts';
 
-/** How the user takes part in the case, or null (policies/caseAccess.ts). */
+/** How the user takes part in the case, or null (policies/participation.ts). */
 export type AccessRoleOf = (caseId: string, userId: string) => Promise<AccessRole | null>;
 
-/** Whether the user may follow the case's pushes: as one of its physicians or as an invited reviewer. */
-export async function mayFollowCase(accessRole: AccessRoleOf, caseId: string, userId: string): Promise<boolean> {
+/** Why the user may not use the case so (following its pushes, or its sessions), or null when they may. */
+export async function roomRefusal(accessRole: AccessRoleOf, caseId: string, userId: string, use: CaseUse): Promise<Refusal | null> {
   // A lookup that fails lets nobody in.
-  return (await accessRole(caseId, userId).catch(() => null)) !== null;
-}
-
-/** Whether the user may be present in the case's sessions: only its two physicians, not a reviewer. */
-export async function mayJoinSessionsOf(accessRole: AccessRoleOf, caseId: string, userId: string): Promise<boolean> {
-  const role = await accessRole(caseId, userId).catch(() => null);
-  return role === 'ba' || role === 'va';
+  return refusalFor(await accessRole(caseId, userId).catch(() => null), use);
 }

@@ -2,7 +2,7 @@ import { JoinError, sessionRoom, SessionJoinPayload, SessionLeavePayload } from 
 import type { WorkflowStore } from '../store/ports.ts';
 import { ackOf, parsePayload } from './clientPayload.ts';
 import type { AnnouncePresence } from './presence.ts';
-import { mayJoinSessionsOf, type AccessRoleOf } from './roomAccess.ts';
+import { roomRefusal, type AccessRoleOf } from './roomAccess.ts';
 import type { IoSocket } from './socketTypes.ts';
 
 const SESSION_ROOM_PREFIX = sessionRoom('');
@@ -20,7 +20,7 @@ export async function joinSession(socket: IoSocket, deps: SessionRoomDeps, paylo
   const parsed = parsePayload(SessionJoinPayload, payload);
   if (!parsed.ok) return reply(parsed);
   const { caseId, sessionId } = parsed.payload;
-  if (!(await mayJoinSessionsOf(deps.accessRole, caseId, socket.data.user.id))) return reply({ ok: false, error: JoinError.notAParticipant });
+  if (await roomRefusal(deps.accessRole, caseId, socket.data.user.id, 'sessions')) return reply({ ok: false, error: JoinError.notAParticipant });
   if (!(await sessionInCase(deps, caseId, sessionId).catch(() => false))) return reply({ ok: false, error: JoinError.noSuchSession });
   socket.data.sessions[sessionId] = caseId;
   await socket.join(sessionRoom(sessionId));

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { caseRoom, RealtimeEvent, sessionRoom, type AuthEnded } from '../../shared/realtime.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
+import { refusalFor } from '../policies/participation.ts';
 import type { RecordStore } from '../store/ports.ts';
 import type { AnyNodeSocket } from './socketTypes.ts';
 
@@ -112,10 +113,11 @@ export class SocketAccess {
 
   /** Takes the socket out of the case's rooms it may no longer be in; true when it left any. */
   private narrow(socket: HeldSocket, caseId: string, role: AccessRole | null): boolean {
-    const following = role === null && socket.rooms.has(caseRoom(caseId));
-    const sessions = role === 'ba' || role === 'va' ? [] : sessionsOf(socket, caseId);
+    const mayFollow = refusalFor(role, 'read') === null;
+    const following = !mayFollow && socket.rooms.has(caseRoom(caseId));
+    const sessions = refusalFor(role, 'sessions') === null ? [] : sessionsOf(socket, caseId);
     if (!following && sessions.length === 0) return false;
-    if (role === null) socket.emit(RealtimeEvent.revoked, { caseId });
+    if (!mayFollow) socket.emit(RealtimeEvent.revoked, { caseId });
     if (following) socket.leave(caseRoom(caseId));
     for (const sessionId of sessions) {
       socket.leave(sessionRoom(sessionId));

@@ -1,5 +1,5 @@
 import type { AuditActor } from '../audit/Audit.ts';
-import { clientAddress } from '../http/clientAddress.ts';
+import { clientAddress } from '../net/clientAddress.ts';
 import type { IoSocket, SocketUser } from './socketTypes.ts';
 
 /** Who is behind a socket, for the audit: the user, and where the handshake came from. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SessionReminder } from '../../shared/realtime.ts';
-import { loadWorkflow } from '../commands/workflow/workflowView.ts';
+import { loadWorkflow } from '../workflow/loadWorkflow.ts';
 import { isCaseIntegrityError } from '../errors.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';

@@ -171,8 +171,11 @@ export interface WorkflowStore {
    * the reviewers that state grants access and the row's seal, in one
    * transaction. Throws SeqConflictError, changing nothing, when the log
    * moved past `envelope.seq - 1` meanwhile (another command won the race).
+   * `audit`, the row that records the command's success, is appended to the
+   * audit trail in the same transaction: an event is never committed without
+   * it, and a row that cannot be written commits nothing.
    */
-  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void>;
+  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void>;
   /** The log, oldest first, from `afterSeq` on. */
   listEvents(caseId: string, afterSeq?: number): Promise<EventEnvelope[]>;
   /** Whether the user is an active reviewer of the case. */

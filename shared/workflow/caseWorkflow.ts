@@ -76,6 +76,9 @@ export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEve
       return { ...next, disputes: applyDisputeEvent(state.disputes, grouped.event, actor, at), sections: sectionsAfterDispute(state.sections, grouped.event) };
     case 'session':
       return { ...next, sessions: applySessionEvent(state.sessions, grouped.event, actor, at) };
+    case 'comment':
+      // A comment changes no section, dispute or session; its thread lives in the comment store.
+      return next;
     default:
       return exhaustive(grouped);
   }

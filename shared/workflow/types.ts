@@ -4,6 +4,7 @@
  * change. The server is the authority; the browser only asks.
  */
 
+import type { DocPart } from '../docNames.ts';
 import type { AccessRole } from '../roles.ts';
 
 /** Who acts in a case: its two physicians, or a reviewer invited into a dispute. */
@@ -215,7 +216,21 @@ export type WorkflowEvent =
   | { type: 'session.started'; sessionId: string }
   | { type: 'session.item_selected'; sessionId: string; section: string }
   | { type: 'session.outcome_recorded'; sessionId: string; section: string; outcome: ItemOutcome; notes: string }
-  | { type: 'session.concluded'; sessionId: string };
+  | { type: 'session.concluded'; sessionId: string }
+  | CommentEvent;
+
+/**
+ * Margin comments in the log: that they happened, by whom and when, never
+ * their text (which lives with the thread). They change no section, dispute
+ * or session: applying one only moves the state's seq.
+ */
+export type CommentEvent =
+  | { type: 'comment.created'; threadId: string; commentId: string; part: DocPart; section: string }
+  | { type: 'comment.replied'; threadId: string; commentId: string }
+  | { type: 'comment.edited'; threadId: string; commentId: string }
+  | { type: 'comment.deleted'; threadId: string; commentId: string }
+  | { type: 'comment.resolved'; threadId: string }
+  | { type: 'comment.reopened'; threadId: string };
 
 export type WorkflowEventType = WorkflowEvent['type'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialWorkflow, type CaseWorkflow, type EventEnvelope } from '../../shared/workflow/index.ts';
-import { SeqConflictError, type HeadSeal } from '../../server/store/ports.ts';
+import { SeqConflictError, type AuditEntry, type HeadSeal } from '../../server/store/ports.ts';
 import { useFreshFixture, type MakeStores } from './fixture.ts';
 
 const actor = { userId: 'u-ba', name: 'Anna Bakker', role: 'ba' as const };
@@ -27,6 +27,20 @@ function seal(tag: string, legacySeq = 0): HeadSeal {
   return { legacySeq, mac: tag.repeat(64).slice(0, 64) };
 }
 
+const AUDIT_ROW: AuditEntry = {
+  at: '2026-11-01T09:00:01.000Z',
+  userId: 'u-ba',
+  username: 'ba.demo',
+  role: 'bedrijfsarts',
+  caseId: null,
+  object: 'section:s1',
+  action: 'write',
+  outcome: 'success',
+  detail: 'disagreement.withdrawn',
+  ip: '127.0.0.1',
+  userAgent: 'contract',
+};
+
 /** The WorkflowStore rules every adapter keeps: an append-only log, a state written with it, optimistic concurrency. */
 export function workflowStoreContract(name: string, makeStores: MakeStores): void {
   describe(`WorkflowStore contract: ${name}`, () => {
@@ -49,6 +63,15 @@ export function workflowStoreContract(name: string, makeStores: MakeStores): voi
         seal: seal('a', 0),
       });
       expect(await workflow().listEvents('c1')).toEqual([first]);
+    });
+
+    it("commit appends the command's audit row with the event, and a refused commit appends none", async () => {
+      const row = { ...AUDIT_ROW, caseId: 'c1' };
+      await workflow().commit(envelope('c1', 1), state(1), [], seal('a'), row);
+      await expect(workflow().commit(envelope('c1', 1), state(1), [], seal('a'), { ...row, detail: 'lost the race' })).rejects.toBeInstanceOf(SeqConflictError);
+      expect(await workflow().listEvents('c1')).toHaveLength(1);
+      expect(await fixture.stores().audit.list({ caseId: 'c1' })).toEqual([row]);
+      expect(await fixture.stores().audit.list({ userId: 'u-ba' })).toEqual([row]);
     });
 
     it('the seal round-trips with its legacy prefix, and each commit replaces it', async () => {

@@ -49,7 +49,7 @@ describe('case routes: the 401/403 matrix, with audit rows', () => {
       expect(response.body.error.id).toBe('forbidden');
       expect(JSON.stringify(response.body)).not.toContain('Magazijn');
     }
-    const [row] = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'read' });
+    const [row] = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: status === 200 ? 'read' : 'denied' });
     expect(row).toMatchObject({
       username: `${who}.demo`,
       object: 'case',

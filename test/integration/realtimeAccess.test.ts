@@ -12,7 +12,7 @@ import { assignMember } from '../../server/commands/createCase.ts';
 import { MAX_SOCKETS_PER_USER } from '../../server/realtime/socketCap.ts';
 import { HandshakeError } from '../../server/realtime/handshake.ts';
 import { createRealtimeServer, type RealtimeServer } from '../../server/realtime/socketServer.ts';
-import { accessRoleOf } from '../../server/policies/caseAccess.ts';
+import { accessRoleOf } from '../../server/policies/participation.ts';
 import { DEMO_CASE_ID, seedDemo } from '../../server/seed.ts';
 import { createMemoryStores } from '../../server/store/memory/index.ts';
 import { api } from '../helpers/http.ts';

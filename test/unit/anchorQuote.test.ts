@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
-import { quoteBetween } from '../../server/commands/comments/anchorQuote.ts';
+import { quoteBetween } from '../../server/collab/documentReader.ts';
 
 /** A section as the editor stores it: paragraphs of text, the first one's text bold in the middle. */
 function section(...paragraphs: string[]) {

@@ -17,11 +17,11 @@ describe('replacing a physician inside the server (assignMember)', () => {
     const oldVa = (await stores.records.findUserByUsername('va.demo'))!;
     const closed: { matches: (context: ConnectionContext) => boolean; code: number }[] = [];
     const rechecked: string[] = [];
-    const collab = {
+    const connections = {
       closeWhere: (matches: (context: ConnectionContext) => boolean, code: number) => closed.push({ matches, code }),
-    } as unknown as CommandDeps['collab'];
+    } as unknown as CommandDeps['connections'];
     const realtime = { recheckCase: async (caseId: string) => rechecked.push(caseId) } as unknown as CommandDeps['realtime'];
-    const deps = { records: stores.records, audit: new Audit(stores.audit, pino({ level: 'silent' })), collab, realtime };
+    const deps = { records: stores.records, audit: new Audit(stores.audit, pino({ level: 'silent' })), connections, realtime };
 
     await assignMember(deps, ACTOR, DEMO_CASE_ID, 'va', 'reviewer.demo');
     expect(rechecked).toEqual([DEMO_CASE_ID]);

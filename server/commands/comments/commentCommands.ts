@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import {
   unreadIn,
   type CaseThreads,
@@ -10,41 +9,56 @@ import {
   type InboxEntry,
   type ThreadView,
 } from '../../../shared/comments.ts';
-import { formatDocName } from '../../../shared/docNames.ts';
-import { commentAccess } from '../../../shared/permissions.ts';
+import type { Actor, CommentEvent } from '../../../shared/workflow/index.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { AppError, badRequest, notFound } from '../../errors.ts';
+import { denial, requireParticipant } from '../../policies/participation.ts';
+import type { CaseRecord } from '../../store/ports.ts';
+import { appendToCaseLog } from '../caseLog.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
-import { quoteBetween } from './anchorQuote.ts';
 
 /** The case a comment command is about, and who asks. */
 export type CommentTarget = CaseTarget;
 
-type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'comments' | 'audit' | 'collab' | 'realtime' | 'now'>;
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'logKey' | 'comments' | 'audit' | 'documents' | 'realtime' | 'now'>;
 
 /**
  * Both physicians read and write comments; a current reviewer only reads
  * them (shared/permissions.ts). Every access is audited, every refusal too.
  */
-async function participant(deps: Deps, target: CommentTarget, action: 'read' | 'write', object: string): Promise<CommentPerson> {
+async function reader(deps: Deps, target: CommentTarget, object: string): Promise<CommentPerson> {
   const { user } = target.principal;
-  const access = commentAccess(await accessRoleOf(deps, target.caseId, user.id));
-  const refusal = access === 'none' ? NOT_A_MEMBER : action === 'write' && access !== 'rw' ? READ_ONLY : null;
-  if (refusal) {
-    await deps.audit.record(target.audit, { action: 'denied', outcome: 'denied', object, caseId: target.caseId, detail: refusal.detail });
-    throw refusal.error();
-  }
-  await deps.audit.record(target.audit, { action, outcome: 'success', object, caseId: target.caseId });
+  await requireParticipant(deps, { caseId: target.caseId, userId: user.id, actor: target.audit, object, use: 'read' });
+  await deps.audit.record(target.audit, { action: 'read', outcome: 'success', object, caseId: target.caseId });
   return { userId: user.id, name: user.name };
 }
 
-const NOT_A_MEMBER = { detail: 'not-a-member', error: () => forbidden('You are not a member of this case') };
-const READ_ONLY = {
-  detail: 'reviewer-read-only',
-  error: () => new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them'),
-};
+/** Who writes, and where their write is recorded: the case's log and the audit row of `object`. */
+interface Writer {
+  person: CommentPerson;
+  actor: Actor;
+  record: CaseRecord;
+  object: string;
+}
+
+async function writer(deps: Deps, target: CommentTarget, object: string): Promise<Writer> {
+  const { user } = target.principal;
+  const { record, role } = await requireParticipant(deps, { caseId: target.caseId, userId: user.id, actor: target.audit, object, use: 'write-comments' });
+  return { person: { userId: user.id, name: user.name }, actor: { userId: user.id, name: user.name, role }, record, object };
+}
+
+/**
+ * The command contract for a comment: its event goes into the case's log
+ * together with the success audit row (one transaction), then the thread
+ * changes. In that order, a write that cannot be logged and audited does not
+ * happen; the thread's own change is a separate write of the comment store.
+ */
+async function logged(deps: Deps, target: CommentTarget, by: Writer, event: CommentEvent, change: () => Promise<void>): Promise<void> {
+  const audit = deps.audit.entryOf(target.audit, { action: 'write', outcome: 'success', object: by.object, caseId: target.caseId, detail: event.type });
+  await appendToCaseLog(deps, by.record, { actor: by.actor, event, audit });
+  await change();
+}
 
 async function threadOf(deps: Deps, target: CommentTarget, threadId: string): Promise<CommentThread> {
   const thread = await deps.comments.getThread(threadId);
@@ -66,7 +80,7 @@ function view(thread: CommentThread, userId: string, lastReadAt: string | null):
 
 /** The case's threads with this user's unread counts: the case inbox. */
 export async function listThreads(deps: Deps, target: CommentTarget): Promise<CaseThreads> {
-  await participant(deps, target, 'read', 'comments');
+  await reader(deps, target, 'comments');
   const [threads, marks] = await Promise.all([deps.comments.listThreads(target.caseId), deps.comments.readMarks(target.principal.user.id, target.caseId)]);
   const views = threads.map((thread) => view(thread, target.principal.user.id, marks[thread.id] ?? null));
   return { threads: views, unread: views.reduce((sum, t) => sum + t.unread, 0) };
@@ -79,7 +93,8 @@ export async function listThreads(deps: Deps, target: CommentTarget): Promise<Ca
  * commenting needs no write access and changes no byte of it.
  */
 export async function createThread(deps: Deps, target: CommentTarget, input: CreateThreadInput): Promise<ThreadView> {
-  const author = await participant(deps, target, 'write', `comments:${input.part}:${input.sectionId}`);
+  const by = await writer(deps, target, `comments:${input.part}:${input.sectionId}`);
+  const author = by.person;
   const quote = await anchoredQuote(deps, target.caseId, input);
   const at = deps.now().toISOString();
   const thread: CommentThread = {
@@ -94,40 +109,29 @@ export async function createThread(deps: Deps, target: CommentTarget, input: Cre
     resolved: null,
     comments: [{ id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null }],
   };
-  await deps.comments.createThread(thread);
+  const event = { type: 'comment.created', threadId: thread.id, commentId: thread.comments[0]!.id, part: input.part, section: input.sectionId } as const;
+  await logged(deps, target, by, event, () => deps.comments.createThread(thread));
   await deps.comments.markRead(author.userId, thread.id, at);
   return publish(deps, target, thread.id);
 }
 
 /** The text the anchor covers in the server's copy of the section; refuses an anchor elsewhere or on no text. */
 async function anchoredQuote(deps: Deps, caseId: string, input: CreateThreadInput): Promise<string> {
-  const decode = (value: string) => {
-    try {
-      return Y.decodeRelativePosition(Buffer.from(value, 'base64'));
-    } catch {
-      throw badRequest('anchor: not a Yjs relative position', 'anchor');
-    }
-  };
-  const start = decode(input.anchor.start);
-  const end = decode(input.anchor.end);
-  const quote = await deps.collab.registry.read(formatDocName({ caseId, part: input.part }), (doc) => {
-    if (!doc.share.has(input.sectionId)) return null;
-    const fragment = doc.getXmlFragment(input.sectionId);
-    const [from, to] = [start, end].map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
-    const inside = (absolute: Y.AbsolutePosition | null | undefined): absolute is Y.AbsolutePosition =>
-      !!absolute && (absolute.type === fragment || Y.isParentOf(fragment, absolute.type._item));
-    return inside(from) && inside(to) ? quoteBetween(fragment, from, to) : null;
-  });
-  if (quote === null) throw badRequest('anchor: does not point into this section', 'anchor');
-  if (quote === '') throw badRequest('anchor: covers no text', 'anchor');
-  return quote;
+  const found = await deps.documents.quoteAt(caseId, input.part, input.sectionId, input.anchor);
+  if (!found.ok) {
+    throw badRequest(found.reason === 'not-a-position' ? 'anchor: not a Yjs relative position' : 'anchor: does not point into this section', 'anchor');
+  }
+  if (found.quote === '') throw badRequest('anchor: covers no text', 'anchor');
+  return found.quote;
 }
 
 export async function reply(deps: Deps, target: CommentTarget, threadId: string, input: CommentInput): Promise<ThreadView> {
-  const author = await participant(deps, target, 'write', `comment-thread:${threadId}`);
+  const by = await writer(deps, target, `comment-thread:${threadId}`);
+  const author = by.person;
   await threadOf(deps, target, threadId);
   const at = deps.now().toISOString();
-  await deps.comments.addComment(threadId, { id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null });
+  const comment = { id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null };
+  await logged(deps, target, by, { type: 'comment.replied', threadId, commentId: comment.id }, () => deps.comments.addComment(threadId, comment));
   await deps.comments.markRead(author.userId, threadId, at);
   return publish(deps, target, threadId);
 }
@@ -138,13 +142,7 @@ async function ownComment(deps: Deps, target: CommentTarget, threadId: string, c
   const comment = thread.comments.find((c) => c.id === commentId);
   if (!comment) throw notFound('No such comment in this thread');
   if (comment.author.userId !== target.principal.user.id) {
-    await deps.audit.record(target.audit, {
-      action: 'denied',
-      outcome: 'denied',
-      object: `comment:${commentId}`,
-      caseId: target.caseId,
-      detail: 'not-the-author',
-    });
+    await deps.audit.record(target.audit, denial(`comment:${commentId}`, target.caseId, 'not-the-author'));
     throw new AppError(403, 'comment.only-author', 'Only its author may change or delete a comment');
   }
   if (comment.deletedAt) throw new AppError(409, 'comment.deleted', 'This comment was deleted');
@@ -152,32 +150,36 @@ async function ownComment(deps: Deps, target: CommentTarget, threadId: string, c
 }
 
 export async function editComment(deps: Deps, target: CommentTarget, threadId: string, commentId: string, input: CommentInput): Promise<ThreadView> {
-  await participant(deps, target, 'write', `comment:${commentId}`);
+  const by = await writer(deps, target, `comment:${commentId}`);
   await ownComment(deps, target, threadId, commentId);
-  await deps.comments.updateComment(commentId, { text: input.text, editedAt: deps.now().toISOString(), deletedAt: null });
+  const change = { text: input.text, editedAt: deps.now().toISOString(), deletedAt: null };
+  await logged(deps, target, by, { type: 'comment.edited', threadId, commentId }, () => deps.comments.updateComment(commentId, change));
   return publish(deps, target, threadId);
 }
 
 export async function deleteComment(deps: Deps, target: CommentTarget, threadId: string, commentId: string): Promise<ThreadView> {
-  await participant(deps, target, 'write', `comment:${commentId}`);
+  const by = await writer(deps, target, `comment:${commentId}`);
   const comment = await ownComment(deps, target, threadId, commentId);
-  await deps.comments.updateComment(commentId, { text: '', editedAt: comment.editedAt, deletedAt: deps.now().toISOString() });
+  const change = { text: '', editedAt: comment.editedAt, deletedAt: deps.now().toISOString() };
+  await logged(deps, target, by, { type: 'comment.deleted', threadId, commentId }, () => deps.comments.updateComment(commentId, change));
   return publish(deps, target, threadId);
 }
 
 export async function setResolved(deps: Deps, target: CommentTarget, threadId: string, resolved: boolean): Promise<ThreadView> {
-  const person = await participant(deps, target, 'write', `comment-thread:${threadId}`);
+  const by = await writer(deps, target, `comment-thread:${threadId}`);
   const thread = await threadOf(deps, target, threadId);
   if (resolved === (thread.resolved !== null)) {
     throw new AppError(409, resolved ? 'thread.resolved' : 'thread.open', resolved ? 'This thread is already resolved' : 'This thread is already open');
   }
-  await deps.comments.setResolved(threadId, resolved ? { by: person, at: deps.now().toISOString() } : null);
+  const change = resolved ? { by: by.person, at: deps.now().toISOString() } : null;
+  const event = { type: resolved ? 'comment.resolved' : 'comment.reopened', threadId } as const;
+  await logged(deps, target, by, event, () => deps.comments.setResolved(threadId, change));
   return publish(deps, target, threadId);
 }
 
 /** Marks a thread read up to its newest comment, for this user only. */
 export async function markRead(deps: Deps, target: CommentTarget, threadId: string): Promise<ThreadView> {
-  const person = await participant(deps, target, 'read', `comment-thread:${threadId}`);
+  const person = await reader(deps, target, `comment-thread:${threadId}`);
   const thread = await threadOf(deps, target, threadId);
   const newest = thread.comments.reduce((latest, c) => (c.createdAt > latest ? c.createdAt : latest), thread.createdAt);
   await deps.comments.markRead(person.userId, threadId, newest);

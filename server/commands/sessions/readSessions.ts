@@ -2,14 +2,14 @@ import type { UpcomingSession } from '../../../shared/api.ts';
 import type { ConsultationSession } from '../../../shared/workflow/types.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, forbidden, isCaseIntegrityError, notFound } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { AppError, isCaseIntegrityError, notFound } from '../../errors.ts';
+import { requireParticipant } from '../../policies/participation.ts';
 import { sessionCalendar } from '../../sessions/sessionCalendar.ts';
 import { sessionMinutesPdf } from '../../sessions/sessionMinutes.ts';
 import type { CaseRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import { toCaseSummary } from '../views.ts';
-import { loadWorkflow } from '../workflow/workflowView.ts';
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import type { SessionTarget } from './sessionCommands.ts';
 
 /** The sessions still to come (scheduled or live) of every case the user is a physician of, soonest first. */
@@ -41,11 +41,7 @@ async function workflowUnlessRefused(deps: CommandDeps, record: CaseRecord) {
 
 /** One session of a case the caller takes part in; audited like every read of case data. */
 async function readSession(deps: CommandDeps, target: SessionTarget, object: string): Promise<{ record: CaseRecord; session: ConsultationSession }> {
-  const [record, role] = await Promise.all([deps.records.getCase(target.caseId), accessRoleOf(deps, target.caseId, target.principal.user.id)]);
-  if (!record || !role) {
-    await deps.audit.record(target.audit, { action: 'read', outcome: 'denied', object, caseId: target.caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
-  }
+  const { record } = await requireParticipant(deps, { caseId: target.caseId, userId: target.principal.user.id, actor: target.audit, object, use: 'read' });
   const session = (await loadWorkflow(deps.workflow, record)).state.sessions.find((s) => s.id === target.sessionId);
   if (!session) throw notFound('No such session');
   await deps.audit.record(target.audit, {

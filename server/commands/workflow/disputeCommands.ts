@@ -12,9 +12,8 @@ import type {
 } from '../../../shared/workflowSchemas.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { caseRoleOf } from '../../policies/casePolicy.ts';
+import { caseRoleOf } from '../../policies/participation.ts';
 import type { CommandDeps } from '../deps.ts';
-import { positionsOf } from './documentSnapshots.ts';
 import { runWorkflowCommand } from './runWorkflowCommand.ts';
 
 export interface CaseTarget {
@@ -48,8 +47,7 @@ export function openDispute(deps: CommandDeps, target: CaseTarget, input: OpenDi
         reason: input.reason,
         explanation: input.explanation,
         targets: input.targets,
-        positions: await positionsOf(
-          deps.collab,
+        positions: await deps.documents.positionsOf(
           target.caseId,
           input.sections.filter((id) => id in state.sections),
         ),
@@ -100,7 +98,7 @@ export function closeDispute(deps: CommandDeps, target: DisputeTarget, input: Cl
       type: 'closeDispute',
       disputeId: target.disputeId,
       outcomes: input.outcomes,
-      positions: found ? await positionsOf(deps.collab, target.caseId, found.sections) : {},
+      positions: found ? await deps.documents.positionsOf(target.caseId, found.sections) : {},
     };
   });
 }

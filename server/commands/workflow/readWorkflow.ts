@@ -1,22 +1,17 @@
 import type { ReviewerCandidate, WorkflowView } from '../../../shared/api.ts';
 import type { EventEnvelope } from '../../../shared/workflow/types.ts';
-import { CASE_INTEGRITY, forbidden, isCaseIntegrityError } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { CASE_INTEGRITY, isCaseIntegrityError } from '../../errors.ts';
+import { requireParticipant } from '../../policies/participation.ts';
 import type { AccessRole } from '../../../shared/roles.ts';
 import type { CaseRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from './disputeCommands.ts';
-import { loadWorkflow, toWorkflowView } from './workflowView.ts';
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
+import { toWorkflowView } from './workflowView.ts';
 
 /** Members and current reviewers read a case's workflow; a refusal is audited. */
-async function authorizeRead(deps: CommandDeps, target: CaseTarget, object: string): Promise<{ record: CaseRecord; role: AccessRole }> {
-  const { caseId, principal } = target;
-  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, principal.user.id)]);
-  if (!record || !role) {
-    await deps.audit.record(target.audit, { action: 'read', outcome: 'denied', object, caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
-  }
-  return { record, role };
+function authorizeRead(deps: CommandDeps, target: CaseTarget, object: string): Promise<{ record: CaseRecord; role: AccessRole }> {
+  return requireParticipant(deps, { caseId: target.caseId, userId: target.principal.user.id, actor: target.audit, object, use: 'read' });
 }
 
 /**

@@ -1,19 +1,15 @@
 import type { CommandResult } from '../../../shared/api.ts';
-import { formatDocName } from '../../../shared/docNames.ts';
 import { CloseCode } from '../../../shared/limits.ts';
-import { activeReviewers, apply, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
+import { activeReviewers, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
-import { AppError, forbidden } from '../../errors.ts';
-import { accessRoleOf } from '../../policies/caseAccess.ts';
+import { AppError } from '../../errors.ts';
+import { requireParticipant } from '../../policies/participation.ts';
 import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
-import { hashEnvelope } from '../../workflow/eventChain.ts';
-import { sealNext } from '../../workflow/headSeal.ts';
+import { commitEvent, MAX_ATTEMPTS } from '../caseLog.ts';
 import type { CommandDeps } from '../deps.ts';
-import { loadWorkflow, toWorkflowView } from './workflowView.ts';
-
-/** How often a command is decided again when another command on the same case won the race. */
-const MAX_ATTEMPTS = 5;
+import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
+import { toWorkflowView } from './workflowView.ts';
 
 export interface WorkflowRequest {
   caseId: string;
@@ -30,25 +26,18 @@ export interface WorkflowRequest {
 
 /**
  * The path of every workflow command (DESIGN §3): authorize -> decide on the
- * current state -> write the event and the new state in one transaction ->
- * push to the case's room. A refusal writes nothing. When another command on
- * the case was written in between, the command is decided again on the new
- * state (the log is the arbiter, also across nodes).
+ * current state -> write the event, the new state and the success audit row
+ * in one transaction -> push to the case's room. A refusal writes nothing.
+ * When another command on the case was written in between, the command is
+ * decided again on the new state (the log is the arbiter, also across nodes).
  */
 export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowRequest): Promise<CommandResult> {
   const { caseId, principal } = request;
-  const [record, role] = await Promise.all([deps.records.getCase(caseId), accessRoleOf(deps, caseId, principal.user.id)]);
-  if (!record || !role) {
-    await deps.audit.record(request.audit, { action: 'denied', outcome: 'denied', object: request.object, caseId, detail: 'not-a-member' });
-    throw forbidden('You are not a member of this case');
-  }
+  const { record, role } = await requireParticipant(deps, { caseId, userId: principal.user.id, actor: request.audit, object: request.object, use: 'read' });
   const actor: Actor = { userId: principal.user.id, name: principal.user.name, role };
   // Held, so that no write of the joint draft lands between reading it and recording what was decided on it;
   // the relay then checks the writes that waited against the locks the new state sets.
-  const { envelope, state, before } = await deps.collab.registry.hold(formatDocName({ caseId, part: 'joint' }), () =>
-    decideAndCommit(deps, request, record, actor),
-  );
-  await deps.audit.record(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: envelope.event.type });
+  const { envelope, state, before } = await deps.gate.holdJoint(caseId, () => decideAndCommit(deps, request, record, actor));
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
   await revokeEndedReviews(deps, caseId, before, state);
@@ -72,18 +61,15 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
       });
       throw new AppError(status, rule, message);
     }
-    const unsigned = { caseId, seq: current.seq + 1, at: deps.now().toISOString(), actor, event: decision.event, prevHash: current.hash };
-    const envelope = { ...unsigned, hash: hashEnvelope(deps.logKey, unsigned) };
-    const state = apply(current.state, envelope);
-    const reviewers = activeReviewers(state);
-    const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
+    // The success row is written in the commit's transaction: no event without it, and none when it cannot be written.
+    const audit = deps.audit.entryOf(request.audit, { action: 'write', outcome: 'success', object: request.object, caseId, detail: decision.event.type });
     try {
-      await deps.workflow.commit(envelope, state, reviewers, seal);
+      const { envelope, state } = await commitEvent(deps, current, { caseId, actor, event: decision.event, audit });
+      return { envelope, state, before: current.state };
     } catch (error) {
       if (error instanceof SeqConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    return { envelope, state, before: current.state };
   }
 }
 
@@ -99,7 +85,7 @@ async function revokeEndedReviews(deps: CommandDeps, caseId: string, before: Cas
       .filter((id) => !still.has(id)),
   );
   for (const userId of ended) {
-    deps.collab.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
+    deps.connections.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
     await deps.realtime.removeFromCase(caseId, userId);
   }
 }

@@ -3,7 +3,6 @@ import type { FlagInput, ReopenInput, SignInput } from '../../../shared/workflow
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import type { CommandDeps } from '../deps.ts';
-import { jointDraftOf, positionsOf } from './documentSnapshots.ts';
 import { runWorkflowCommand } from './runWorkflowCommand.ts';
 
 /** Who asks, about which section of which case. */
@@ -24,7 +23,7 @@ export function flagDisagreement(deps: CommandDeps, target: SectionTarget, input
     section: target.sectionId,
     rationale: input.rationale,
     kind: input.kind,
-    positions: (await positionsOf(deps.collab, target.caseId, [target.sectionId]))[target.sectionId]!,
+    positions: (await deps.documents.positionsOf(target.caseId, [target.sectionId]))[target.sectionId]!,
   }));
 }
 
@@ -37,7 +36,7 @@ export function proposeAgreement(deps: CommandDeps, target: SectionTarget): Prom
   return section(deps, target, async () => ({
     type: 'propose',
     section: target.sectionId,
-    draft: await jointDraftOf(deps.collab, target.caseId, target.sectionId),
+    draft: await deps.documents.jointDraftOf(target.caseId, target.sectionId),
   }));
 }
 
@@ -47,7 +46,7 @@ export function signAgreement(deps: CommandDeps, target: SectionTarget, input: S
     type: 'sign',
     section: target.sectionId,
     seen: input.hash,
-    current: await jointDraftOf(deps.collab, target.caseId, target.sectionId),
+    current: await deps.documents.jointDraftOf(target.caseId, target.sectionId),
   }));
 }
 

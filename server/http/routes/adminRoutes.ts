@@ -4,7 +4,7 @@ import { createCase } from '../../commands/createCase.ts';
 import { createUser } from '../../commands/createUser.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { forbidden } from '../../errors.ts';
-import { canAdminister } from '../../policies/casePolicy.ts';
+import { canAdminister } from '../../policies/participation.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
 import { routeHelpers } from './command.ts';
 

@@ -8,6 +8,11 @@ export class MemoryAuditStore implements AuditStore {
   private readonly entries: AuditEntry[] = [];
 
   async append(entry: AuditEntry): Promise<void> {
+    this.appendNow(entry);
+  }
+
+  /** At once, so that a workflow commit appends its row in the same step (MemoryWorkflowStore). */
+  appendNow(entry: AuditEntry): void {
     this.entries.push({ ...entry });
   }
 

@@ -1,19 +1,24 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 
 /** In-memory workflow store for fast unit tests; not durable. Values are copied in and out, as a real store would. */
 export class MemoryWorkflowStore implements WorkflowStore {
   private readonly records = new Map<string, WorkflowRecord>();
   private readonly events = new Map<string, EventEnvelope[]>();
 
+  /** `audit` appends a commit's audit row in the same step as the commit. */
+  constructor(private readonly audit: { appendNow(entry: AuditEntry): void } | null = null) {}
+
   async load(caseId: string): Promise<WorkflowRecord | null> {
     const record = this.records.get(caseId);
     return record ? structuredClone(record) : null;
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
     const current = this.records.get(envelope.caseId)?.seq ?? 0;
     if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
+    // First: a row that cannot be written commits nothing.
+    if (audit) this.audit!.appendNow(audit);
     const log = this.events.get(envelope.caseId) ?? [];
     this.events.set(envelope.caseId, [...log, structuredClone(envelope)]);
     this.records.set(envelope.caseId, structuredClone({ seq: envelope.seq, hash: envelope.hash, state, reviewers: dedupe(reviewers), seal }));

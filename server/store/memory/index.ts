@@ -6,12 +6,13 @@ import { MemoryRecordStore } from './MemoryRecordStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
 export function createMemoryStores(): Stores {
+  const audit = new MemoryAuditStore();
   return {
     docs: new MemoryDocStore(),
     records: new MemoryRecordStore(),
-    workflow: new MemoryWorkflowStore(),
+    workflow: new MemoryWorkflowStore(audit),
     comments: new MemoryCommentStore(),
-    audit: new MemoryAuditStore(),
+    audit,
     close: async () => {},
   };
 }

@@ -14,25 +14,20 @@ const PAGE_SIZE = 500;
  *   one user, so that the usual filtered queries read only those
  */
 export class RedisAuditStore implements AuditStore {
-  private readonly key;
+  private readonly key: ReturnType<typeof auditKeys>;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.key = {
-      all: `${prefix}audit`,
-      ofCase: (caseId: string) => `${prefix}audit-case:${caseId}`,
-      ofUser: (userId: string) => `${prefix}audit-user:${userId}`,
-    };
+    this.key = auditKeys(prefix);
   }
 
   async append(entry: AuditEntry): Promise<void> {
     const row = JSON.stringify(entry);
     // One MULTI, so every list holds the rows in the same order.
-    const transaction = this.redis.multi().rpush(this.key.all, row);
-    if (entry.caseId !== null) transaction.rpush(this.key.ofCase(entry.caseId), row);
-    if (entry.userId !== null) transaction.rpush(this.key.ofUser(entry.userId), row);
+    const transaction = this.redis.multi();
+    for (const list of auditListsOf(this.key, entry)) transaction.rpush(list, row);
     const failed = (await transaction.exec())?.find(([error]) => error);
     if (failed) throw failed[0];
   }
@@ -51,4 +46,18 @@ export class RedisAuditStore implements AuditStore {
     }
     return found;
   }
+}
+
+/** The audit lists' keys (see RedisAuditStore). */
+export function auditKeys(prefix: string) {
+  return {
+    all: `${prefix}audit`,
+    ofCase: (caseId: string) => `${prefix}audit-case:${caseId}`,
+    ofUser: (userId: string) => `${prefix}audit-user:${userId}`,
+  };
+}
+
+/** The lists a row is pushed to: every row's, its case's and its user's. */
+export function auditListsOf(keys: ReturnType<typeof auditKeys>, entry: AuditEntry): string[] {
+  return [keys.all, ...(entry.caseId !== null ? [keys.ofCase(entry.caseId)] : []), ...(entry.userId !== null ? [keys.ofUser(entry.userId)] : [])];
 }

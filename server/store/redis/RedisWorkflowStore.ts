@@ -1,13 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { auditKeys, auditListsOf } from './RedisAuditStore.ts';
+import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 
 /**
  * Lua: the whole commit in one step, since two nodes may race for the same seq.
  * Returns 0, changing nothing, unless the stored seq is the one before ARGV[1].
- * KEYS: state hash, event list, reviewer hash. ARGV: seq, hash, state JSON,
- * envelope JSON, per-user index key prefix, case id, seal JSON, then user id /
- * dispute ids pairs.
+ * KEYS: state hash, event list, reviewer hash, then the audit lists the
+ * command's audit row goes to. ARGV: seq, hash, state JSON, envelope JSON,
+ * per-user index key prefix, case id, seal JSON, the audit row JSON, then
+ * user id / dispute ids pairs.
  */
 const COMMIT = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
@@ -16,10 +18,11 @@ redis.call('RPUSH', KEYS[2], ARGV[4])
 redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'hash', ARGV[2], 'state', ARGV[3], 'seal', ARGV[7])
 for _, user in ipairs(redis.call('HKEYS', KEYS[3])) do redis.call('SREM', ARGV[5] .. user, ARGV[6]) end
 redis.call('DEL', KEYS[3])
-for i = 8, #ARGV, 2 do
+for i = 9, #ARGV, 2 do
   redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
   redis.call('SADD', ARGV[5] .. ARGV[i], ARGV[6])
 end
+for i = 4, #KEYS do redis.call('RPUSH', KEYS[i], ARGV[8]) end
 return 1`;
 
 /**
@@ -62,6 +65,7 @@ export class RedisWorkflowStore implements WorkflowStore {
       events: (caseId: string) => `${prefix}workflow-events:${caseId}`,
       reviewers: (caseId: string) => `${prefix}workflow-reviewers:${caseId}`,
       reviewsPrefix: `${prefix}workflow-reviews:`,
+      audit: auditKeys(prefix),
     };
   }
 
@@ -81,10 +85,12 @@ export class RedisWorkflowStore implements WorkflowStore {
     return { seq: Number(stored.seq), hash: stored.hash!, state: JSON.parse(stored.state!) as CaseWorkflow, reviewers, seal };
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
     const { caseId } = envelope;
-    const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId)];
-    const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId, JSON.stringify(seal)];
+    const auditLists = audit ? auditListsOf(this.key.audit, audit) : [];
+    const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId), ...auditLists];
+    const row = audit ? JSON.stringify(audit) : '';
+    const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId, JSON.stringify(seal), row];
     const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...grantsByUser(reviewers));
     if (committed === 0) throw new SeqConflictError(caseId);
   }

@@ -1,5 +1,5 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 
 interface EventRow {
@@ -30,7 +30,7 @@ const toEnvelope = (row: EventRow): EventEnvelope => ({
   hash: row.hash,
 });
 
-type Commit = (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal) => void;
+type Commit = (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry) => void;
 
 /** The case event log, the state derived from it, and reviewer access, in the workspace database. */
 export class SqliteWorkflowStore implements WorkflowStore {
@@ -61,11 +61,15 @@ export class SqliteWorkflowStore implements WorkflowStore {
       reviewed: db.prepare<[string], { case_id: string }>('SELECT DISTINCT case_id FROM case_reviewers WHERE user_id = ? ORDER BY case_id'),
       anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
       unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
+      audit: db.prepare(
+        `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
+         VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
+      ),
       sealLegacy: db.prepare<[string, number, string, number, string]>(
         'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',
       ),
     };
-    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal) => {
+    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry) => {
       const current = this.sql.load.get(envelope.caseId)?.seq ?? 0;
       if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
       this.sql.insertEvent.run({
@@ -80,6 +84,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
       this.sql.upsertState.run(envelope.caseId, envelope.seq, envelope.hash, JSON.stringify(state), seal.mac, seal.legacySeq);
       this.sql.clearReviewers.run(envelope.caseId);
       for (const grant of reviewers) this.sql.insertReviewer.run(envelope.caseId, grant.userId, grant.disputeId);
+      if (audit) this.sql.audit.run(audit);
     });
     // One read transaction: another process (the admin command line) sees the row and its grants of one commit.
     this.loadTx = db.transaction((caseId: string) => {
@@ -98,8 +103,8 @@ export class SqliteWorkflowStore implements WorkflowStore {
     return this.loadTx(caseId);
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal): Promise<void> {
-    this.commitTx(envelope, state, reviewers, seal);
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
+    this.commitTx(envelope, state, reviewers, seal, audit);
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {

@@ -1,0 +1,125 @@
+import type { DocPart } from '../../shared/docNames.ts';
+import { exhaustive } from '../../shared/exhaustive.ts';
+import { commentAccess, docAccess, type DocAccess } from '../../shared/permissions.ts';
+import type { AccessRole, CaseRole } from '../../shared/roles.ts';
+import type { Audit, AuditActor, AuditEvent } from '../audit/Audit.ts';
+import { AppError, forbidden } from '../errors.ts';
+import type { CaseRecord, MemberRecord, RecordStore, UserRecord, WorkflowStore } from '../store/ports.ts';
+
+/**
+ * Who takes part in a case, and what they may do in it: the one policy every
+ * command, read model, socket.io room and the collaboration relay ask. A user
+ * takes part as its BA or VA, as the reviewer invited into one of its open
+ * disputes, or not at all.
+ */
+export interface ParticipationStores {
+  records: RecordStore;
+  workflow: WorkflowStore;
+}
+
+/**
+ * What a participant wants to do in a case. `read`: read the case, its
+ * workflow, sessions, comments and documents, follow its pushes, and run
+ * workflow commands (the domain decides which). `write-comments`: start,
+ * answer, edit, delete or resolve comments. `sessions`: be present in the
+ * case's consultation sessions.
+ */
+export type CaseUse = 'read' | 'write-comments' | 'sessions';
+
+/** Why a user may not do it; the detail of the audited refusal. */
+export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician';
+
+export type ParticipationDecision = { ok: true; role: AccessRole } | { ok: false; refusal: Refusal };
+
+/** The user's role in a case, or null when they are not a member. */
+export function caseRoleOf(user: Pick<UserRecord, 'id'>, members: MemberRecord[]): CaseRole | null {
+  return members.find((member) => member.userId === user.id)?.caseRole ?? null;
+}
+
+/** An administrator manages users and cases but is never a member, so never reaches the documents. */
+export function canAdminister(user: Pick<UserRecord, 'role'>): boolean {
+  return user.role === 'admin';
+}
+
+/** How a user takes part in a case: its BA or VA, the reviewer of one of its open disputes, or null. */
+export async function accessRoleOf(stores: ParticipationStores, caseId: string, userId: string): Promise<AccessRole | null> {
+  const role = caseRoleOf({ id: userId }, await stores.records.listMembers(caseId));
+  if (role) return role;
+  return (await stores.workflow.isReviewer(caseId, userId)) ? 'reviewer' : null;
+}
+
+/** The two physicians of a case, not an invited reviewer. */
+export function isPhysician(role: AccessRole | null): role is CaseRole {
+  return role === 'ba' || role === 'va';
+}
+
+/** The rule: null when a user with this role may, else why not. */
+export function refusalFor(role: AccessRole | null, use: CaseUse): Refusal | null {
+  if (role === null) return 'not-a-member';
+  if (use === 'write-comments' && commentAccess(role) !== 'rw') return 'reviewer-read-only';
+  if (use === 'sessions' && !isPhysician(role)) return 'not-a-physician';
+  return null;
+}
+
+/** Which access to one of the case's documents a participant has (shared/permissions.ts). */
+export function documentAccessOf(role: AccessRole | null, part: DocPart): DocAccess {
+  return docAccess(role, part);
+}
+
+/** Whether an open document connection still has the access it was opened with. */
+export async function keepsDocumentAccess(
+  stores: ParticipationStores,
+  connection: { caseId: string; userId: string; part: DocPart; access: DocAccess },
+): Promise<boolean> {
+  return documentAccessOf(await accessRoleOf(stores, connection.caseId, connection.userId), connection.part) === connection.access;
+}
+
+/** Decides without auditing: the transports audit (in the background) and answer in their own way. */
+export async function participation(stores: ParticipationStores, caseId: string, userId: string, use: CaseUse): Promise<ParticipationDecision> {
+  const role = await accessRoleOf(stores, caseId, userId);
+  const refusal = refusalFor(role, use);
+  return refusal === null && role !== null ? { ok: true, role } : { ok: false, refusal: refusal ?? 'not-a-member' };
+}
+
+/** The one audit row of a refused access. */
+export function denial(object: string, caseId: string | null, detail: string): AuditEvent {
+  return { action: 'denied', outcome: 'denied', object, caseId, detail };
+}
+
+export interface ParticipantRequest {
+  caseId: string;
+  userId: string;
+  actor: AuditActor;
+  /** What the audit row names: `workflow`, `section:d240`, `comments`. */
+  object: string;
+  use: CaseUse;
+}
+
+/**
+ * The check of every command and read model: the case exists and the user
+ * may do this in it; else the refusal is audited and a 403 thrown, which
+ * tells an outsider nothing, not even whether the case exists.
+ */
+export async function requireParticipant(
+  deps: ParticipationStores & { audit: Audit },
+  request: ParticipantRequest,
+): Promise<{ record: CaseRecord; role: AccessRole }> {
+  const [record, decision] = await Promise.all([deps.records.getCase(request.caseId), participation(deps, request.caseId, request.userId, request.use)]);
+  if (record && decision.ok) return { record, role: decision.role };
+  const refusal = decision.ok ? 'not-a-member' : decision.refusal;
+  await deps.audit.record(request.actor, denial(request.object, request.caseId, refusal));
+  throw refusalError(refusal);
+}
+
+function refusalError(refusal: Refusal): AppError {
+  switch (refusal) {
+    case 'not-a-member':
+      return forbidden('You are not a member of this case');
+    case 'reviewer-read-only':
+      return new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them');
+    case 'not-a-physician':
+      return forbidden('Only the physicians of the case take part in its sessions');
+    default:
+      return exhaustive(refusal);
+  }
+}
