@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/limits.ts';
 import type { AppendResult, DocStore } from '../store/ports.ts';
-import { AppliedSequence, GAP_WAIT_MS } from './appliedSequence.ts';
+import { AppliedSequence, GAP_WAIT_MS, readMissed } from './appliedSequence.ts';
 import { checkBatch, DocumentQuota } from './batchCheck.ts';
 import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
@@ -75,7 +75,7 @@ export class SharedDocument implements DocumentFeed {
     this.sequence = new AppliedSequence(
       bus
         ? {
-            readMissed: (afterSeq) => this.readMissed(bus, afterSeq),
+            readMissed: (afterSeq) => readMissed(bus, store, name, afterSeq),
             applyRemote: (update) => this.applyRemote(update),
             onFailure: (error) => this.hooks.onCatchUpFailure?.(this, error),
           }
@@ -275,14 +275,6 @@ export class SharedDocument implements DocumentFeed {
     } catch {
       // Validated by the node that stored it; a load skips such an entry too.
     }
-  }
-
-  /** What this node missed: from the bus, or — when compaction folded some of it into the snapshot — the whole stored document. */
-  private async readMissed(bus: DocumentBus, afterSeq: number): Promise<{ seq: number; updates: Uint8Array[] }> {
-    const missed = await bus.readAfter(this.name, afterSeq);
-    if (missed || this.failed) return missed ?? { seq: afterSeq, updates: [] };
-    const stored = await this.store.load(this.name);
-    return { seq: stored.seq, updates: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates };
   }
 
   /** Relays what an applied update added to every peer but its origin. */

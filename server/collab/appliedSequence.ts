@@ -1,3 +1,6 @@
+import type { DocStore } from '../store/ports.ts';
+import type { DocumentBus } from './DocumentBus.ts';
+
 /** How long a gap in the sequence may stay open (an own write still in flight) before it is read from the store. */
 export const GAP_WAIT_MS = 50;
 
@@ -91,4 +94,12 @@ export class AppliedSequence {
       }
     }
   }
+}
+
+/** What a node missed of a document: from the bus, or — when compaction folded some of it into the snapshot — all that is stored. */
+export async function readMissed(bus: DocumentBus, store: DocStore, docName: string, afterSeq: number): Promise<{ seq: number; updates: Uint8Array[] }> {
+  const missed = await bus.readAfter(docName, afterSeq);
+  if (missed) return missed;
+  const stored = await store.load(docName);
+  return { seq: stored.seq, updates: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates };
 }
