@@ -5,7 +5,8 @@ import type { Metrics } from '../metrics.ts';
 import type { DocStore } from '../store/ports.ts';
 import type { ClientConnection } from './ClientConnection.ts';
 import type { DocumentBus } from './DocumentBus.ts';
-import { SharedDocument } from './SharedDocument.ts';
+import { loadDocument } from './documentLoader.ts';
+import type { SharedDocument } from './SharedDocument.ts';
 import type { DocumentRules } from './updateFilter.ts';
 
 export interface RegistryOptions {
@@ -178,64 +179,31 @@ export class DocumentRegistry {
   }
 
   private async load(name: string): Promise<SharedDocument> {
-    const document = new SharedDocument(
-      name,
-      this.store,
-      {
+    const { document, uncompacted } = await loadDocument(name, {
+      store: this.store,
+      bus: this.bus,
+      log: this.log,
+      hooks: {
         afterWrite: (doc, updates, pendingInStore) => this.afterWrite(doc, updates, pendingInStore),
         onWriteFailure: (doc, error) => this.onWriteFailure(doc, error),
         onCatchUpFailure: (doc, error) => this.log.warn({ cat: 'collab', doc: doc.name, err: error }, 'catching up with other nodes failed'),
         onRulesChanged: (doc) => void this.reloadRules(doc),
         onHeldElsewhere: (doc) => this.reloadRules(doc),
       },
-      this.bus,
-    );
-    this.byName.set(name, document);
-    if (this.held.has(name)) void document.pauseWrites();
-    let stored: Awaited<ReturnType<DocStore['load']>>;
-    try {
-      // Joined before loading: whatever another node stores from now on arrives, and what the load already holds is skipped.
-      await this.bus?.join(name, document);
-      stored = await this.store.load(name);
-      if (this.options.rulesOf) {
-        const version = document.rulesVersion;
-        const { rules, epoch } = await this.readRules(name);
-        // A hold that ended meanwhile read newer rules.
-        if (document.rulesVersion === version) document.setRules(rules, epoch);
-      }
-    } catch (error) {
-      if (this.byName.get(name) === document) this.byName.delete(name);
-      this.bus?.leave(name, document);
-      document.destroy();
-      throw error;
-    }
-    this.restore(document, stored.snapshot, stored.updates, stored.seq);
-    const entry: Loaded = { document, uncompacted: stored.updates.length, compacting: null, idleTimer: null };
+      readRules: this.options.rulesOf ? (docName) => this.readRules(docName) : null,
+      created: (doc) => {
+        this.byName.set(name, doc);
+        if (this.held.has(name)) void doc.pauseWrites();
+      },
+      abandoned: (doc) => {
+        if (this.byName.get(name) === doc) this.byName.delete(name);
+      },
+    });
+    const entry: Loaded = { document, uncompacted, compacting: null, idleTimer: null };
     this.loaded.set(document, entry);
     this.metrics.docsLoaded.set(this.loaded.size);
     if (entry.uncompacted >= this.options.compactThreshold) void this.compact(entry);
     return document;
-  }
-
-  /**
-   * Applies stored content. Should one stored update ever fail to apply, the
-   * others still load: one bad entry must not lock physicians out of a document.
-   */
-  private restore(document: SharedDocument, snapshot: Uint8Array | null, updates: Uint8Array[], seq: number): void {
-    try {
-      document.restore(snapshot, updates, seq);
-    } catch (error) {
-      let skipped = 0;
-      for (const part of snapshot ? [snapshot, ...updates] : updates) {
-        try {
-          Y.applyUpdate(document.doc, part, document);
-        } catch {
-          skipped++;
-        }
-      }
-      document.restored(seq);
-      this.log.error({ cat: 'collab', doc: document.name, skipped, err: error }, 'stored updates failed to apply');
-    }
   }
 
   private afterWrite(document: SharedDocument, updates: number, pendingInStore: number): void {

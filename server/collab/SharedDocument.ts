@@ -1,44 +1,21 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { WriteRefusal } from '../../shared/collabProtocol.ts';
-import { CloseCode, MAX_DOCUMENT_BYTES } from '../../shared/limits.ts';
-import { DocumentHeldError, type AppendResult, type DocStore } from '../store/ports.ts';
+import { CloseCode } from '../../shared/limits.ts';
+import type { AppendResult, DocStore } from '../store/ports.ts';
+import { AppliedSequence, GAP_WAIT_MS, readMissed } from './appliedSequence.ts';
+import { checkBatch, DocumentQuota } from './batchCheck.ts';
 import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
 import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
-import { UpdateFilter, type DecodedUpdate, type DocumentRules } from './updateFilter.ts';
+import type { DecodedUpdate, DocumentRules } from './updateFilter.ts';
+import { WriteQueue, type QueuedUpdate, type WritingPeer } from './writeQueue.ts';
 
 /** The origin of what arrived from another node: relayed to every local peer, never sent back. */
 const REMOTE = Symbol('remote node');
 
-/** How long a batch waits before it tries again while another node holds the document's writes. */
-const HELD_RETRY_MS = 15;
-
-/** How often a document at its size quota may be measured again (a full encoding each time). */
-const QUOTA_MEASURE_INTERVAL_MS = 10_000;
-
-/** How long a gap in the sequence may stay open (an own write still in flight) before it is read from the store. */
-const GAP_WAIT_MS = 50;
-
 /** What the document needs from a connection: somewhere to send, who it is, and its awareness clients. */
-export interface DocumentPeer extends AwarenessPeer {
+export interface DocumentPeer extends AwarenessPeer, WritingPeer {
   send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** The next `count` update messages this peer sent are durable (or were empty). */
-  acknowledge(count: number): void;
-  /** Part of an update this peer sent was not stored; sent before its acknowledgement. */
-  refuse(refusals: WriteRefusal[]): void;
-}
-
-interface QueuedUpdate {
-  /** What is stored: as sent, or as the rules let it through; null for an empty update (acknowledged in its turn). */
-  update: Uint8Array | null;
-  /** The update as the peer sent it. */
-  readonly sent: Uint8Array | null;
-  /** The update as decoded when it was validated; null for an empty one. */
-  decoded: DecodedUpdate | null;
-  origin: DocumentPeer;
-  refusals?: WriteRefusal[];
 }
 
 export interface SharedDocumentHooks {
@@ -70,14 +47,9 @@ export class SharedDocument implements DocumentFeed {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<DocumentPeer>();
-  /** Sequence number up to which every stored update is applied to `doc`. */
-  lastSeq = 0;
-  /** Bytes stored for this document (snapshot and updates), for MAX_DOCUMENT_BYTES; exact after a load or compaction. */
-  storedBytes = 0;
-  private queue: QueuedUpdate[] = [];
-  private writing: Promise<void> | null = null;
-  /** While a workflow command decides on this document's content, no batch starts (see DocumentRegistry.hold). */
-  private paused = false;
+  private readonly quota = new DocumentQuota(this.doc);
+  private readonly writes: WriteQueue<DocumentPeer>;
+  private readonly sequence: AppliedSequence;
   private failed = false;
   /** What the document may hold and which sections are locked; null checks nothing (tests of the relay mechanics). */
   private rules: DocumentRules | null = null;
@@ -86,14 +58,8 @@ export class SharedDocument implements DocumentFeed {
   rulesVersion = 0;
   /** Distributed mode: the rules epoch the current rules were read at (see DocumentBus.rulesEpoch). */
   rulesEpoch = 0;
-  /** When the stored size was last measured by encoding the document (see `fits`). */
-  private measuredAt = 0;
-  /** Runs of sequence numbers applied beyond `lastSeq` (first -> last), while a gap is open. */
-  private readonly ahead = new Map<number, number>();
   /** Remote messages that arrived before the stored content was restored. */
   private early: { firstSeq: number; updates: Uint8Array[] }[] | null = [];
-  private gapTimer: NodeJS.Timeout | null = null;
-  private catchingUp: Promise<void> | null = null;
   /** The awareness message being applied: relayed as it came, rather than encoded again. */
   private applyingAwareness: Uint8Array | null = null;
 
@@ -106,21 +72,57 @@ export class SharedDocument implements DocumentFeed {
     this.awareness.setLocalState(null);
     this.doc.on('update', this.relayUpdate);
     this.awareness.on('update', this.relayAwareness);
+    this.sequence = new AppliedSequence(
+      bus
+        ? {
+            readMissed: (afterSeq) => readMissed(bus, store, name, afterSeq),
+            applyRemote: (update) => this.applyRemote(update),
+            onFailure: (error) => this.hooks.onCatchUpFailure?.(this, error),
+          }
+        : null,
+    );
+    this.writes = new WriteQueue<DocumentPeer>({
+      prepare: (batch) => ({
+        tooLarge: checkBatch(batch, this.doc, this.rules, this.quota),
+        updates: batch.flatMap((item) => (item.update ? [item.update] : [])),
+      }),
+      append: (updates) => this.store.append(this.name, updates, this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined),
+      stored: (batch, updates, result) => this.stored(batch, updates, result),
+      heldElsewhere: async () => {
+        await this.hooks.onHeldElsewhere?.(this);
+      },
+      failed: (error) => {
+        this.failed = true;
+        this.sequence.stop();
+        this.hooks.onWriteFailure(this, error);
+      },
+    });
   }
 
-  /** Applies stored content without relaying it (load time), then what other nodes sent meanwhile. */
-  restore(snapshot: Uint8Array | null, updates: Uint8Array[], seq: number): void {
-    const parts = snapshot ? [snapshot, ...updates] : updates;
-    this.storedBytes = parts.reduce((sum, part) => sum + part.length, 0);
-    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), this);
-    this.lastSeq = seq;
-    this.replayEarly();
+  /** Bytes stored for this document (snapshot and updates), for MAX_DOCUMENT_BYTES; exact after a load or compaction. */
+  get storedBytes(): number {
+    return this.quota.storedBytes;
   }
 
-  /** Marks the document restored even though its content failed to apply (the registry applied what it could). */
-  restored(seq: number): void {
-    this.lastSeq = seq;
-    this.replayEarly();
+  set storedBytes(bytes: number) {
+    this.quota.storedBytes = bytes;
+  }
+
+  /** Sequence number up to which every stored update is applied to `doc`. */
+  get lastSeq(): number {
+    return this.sequence.lastSeq;
+  }
+
+  /**
+   * The stored content is applied (see documentLoader.ts): from `seq` on,
+   * updates count, and what other nodes sent meanwhile is applied now.
+   */
+  restored(seq: number, storedBytes: number): void {
+    this.storedBytes = storedBytes;
+    this.sequence.lastSeq = seq;
+    const early = this.early ?? [];
+    this.early = null;
+    for (const { firstSeq, updates } of early) this.onRemoteUpdates(firstSeq, updates);
   }
 
   onRemoteUpdates(firstSeq: number, updates: Uint8Array[]): void {
@@ -129,9 +131,9 @@ export class SharedDocument implements DocumentFeed {
       return;
     }
     const lastSeq = firstSeq + updates.length - 1;
-    if (lastSeq <= this.lastSeq || this.failed) return;
+    if (this.sequence.covers(lastSeq) || this.failed) return;
     for (const update of updates) this.applyRemote(update);
-    this.advance(firstSeq, lastSeq);
+    this.sequence.advance(firstSeq, lastSeq);
   }
 
   onRemoteAwareness(update: Uint8Array): void {
@@ -152,7 +154,7 @@ export class SharedDocument implements DocumentFeed {
   onResync(): void {
     // A moment later, so that the renewed subscription is in place before the store is read.
     setTimeout(() => {
-      if (!this.early) void this.catchUp();
+      if (!this.early) void this.sequence.catchUp();
       // A change of rules announced meanwhile may have been missed as well.
       this.hooks.onRulesChanged?.(this);
     }, GAP_WAIT_MS).unref();
@@ -164,13 +166,12 @@ export class SharedDocument implements DocumentFeed {
    */
   receiveUpdate(update: Uint8Array | null, origin: DocumentPeer, decoded: DecodedUpdate | null = null): void {
     if (this.failed) return;
-    this.queue.push({ update, sent: update, decoded, origin });
-    this.startWriting();
+    this.writes.push(update, origin, decoded);
   }
 
   /** Resolves once every queued update is durable and applied (or the store failed). */
-  async drain(): Promise<void> {
-    while (this.writing) await this.writing;
+  drain(): Promise<void> {
+    return this.writes.drain();
   }
 
   get currentRules(): DocumentRules | null {
@@ -184,23 +185,12 @@ export class SharedDocument implements DocumentFeed {
   }
 
   /** Stops starting batches; resolves once the batch being written (if any) is durable and applied. */
-  async pauseWrites(): Promise<void> {
-    this.paused = true;
-    await this.drain();
+  pauseWrites(): Promise<void> {
+    return this.writes.pause();
   }
 
   resumeWrites(): void {
-    this.paused = false;
-    this.startWriting();
-  }
-
-  private startWriting(): void {
-    if (this.paused || this.queue.length === 0) return;
-    // `finally` runs asynchronously, so it always clears the promise it was chained to.
-    this.writing ??= this.writeQueued().finally(() => {
-      this.writing = null;
-      this.startWriting();
-    });
+    this.writes.resume();
   }
 
   /** The sync step 2 reply to a peer's state vector. */
@@ -245,118 +235,23 @@ export class SharedDocument implements DocumentFeed {
   }
 
   destroy(): void {
-    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.sequence.stop();
     this.failed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private async writeQueued(): Promise<void> {
-    try {
-      while (this.queue.length > 0 && !this.paused) {
-        const batch = this.queue;
-        this.queue = [];
-        let { tooLarge, updates } = this.prepare(batch);
-        let result: AppendResult | null = null;
-        // An empty batch is acknowledged at once, without waiting a turn of the event loop.
-        while (updates.length > 0) {
-          try {
-            result = await this.store.append(this.name, updates, this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined);
-            break;
-          } catch (error) {
-            if (!(error instanceof DocumentHeldError)) throw error;
-            await this.waitForHold(batch);
-            ({ tooLarge, updates } = this.prepare(batch));
-          }
-        }
-        if (result) {
-          this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
-          for (const { update, origin } of batch) if (update) this.apply(update, origin);
-          this.advance(result.seq - updates.length + 1, result.seq);
-          this.hooks.afterWrite(this, updates.length, result.pendingCount);
-        }
-        for (const peer of tooLarge) peer.close(CloseCode.tooLarge, 'document too large');
-        for (const { origin, refusals } of batch) if (refusals) origin.refuse(refusals);
-        acknowledge(batch);
-      }
-    } catch (error) {
-      this.failed = true;
-      this.queue = [];
-      this.hooks.onWriteFailure(this, error);
-    }
-  }
-
-  /** Checks a batch: what may be stored of it, and the peers whose updates were too large. */
-  private prepare(batch: QueuedUpdate[]): { tooLarge: Set<DocumentPeer>; updates: Uint8Array[] } {
-    const tooLarge = this.check(batch);
-    return { tooLarge, updates: batch.flatMap((item) => (item.update ? [item.update] : [])) };
-  }
-
-  /**
-   * A workflow command on another node holds the document (DocumentHeldError):
-   * nothing of the batch was stored. After a pause the rules are read again —
-   * the command may have locked a section — and the batch, as its peers sent
-   * it, is checked again against them.
-   */
-  private async waitForHold(batch: QueuedUpdate[]): Promise<void> {
-    for (const item of batch) {
-      item.update = item.sent;
-      delete item.refusals;
-    }
-    await new Promise((resolve) => setTimeout(resolve, HELD_RETRY_MS));
-    await this.hooks.onHeldElsewhere?.(this);
-  }
-
   /** Applies everything other nodes stored that this node has not applied yet (a hold reads the draft after it). */
   catchUpNow(): Promise<void> {
-    return this.bus ? this.catchUp() : Promise.resolve();
+    return this.sequence.catchUp();
   }
 
-  /**
-   * Filters a batch before it is stored: what the rules refuse becomes GC
-   * ranges (the sender is told), and the updates of a peer that would grow
-   * the document past MAX_DOCUMENT_BYTES are dropped with every later one of
-   * that peer in the batch (they may build on it). Returns those peers.
-   */
-  private check(batch: QueuedUpdate[]): Set<DocumentPeer> {
-    const tooLarge = new Set<DocumentPeer>();
-    const filter = this.rules ? new UpdateFilter(this.doc, this.rules) : null;
-    let inBatch = 0;
-    for (const item of batch) {
-      if (!item.update || !item.decoded) continue;
-      if (tooLarge.has(item.origin)) {
-        item.update = null;
-        continue;
-      }
-      if (filter) {
-        const result = filter.filter(item.update, item.decoded);
-        item.update = result.update;
-        if (result.refusals.length > 0) item.refusals = result.refusals;
-      }
-      if (!this.fits(inBatch + item.update.length)) {
-        tooLarge.add(item.origin);
-        item.update = null;
-        continue;
-      }
-      inBatch += item.update.length;
-    }
-    return tooLarge;
-  }
-
-  /**
-   * Whether `more` bytes fit under MAX_DOCUMENT_BYTES. The stored size counts
-   * every update as appended, also what later edits removed; near the quota
-   * the document is measured as a compaction would store it (at most every
-   * QUOTA_MEASURE_INTERVAL_MS: it costs a full encoding), and the measure
-   * replaces the count — what is appended later can only add to it.
-   */
-  private fits(more: number): boolean {
-    if (this.storedBytes + more <= MAX_DOCUMENT_BYTES) return true;
-    const now = Date.now();
-    if (now - this.measuredAt < QUOTA_MEASURE_INTERVAL_MS) return false;
-    this.measuredAt = now;
-    this.storedBytes = Y.encodeStateAsUpdate(this.doc).length;
-    return this.storedBytes + more <= MAX_DOCUMENT_BYTES;
+  /** A batch is durable: it is applied (and so relayed), and its seqs count as applied. */
+  private stored(batch: QueuedUpdate<DocumentPeer>[], updates: Uint8Array[], result: AppendResult): void {
+    this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
+    for (const { update, origin } of batch) if (update) this.apply(update, origin);
+    this.sequence.advance(result.seq - updates.length + 1, result.seq);
+    this.hooks.afterWrite(this, updates.length, result.pendingCount);
   }
 
   /**
@@ -382,70 +277,6 @@ export class SharedDocument implements DocumentFeed {
     }
   }
 
-  /**
-   * Records that the stored updates `firstSeq..lastSeq` are applied. Without
-   * a bus this node is the only writer and every run follows the previous one.
-   */
-  private advance(firstSeq: number, lastSeq: number): void {
-    if (!this.bus || firstSeq <= this.lastSeq + 1) {
-      this.lastSeq = Math.max(this.lastSeq, lastSeq);
-      this.absorbAhead();
-      return;
-    }
-    // Another node stored something in between that has not arrived yet (or our own write is still in flight).
-    this.ahead.set(firstSeq, Math.max(lastSeq, this.ahead.get(firstSeq) ?? 0));
-    this.gapTimer ??= setTimeout(() => {
-      this.gapTimer = null;
-      if (this.ahead.size > 0) void this.catchUp();
-    }, GAP_WAIT_MS);
-  }
-
-  private absorbAhead(): void {
-    let moved = true;
-    while (moved && this.ahead.size > 0) {
-      moved = false;
-      for (const [first, last] of this.ahead) {
-        if (first > this.lastSeq + 1) continue;
-        this.ahead.delete(first);
-        this.lastSeq = Math.max(this.lastSeq, last);
-        moved = true;
-      }
-    }
-  }
-
-  /** Reads what this node missed from the store and applies it (single flight). */
-  private catchUp(): Promise<void> {
-    this.catchingUp ??= this.readMissed()
-      .catch((error: unknown) => this.hooks.onCatchUpFailure?.(this, error))
-      .finally(() => {
-        this.catchingUp = null;
-      });
-    return this.catchingUp;
-  }
-
-  private async readMissed(): Promise<void> {
-    if (!this.bus || this.failed) return;
-    const missed = await this.bus.readAfter(this.name, this.lastSeq);
-    if (this.failed) return;
-    if (missed) {
-      for (const update of missed.updates) this.applyRemote(update);
-      this.lastSeq = Math.max(this.lastSeq, missed.seq);
-    } else {
-      const stored = await this.store.load(this.name);
-      if (this.failed) return;
-      for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) this.applyRemote(part);
-      this.lastSeq = Math.max(this.lastSeq, stored.seq);
-    }
-    for (const [first, last] of this.ahead) if (last <= this.lastSeq) this.ahead.delete(first);
-    this.absorbAhead();
-  }
-
-  private replayEarly(): void {
-    const early = this.early ?? [];
-    this.early = null;
-    for (const { firstSeq, updates } of early) this.onRemoteUpdates(firstSeq, updates);
-  }
-
   /** Relays what an applied update added to every peer but its origin. */
   private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
@@ -465,11 +296,4 @@ export class SharedDocument implements DocumentFeed {
     // Local changes (a peer's, or a peer leaving) go to the other nodes; what came from there does not go back.
     if (this.bus && origin !== REMOTE && origin !== 'timeout') this.bus.publishAwareness(this.name, update);
   };
-}
-
-/** Tells each peer how many of its queued messages are now safe, in one message per peer. */
-function acknowledge(batch: QueuedUpdate[]): void {
-  const counts = new Map<DocumentPeer, number>();
-  for (const { origin } of batch) counts.set(origin, (counts.get(origin) ?? 0) + 1);
-  for (const [peer, count] of counts) peer.acknowledge(count);
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/limits.ts';
 import type { Audit } from '../audit/Audit.ts';
+import type { ClientConnection, CollabSocket } from './ClientConnection.ts';
 import type { CollabServer } from './CollabServer.ts';
 import type { ConnectionDecision } from './authorizeConnection.ts';
 
@@ -29,22 +30,7 @@ export interface CollabWebsocket {
  */
 export function createCollabWebsocket(collab: CollabServer, audit: Audit, log: Logger, options: CollabWebsocketOptions): CollabWebsocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
-  const alive = new WeakMap<WebSocket, boolean>();
-
-  const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    options
-      .authorize(request)
-      .then((decision) => {
-        if (socket.destroyed) return;
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, decision));
-      })
-      .catch((error: unknown) => {
-        log.error({ cat: 'collab', err: error }, 'authorizing a connection failed');
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-      });
-  };
-
+  const heartbeat = startHeartbeat(wss);
   const accept = (ws: WebSocket, decision: ConnectionDecision) => {
     if (!decision.ok) {
       audit.recordRefusalInBackground(decision.actor, decision.audit);
@@ -59,29 +45,64 @@ export function createCollabWebsocket(collab: CollabServer, audit: Audit, log: L
       caseId: context.caseId,
       detail: context.access,
     });
-    const connection = collab.open(
-      {
-        send: (data) => {
-          if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
-          ws.send(data);
-        },
-        close: (code, reason) => ws.close(code, reason),
-        pause: () => ws.pause(),
-        resume: () => ws.resume(),
-      },
-      context,
-    );
-    alive.set(ws, true);
-    ws.on('pong', () => alive.set(ws, true));
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) return connection.close(CloseCode.unsupportedData, 'binary messages only');
-      connection.receive(toBytes(data));
-    });
-    ws.on('close', () => connection.onSocketClosed());
-    ws.on('error', (error) => log.debug({ cat: 'collab', err: error }, 'websocket error'));
+    attach(ws, collab.open(socketOf(ws), context), heartbeat, log);
   };
 
-  const heartbeat = setInterval(() => {
+  return {
+    handleUpgrade(request, socket, head) {
+      socket.on('error', () => socket.destroy());
+      options
+        .authorize(request)
+        .then((decision) => {
+          if (socket.destroyed) return;
+          wss.handleUpgrade(request, socket, head, (ws) => accept(ws, decision));
+        })
+        .catch((error: unknown) => {
+          log.error({ cat: 'collab', err: error }, 'authorizing a connection failed');
+          socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        });
+    },
+    close() {
+      heartbeat.stop();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** What the collaboration core sends and controls through. */
+function socketOf(ws: WebSocket): CollabSocket {
+  return {
+    send: (data) => {
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+      ws.send(data);
+    },
+    close: (code, reason) => ws.close(code, reason),
+    pause: () => ws.pause(),
+    resume: () => ws.resume(),
+  };
+}
+
+/** Passes a socket's events to its connection. */
+function attach(ws: WebSocket, connection: ClientConnection, heartbeat: Heartbeat, log: Logger): void {
+  heartbeat.watch(ws);
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    if (!isBinary) return connection.close(CloseCode.unsupportedData, 'binary messages only');
+    connection.receive(toBytes(data));
+  });
+  ws.on('close', () => connection.onSocketClosed());
+  ws.on('error', (error) => log.debug({ cat: 'collab', err: error }, 'websocket error'));
+}
+
+interface Heartbeat {
+  watch(ws: WebSocket): void;
+  stop(): void;
+}
+
+/** Pings every socket each HEARTBEAT_MS, and drops those that did not answer the last ping. */
+function startHeartbeat(wss: WebSocketServer): Heartbeat {
+  const alive = new WeakMap<WebSocket, boolean>();
+  const timer = setInterval(() => {
     for (const ws of wss.clients) {
       if (!alive.get(ws)) {
         ws.terminate();
@@ -91,15 +112,13 @@ export function createCollabWebsocket(collab: CollabServer, audit: Audit, log: L
       }
     }
   }, HEARTBEAT_MS);
-  heartbeat.unref();
-
+  timer.unref();
   return {
-    handleUpgrade,
-    close() {
-      clearInterval(heartbeat);
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+    watch(ws) {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
     },
+    stop: () => clearInterval(timer),
   };
 }
 

@@ -6,7 +6,8 @@ import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
-import { InlineWriter, ThreadWriter } from './SqliteWriter.ts';
+import { InlineWriter } from './SqliteWriter.ts';
+import { ThreadWriter } from './ThreadWriter.ts';
 
 export const SQLITE_FILE_NAME = 'workspace.sqlite';
 

@@ -3,13 +3,11 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DATA_DIR_MODE, PRIVATE_FILE_MODE } from '../../fileModes.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { applyPragmas, type SqliteOptions } from './sqlitePragmas.ts';
 
 export type SqliteDatabase = Database.Database;
 
-export interface SqliteOptions {
-  /** 'full' also survives a power loss; 'normal' survives a killed process. */
-  synchronous: 'normal' | 'full';
-}
+export type { SqliteOptions } from './sqlitePragmas.ts';
 
 /** SQLite's companions of the database file in WAL mode. */
 const WAL_SUFFIXES = ['-wal', '-shm'] as const;
@@ -18,10 +16,7 @@ const WAL_SUFFIXES = ['-wal', '-shm'] as const;
 export function openDatabase(file: string, options: SqliteOptions): SqliteDatabase {
   if (file !== ':memory:') restrictFiles(file);
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  applyPragmas(db, options);
   migrate(db);
   return db;
 }
