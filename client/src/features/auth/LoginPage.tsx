@@ -19,16 +19,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
       const { user, expiresAt } = await api.login(username, password);
       onLoggedIn(user, expiresAt);
     } catch (caught) {
-      const id = caught instanceof ApiError ? caught.id : 'network';
-      setError(
-        id === 'invalid_credentials'
-          ? t('login.invalid')
-          : id === 'too_many_attempts'
-            ? t('login.throttled')
-            : id === 'login_busy'
-              ? t('login.serverBusy')
-              : t('login.failed'),
-      );
+      setError(t(loginErrorKey(caught instanceof ApiError ? caught.id : 'network')));
       setBusy(false);
     }
   };
@@ -73,4 +64,18 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
       </form>
     </main>
   );
+}
+
+/** The text for a refused sign-in. */
+function loginErrorKey(id: string): string {
+  switch (id) {
+    case 'invalid_credentials':
+      return 'login.invalid';
+    case 'too_many_attempts':
+      return 'login.throttled';
+    case 'login_busy':
+      return 'login.serverBusy';
+    default:
+      return 'login.failed';
+  }
 }

@@ -23,8 +23,6 @@ export function SessionCard({ session, members, onStarted }: Props) {
   const { t } = useTranslation();
   const { caseId, myRole, workflow } = useWorkflowContext();
   const when = useSessionWhen();
-  const actor = useActorLabel();
-  const formatTime = useDateTimeFormat();
   const start = useCommand();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const headingId = `session-${session.id}-heading`;
@@ -52,30 +50,7 @@ export function SessionCard({ session, members, onStarted }: Props) {
           {t(`sessions.status.${session.status}`)}
         </span>
       </div>
-      <dl className="facts">
-        <dt>{t('sessions.form.mode')}</dt>
-        <dd data-testid={`session-mode-${session.id}`}>{t(`sessions.mode.${session.mode}`)}</dd>
-        <dt>{t('sessions.scheduledBy')}</dt>
-        <dd>{actor(session.scheduledBy)}</dd>
-        {session.revision > 0 && scheduled && (
-          <>
-            <dt>{t('sessions.changes')}</dt>
-            <dd>{t('sessions.revised', { count: session.revision })}</dd>
-          </>
-        )}
-        {session.cancelled && (
-          <>
-            <dt>{t('sessions.cancelledBy')}</dt>
-            <dd>{t('disputes.by', { who: actor(session.cancelled.by), at: formatTime(session.cancelled.at) })}</dd>
-            {session.cancelled.reason && (
-              <>
-                <dt>{t('sessions.cancel.reason')}</dt>
-                <dd data-testid={`cancel-reason-${session.id}`}>{session.cancelled.reason}</dd>
-              </>
-            )}
-          </>
-        )}
-      </dl>
+      <SessionFacts session={session} />
       {session.status === 'concluded' ? <SessionMinutes session={session} members={members} /> : <AgendaList session={session} />}
       <p className="actions">
         {scheduled && isPhysician(myRole) && (
@@ -106,6 +81,40 @@ export function SessionCard({ session, members, onStarted }: Props) {
       {dialog === 'agenda' && <AgendaDialog session={session} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && <CancelDialog session={session} onClose={() => setDialog(null)} />}
     </article>
+  );
+}
+
+/** How the session takes place, who planned it, and how it changed or was cancelled. */
+function SessionFacts({ session }: { session: ConsultationSession }) {
+  const { t } = useTranslation();
+  const actor = useActorLabel();
+  const formatTime = useDateTimeFormat();
+  const scheduled = session.status === 'scheduled';
+  return (
+    <dl className="facts">
+      <dt>{t('sessions.form.mode')}</dt>
+      <dd data-testid={`session-mode-${session.id}`}>{t(`sessions.mode.${session.mode}`)}</dd>
+      <dt>{t('sessions.scheduledBy')}</dt>
+      <dd>{actor(session.scheduledBy)}</dd>
+      {session.revision > 0 && scheduled && (
+        <>
+          <dt>{t('sessions.changes')}</dt>
+          <dd>{t('sessions.revised', { count: session.revision })}</dd>
+        </>
+      )}
+      {session.cancelled && (
+        <>
+          <dt>{t('sessions.cancelledBy')}</dt>
+          <dd>{t('disputes.by', { who: actor(session.cancelled.by), at: formatTime(session.cancelled.at) })}</dd>
+          {session.cancelled.reason && (
+            <>
+              <dt>{t('sessions.cancel.reason')}</dt>
+              <dd data-testid={`cancel-reason-${session.id}`}>{session.cancelled.reason}</dd>
+            </>
+          )}
+        </>
+      )}
+    </dl>
   );
 }
 
