@@ -22,7 +22,6 @@ interface Props {
 export function SessionCard({ session, members, onStarted }: Props) {
   const { t } = useTranslation();
   const { caseId, myRole, workflow } = useWorkflowContext();
-  const when = useSessionWhen();
   const start = useCommand();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const headingId = `session-${session.id}-heading`;
@@ -41,15 +40,7 @@ export function SessionCard({ session, members, onStarted }: Props) {
       data-status={session.status}
       data-testid={`session-${session.id}`}
     >
-      <div className="session__header">
-        <h4 id={headingId} tabIndex={-1}>
-          {t('sessions.title', { when: when(session) })}
-        </h4>
-        <span className={`status-chip session-chip--${session.status}`} data-testid={`session-status-${session.id}`}>
-          <span className="visually-hidden">{t('workflow.statusLabel')}: </span>
-          {t(`sessions.status.${session.status}`)}
-        </span>
-      </div>
+      <SessionHeader session={session} headingId={headingId} />
       <SessionFacts session={session} />
       {session.status === 'concluded' ? <SessionMinutes session={session} members={members} /> : <AgendaList session={session} />}
       <p className="actions">
@@ -81,6 +72,22 @@ export function SessionCard({ session, members, onStarted }: Props) {
       {dialog === 'agenda' && <AgendaDialog session={session} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && <CancelDialog session={session} onClose={() => setDialog(null)} />}
     </article>
+  );
+}
+
+function SessionHeader({ session, headingId }: { session: ConsultationSession; headingId: string }) {
+  const { t } = useTranslation();
+  const when = useSessionWhen();
+  return (
+    <div className="session__header">
+      <h4 id={headingId} tabIndex={-1}>
+        {t('sessions.title', { when: when(session) })}
+      </h4>
+      <span className={`status-chip session-chip--${session.status}`} data-testid={`session-status-${session.id}`}>
+        <span className="visually-hidden">{t('workflow.statusLabel')}: </span>
+        {t(`sessions.status.${session.status}`)}
+      </span>
+    </div>
   );
 }
 
