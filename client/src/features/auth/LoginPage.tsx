@@ -4,6 +4,7 @@ import type { PublicUser } from '../../../../shared/api.ts';
 import { MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limits.ts';
 import { api, ApiError } from '../../api.ts';
 
+// Just over 60 lines: a flat form of two fields, the refusal and the submit.
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');

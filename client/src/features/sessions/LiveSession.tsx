@@ -32,9 +32,6 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
   const { caseId, myRole, sections } = useWorkflowContext();
   const physician = isPhysician(myRole);
   const present = useSessionPresence(caseId, physician ? session.id : null);
-  const when = useSessionWhen();
-  const actor = useActorLabel();
-  const formatTime = useDateTimeFormat();
   const sectionLabel = useSectionLabel();
   const move = useCommand();
   const [concluding, setConcluding] = useState(false);
@@ -57,13 +54,7 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
       data-session-id={session.id}
       data-current={session.currentItem ?? ''}
     >
-      <div className="session__header">
-        <h3 id={LIVE_HEADING_ID} tabIndex={-1}>
-          {t('sessions.live.heading', { when: when(session) })}
-        </h3>
-        <span className="status-chip session-chip--live">{t('sessions.status.live')}</span>
-      </div>
-      {session.started && <p className="muted small">{t('sessions.live.startedBy', { who: actor(session.started.by), at: formatTime(session.started.at) })}</p>}
+      <LiveHeader session={session} />
       <Presence members={members} present={present} physician={physician} />
       <p className="live-session__now" aria-live="polite" data-testid="live-now">
         {currentSection
@@ -88,6 +79,25 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
       <SessionError error={move.error} testId="live-error" />
       {concluding && <ConcludeDialog session={session} onClose={() => setConcluding(false)} />}
     </section>
+  );
+}
+
+/** The session's heading, that it is live, and who started it when. */
+function LiveHeader({ session }: { session: ConsultationSession }) {
+  const { t } = useTranslation();
+  const when = useSessionWhen();
+  const actor = useActorLabel();
+  const formatTime = useDateTimeFormat();
+  return (
+    <>
+      <div className="session__header">
+        <h3 id={LIVE_HEADING_ID} tabIndex={-1}>
+          {t('sessions.live.heading', { when: when(session) })}
+        </h3>
+        <span className="status-chip session-chip--live">{t('sessions.status.live')}</span>
+      </div>
+      {session.started && <p className="muted small">{t('sessions.live.startedBy', { who: actor(session.started.by), at: formatTime(session.started.at) })}</p>}
+    </>
   );
 }
 
