@@ -15,22 +15,7 @@ type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'signed
 export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session>({ state: 'checking' });
-  const path = usePath();
-
-  useEffect(() => {
-    api.me().then(
-      ({ user, expiresAt }) => {
-        rememberSession({ user, expiresAt });
-        setSession({ state: 'signed-in', user });
-      },
-      (error: unknown) => {
-        // Offline, the last session still holds until it expires: the work goes on locally.
-        const offline = error instanceof ApiError && error.id === 'network' ? cachedSession() : null;
-        if (!offline) forgetSession();
-        setSession(offline ? { state: 'signed-in', user: offline.user } : { state: 'anonymous' });
-      },
-    );
-  }, []);
+  useSessionCheck(setSession);
 
   if (session.state === 'checking') return <p className="page">{t('app.loading')}</p>;
   if (session.state === 'anonymous') {
@@ -49,14 +34,37 @@ export function App() {
       </div>
     );
   }
+  return <SignedIn user={session.user} onLoggedOut={() => setSession({ state: 'anonymous' })} />;
+}
 
-  const { user } = session;
+/** Asks the server who is signed in; offline, the last session still holds until it expires. */
+function useSessionCheck(setSession: (session: Session) => void): void {
+  useEffect(() => {
+    api.me().then(
+      ({ user, expiresAt }) => {
+        rememberSession({ user, expiresAt });
+        setSession({ state: 'signed-in', user });
+      },
+      (error: unknown) => {
+        // Offline, the last session still holds until it expires: the work goes on locally.
+        const offline = error instanceof ApiError && error.id === 'network' ? cachedSession() : null;
+        if (!offline) forgetSession();
+        setSession(offline ? { state: 'signed-in', user: offline.user } : { state: 'anonymous' });
+      },
+    );
+  }, [setSession]);
+}
+
+/** The pages of a signed-in user: the case list or one case. */
+function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => void }) {
+  const { t } = useTranslation();
+  const path = usePath();
   const logout = async () => {
     const pending = pendingChanges(user.id);
     if (pending > 0 && !window.confirm(t('app.confirmLogoutPending', { count: pending }))) return;
     await api.logout().catch(() => undefined);
     navigate('/');
-    setSession({ state: 'anonymous' });
+    onLoggedOut();
     await forgetLocalData();
   };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);

@@ -39,7 +39,7 @@ describe('the client under its Content-Security-Policy', () => {
     await page.reload();
     await physician.caseListHeading.waitFor();
     await physician.openCase(DEMO_CASE_ID);
-    const own = physician.ownEditor('d240');
+    const own = physician.editors.own('d240');
     await own.click();
     await page.keyboard.type('Onder CSP getypt.');
     await page.getByText('Onder CSP getypt.').waitFor();

@@ -26,31 +26,31 @@ describe('an agreed draft, as the server keeps it', () => {
     const vaApi = new WorkflowClient(server, await server.login('va.demo'), DEMO_CASE_ID);
     await baApi.writeJoint(SECTION, SIGNED);
     const proposed = await vaApi.propose(SECTION);
-    await waitForText(va.jointEditor(SECTION), SIGNED);
-    await va.waitForStatus(SECTION, 'proposed');
+    await waitForText(va.editors.joint(SECTION), SIGNED);
+    await va.workflow.waitForStatus(SECTION, 'proposed');
 
     // The VA goes offline; the BA signs meanwhile, so the VA's page still shows the proposal.
-    await va.offlineReady();
+    await va.workspace.offlineReady();
     await va.page.context().setOffline(true);
-    await va.connection.and(va.page.locator('[data-state="offline"]')).waitFor();
+    await va.workspace.connection.and(va.page.locator('[data-state="offline"]')).waitFor();
     expect((await baApi.sign(SECTION, proposed.body.workflow.sections[SECTION]!.proposal!.hash)).status).toBe(200);
-    await ba.waitForStatus(SECTION, 'agreed');
-    await va.typeAtEnd(va.jointEditor(SECTION), ' Of vijf.');
-    await waitForText(va.jointEditor(SECTION), 'Of vijf.');
+    await ba.workflow.waitForStatus(SECTION, 'agreed');
+    await va.editors.typeAtEnd(va.editors.joint(SECTION), ' Of vijf.');
+    await waitForText(va.editors.joint(SECTION), 'Of vijf.');
 
     await va.page.context().setOffline(false);
     const notice = va.page.getByTestId('collab-notices');
     await waitForText(notice, 'niet opgeslagen');
     await waitForText(notice, 'vergrendeld');
-    await va.waitForExactText('joint', SECTION, SIGNED);
-    await va.waitForStatus(SECTION, 'agreed');
-    await expect.poll(() => va.jointEditor(SECTION).getAttribute('contenteditable')).toBe('false');
-    await va.waitUntilSaved();
+    await va.editors.waitForExactText('joint', SECTION, SIGNED);
+    await va.workflow.waitForStatus(SECTION, 'agreed');
+    await expect.poll(() => va.editors.joint(SECTION).getAttribute('contenteditable')).toBe('false');
+    await va.workspace.waitUntilSaved();
     // Not retried: the store, the BA and a reload all hold the signed text.
     expect(await storedSectionText(server.stores, formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' }), SECTION)).toBe(SIGNED);
-    expect(await ba.textOf('joint', SECTION)).toBe(SIGNED);
+    expect(await ba.editors.textOf('joint', SECTION)).toBe(SIGNED);
     await va.reload();
-    expect(await va.textOf('joint', SECTION)).toBe(SIGNED);
+    expect(await va.editors.textOf('joint', SECTION)).toBe(SIGNED);
     expectNoPageErrors(ba, va);
 
     expect((await vaApi.reopen(SECTION)).status).toBe(200);
@@ -59,19 +59,19 @@ describe('an agreed draft, as the server keeps it', () => {
   it('reloaded offline, with the status of the sections unknown, the page offers no joint draft to edit', async () => {
     const ba = await browser.newPhysician(server.url, 'ba.demo');
     await ba.openCase(DEMO_CASE_ID);
-    expect(await ba.jointEditor(SECTION).getAttribute('contenteditable')).toBe('true');
-    await ba.offlineReady();
+    expect(await ba.editors.joint(SECTION).getAttribute('contenteditable')).toBe('true');
+    await ba.workspace.offlineReady();
     await ba.page.context().setOffline(true);
-    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+    await ba.workspace.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
     await ba.page.reload();
-    await ba.jointEditor(SECTION).waitFor();
+    await ba.editors.joint(SECTION).waitFor();
     await waitForText(ba.page.getByTestId(`joint-hint-${SECTION}`), 'onbekend');
-    expect(await ba.jointEditor(SECTION).getAttribute('contenteditable')).toBe('false');
+    expect(await ba.editors.joint(SECTION).getAttribute('contenteditable')).toBe('false');
     // The physician's own position stays theirs to write offline.
-    expect(await ba.ownEditor(SECTION).getAttribute('contenteditable')).toBe('true');
+    expect(await ba.editors.own(SECTION).getAttribute('contenteditable')).toBe('true');
     await ba.page.context().setOffline(false);
-    await ba.connection.and(ba.page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
-    await expect.poll(() => ba.jointEditor(SECTION).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+    await ba.workspace.connection.and(ba.page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    await expect.poll(() => ba.editors.joint(SECTION).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
   });
 
   it('a section that an older version stored with content the editor cannot show is named as such; the rest of the page works', async () => {
@@ -97,24 +97,24 @@ describe('an agreed draft, as the server keeps it', () => {
       await server.stores.docs.append(formatDocName({ caseId, part }), [Y.encodeStateAsUpdate(poison)]);
     }
     const { ba, va } = await browser.bothPhysicians(server.url, caseId);
-    await waitForText(ba.jointEditor('d220'), 'niet kan tonen');
-    await waitForText(ba.ownEditor('d220'), 'niet kan tonen');
-    await ba.typeInOwn(SECTION, 'Gewoon verder.');
-    await waitForText(va.otherEditor(SECTION), 'Gewoon verder.');
-    await ba.flagDisagreement('d220', 'Oude inhoud');
-    await va.waitForStatus('d220', 'disagreement');
+    await waitForText(ba.editors.joint('d220'), 'niet kan tonen');
+    await waitForText(ba.editors.own('d220'), 'niet kan tonen');
+    await ba.editors.typeInOwn(SECTION, 'Gewoon verder.');
+    await waitForText(va.editors.other(SECTION), 'Gewoon verder.');
+    await ba.workflow.flag('d220', 'Oude inhoud');
+    await va.workflow.waitForStatus('d220', 'disagreement');
     expectNoPageErrors(ba, va);
   });
 
   it('a change past the length of a section is refused in the editor and said so; nothing of it reaches the server', async () => {
     const ba = await browser.newPhysician(server.url, 'ba.demo');
     await ba.openCase(DEMO_CASE_ID);
-    await ba.placeCaret(ba.ownEditor('d175'), 'end');
+    await ba.editors.placeCaret(ba.editors.own('d175'), 'end');
     await ba.page.keyboard.insertText('x'.repeat(MAX_SECTION_TEXT_CHARS + 1));
-    await waitForText(ba.section('d175'), 'niet langer worden dan');
-    expect(await ba.textOf('own', 'd175')).toBe('');
-    await ba.typeInOwn('d175', 'Wel kort.');
-    await ba.waitUntilSaved();
+    await waitForText(ba.workspace.section('d175'), 'niet langer worden dan');
+    expect(await ba.editors.textOf('own', 'd175')).toBe('');
+    await ba.editors.typeInOwn('d175', 'Wel kort.');
+    await ba.workspace.waitUntilSaved();
     expect(await storedSectionText(server.stores, formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' }), 'd175')).toBe('Wel kort.');
     expectNoPageErrors(ba);
   });

@@ -18,48 +18,48 @@ describe('working offline', () => {
   it('typing offline survives a reload while offline, and merges without loss when the connection returns', async () => {
     const [ba, va] = await Promise.all([browser.newPhysician(server.url, 'ba.demo'), browser.newPhysician(server.url, 'va.demo')]);
     await Promise.all([ba.openCase(DEMO_CASE_ID), va.openCase(DEMO_CASE_ID)]);
-    await ba.offlineReady();
+    await ba.workspace.offlineReady();
 
     await ba.page.context().setOffline(true);
-    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+    await ba.workspace.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
 
     const offlineOwn = 'Offline geschreven: belastbaar 4 uur per dag.';
     const offlineJoint = 'BA offline in het concept.';
-    await ba.typeInOwn(SECTION, offlineOwn);
-    await ba.typeAtEnd(ba.jointEditor(SECTION), offlineJoint);
+    await ba.editors.typeInOwn(SECTION, offlineOwn);
+    await ba.editors.typeAtEnd(ba.editors.joint(SECTION), offlineJoint);
     // Meanwhile the VA, online, writes too.
     const vaOwn = 'VA online: geen beperkingen voor stress.';
     const vaJoint = 'VA online in het concept.';
-    await va.typeInOwn(SECTION, vaOwn);
-    await va.typeAtEnd(va.jointEditor(SECTION), vaJoint);
+    await va.editors.typeInOwn(SECTION, vaOwn);
+    await va.editors.typeAtEnd(va.editors.joint(SECTION), vaJoint);
 
-    const pendingBefore = Number(await ba.connection.getAttribute('data-pending'));
+    const pendingBefore = Number(await ba.workspace.connection.getAttribute('data-pending'));
     expect(pendingBefore).toBeGreaterThanOrEqual(offlineOwn.length);
-    await waitForText(ba.connection, 'nog niet opgeslagen');
+    await waitForText(ba.workspace.connection, 'nog niet opgeslagen');
 
     // Reload with no network at all: the service worker serves the app, IndexedDB the text.
     await ba.page.reload();
-    await ba.ownEditor(SECTION).waitFor();
-    await waitForText(ba.ownEditor(SECTION), offlineOwn);
-    await waitForText(ba.jointEditor(SECTION), offlineJoint);
-    await ba.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
-    expect(Number(await ba.connection.getAttribute('data-pending'))).toBe(pendingBefore);
+    await ba.editors.own(SECTION).waitFor();
+    await waitForText(ba.editors.own(SECTION), offlineOwn);
+    await waitForText(ba.editors.joint(SECTION), offlineJoint);
+    await ba.workspace.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
+    expect(Number(await ba.workspace.connection.getAttribute('data-pending'))).toBe(pendingBefore);
     const afterReload = ' Na herladen.';
-    await ba.typeAtEnd(ba.ownEditor(SECTION), afterReload);
+    await ba.editors.typeAtEnd(ba.editors.own(SECTION), afterReload);
     // Nothing reached the VA yet.
-    expect(await va.textOf('other', SECTION)).toBe('');
+    expect(await va.editors.textOf('other', SECTION)).toBe('');
 
     await ba.page.context().setOffline(false);
-    await ba.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
+    await ba.workspace.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
 
     const baFinal = `${offlineOwn}${afterReload}`;
-    await waitForText(va.otherEditor(SECTION), baFinal);
-    await waitForText(ba.otherEditor(SECTION), vaOwn);
+    await waitForText(va.editors.other(SECTION), baFinal);
+    await waitForText(ba.editors.other(SECTION), vaOwn);
     for (const physician of [ba, va]) {
-      await waitForText(physician.jointEditor(SECTION), offlineJoint);
-      await waitForText(physician.jointEditor(SECTION), vaJoint);
+      await waitForText(physician.editors.joint(SECTION), offlineJoint);
+      await waitForText(physician.editors.joint(SECTION), vaJoint);
     }
-    expect(await ba.textOf('joint', SECTION)).toBe(await va.textOf('joint', SECTION));
+    expect(await ba.editors.textOf('joint', SECTION)).toBe(await va.editors.textOf('joint', SECTION));
 
     // And the server has it: a fresh client reads the BA's offline work from the store.
     const reader = connectDoc(server.collabUrl, formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' }), await server.login('va.demo'));
@@ -75,8 +75,8 @@ describe('working offline', () => {
   it('logging out removes every local copy of case data from the browser, after a warning when changes are unconfirmed', async () => {
     const ba = await browser.newPhysician(server.url, 'ba.demo');
     await ba.openCase(DEMO_CASE_ID);
-    await ba.typeInOwn(SECTION, ' Lokaal bewaard.');
-    await ba.connection.and(ba.page.locator('[data-pending="0"]')).waitFor();
+    await ba.editors.typeInOwn(SECTION, ' Lokaal bewaard.');
+    await ba.workspace.connection.and(ba.page.locator('[data-pending="0"]')).waitFor();
     const localCopies = () =>
       ba.page.evaluate(async () => ({
         databases: (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('cw:')),
@@ -88,7 +88,7 @@ describe('working offline', () => {
 
     // Unconfirmed work: the physician is asked before it is thrown away, and may stay.
     await ba.page.context().setOffline(true);
-    await ba.typeAtEnd(ba.ownEditor(SECTION), ' Nog niet verstuurd.');
+    await ba.editors.typeAtEnd(ba.editors.own(SECTION), ' Nog niet verstuurd.');
     const dialogs: string[] = [];
     ba.page.once('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -100,7 +100,7 @@ describe('working offline', () => {
     expect((await localCopies()).databases.length).toBe(3);
 
     await ba.page.context().setOffline(false);
-    await ba.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
+    await ba.workspace.connection.and(ba.page.locator('[data-state="connected"][data-pending="0"]')).waitFor({ timeout: 15_000 });
     await ba.page.getByRole('button', { name: 'Uitloggen' }).click();
     await ba.loginForm.waitFor();
     await expect.poll(localCopies).toEqual({ databases: [], keys: [] });

@@ -46,13 +46,13 @@ describe("the other physician's column", () => {
 
     const va = await browser.newPhysician(server.url, 'va.demo');
     await va.openCase(DEMO_CASE_ID);
-    await waitForText(va.otherEditor(SECTION), paragraphs.split('\n').at(-1)!);
+    await waitForText(va.editors.other(SECTION), paragraphs.split('\n').at(-1)!);
     const vaPresent = () => presentNames(baClient).includes('Victor Visser');
     await waitFor(vaPresent, { what: "the VA's presence on the BA's document" });
 
-    await va.typeAtEnd(va.otherEditor(SECTION), 'VA schrijft mee');
+    await va.editors.typeAtEnd(va.editors.other(SECTION), 'VA schrijft mee');
     await va.page.keyboard.press('Enter');
-    expect(await va.textOf('other', SECTION)).toBe(paragraphs);
+    expect(await va.editors.textOf('other', SECTION)).toBe(paragraphs);
 
     // The server handles a connection's close after everything it sent before.
     await va.leaveCase();

@@ -36,22 +36,22 @@ describe('consultation sessions in the browser: planning, the live session both 
     const { ba, va } = await browser.bothPhysicians(url);
 
     // Two disagreements on record: d240 flagged in the BA's browser, d430 by the VA through the API.
-    await ba.flagDisagreement('d240', 'Verschil in stressbestendigheid.', 'capacity');
+    await ba.workflow.flag('d240', 'Verschil in stressbestendigheid.', 'capacity');
     const vaApi = new WorkflowClient(server!, await server!.login('va.demo'), DEMO_CASE_ID);
     expect((await vaApi.flag('d430', 'Verschil in tilgewicht.')).status).toBe(200);
-    await va.waitForStatus('d240', 'disagreement');
+    await va.workflow.waitForStatus('d240', 'disagreement');
 
     // The BA plans a session in ten minutes; the agenda proposed is exactly the two flagged sections.
-    await Promise.all([ba.showSessions(), va.showSessions()]);
-    await ba.sessionsPanel.getByRole('button', { name: 'Sessie plannen' }).click();
-    expect(await ba.agendaCheckbox('d240').isChecked()).toBe(true);
-    expect(await ba.agendaCheckbox('d430').isChecked()).toBe(true);
+    await Promise.all([ba.sessions.show(), va.sessions.show()]);
+    await ba.sessions.panel.getByRole('button', { name: 'Sessie plannen' }).click();
+    expect(await ba.sessions.agendaCheckbox('d240').isChecked()).toBe(true);
+    expect(await ba.sessions.agendaCheckbox('d430').isChecked()).toBe(true);
     expect(await ba.dialog.locator('input[type="checkbox"]:checked').count()).toBe(2);
-    await ba.fillSessionTiming({ ...(await ba.localDateTime(10)), duration: 45, mode: 'video' });
-    const sessionId = await ba.submitSchedule();
+    await ba.sessions.fillTiming({ ...(await ba.sessions.localDateTime(10)), duration: 45, mode: 'video' });
+    const sessionId = await ba.sessions.submitSchedule();
 
     // The VA's list follows without a reload, with the agenda by section name.
-    await va.waitForSessionStatus(sessionId, 'scheduled');
+    await va.sessions.waitForStatus(sessionId, 'scheduled');
     const agenda = va.page.getByTestId(`session-agenda-${sessionId}`);
     expect(await agenda.locator('li').allInnerTexts()).toEqual([`d240 ${D240}`, `d430 ${D430}`]);
     expect(await va.page.getByTestId(`session-mode-${sessionId}`).innerText()).toBe('video');
@@ -75,78 +75,78 @@ describe('consultation sessions in the browser: planning, the live session both 
     await waitForText(upcoming, 'Magazijnmedewerker — terugkeer na uitval');
     await waitForText(upcoming, '2 agendapunten');
     await upcoming.getByRole('link').click();
-    await va.sessionCard(sessionId).waitFor();
-    await va.navButton('sessions').and(va.page.locator('[aria-current="page"]')).waitFor();
+    await va.sessions.card(sessionId).waitFor();
+    await va.workspace.navButton('sessions').and(va.page.locator('[aria-current="page"]')).waitFor();
 
     // The BA starts it; both see the live session and who is present.
-    await ba.sessionCard(sessionId).getByRole('button', { name: 'Sessie starten' }).click();
-    await ba.liveSession.waitFor();
-    await expect.poll(() => ba.focusedId()).toBe('live-session-heading');
-    await va.liveSession.waitFor();
+    await ba.sessions.card(sessionId).getByRole('button', { name: 'Sessie starten' }).click();
+    await ba.sessions.live.waitFor();
+    await expect.poll(() => ba.workspace.focusedId()).toBe('live-session-heading');
+    await va.sessions.live.waitFor();
     for (const physician of [ba, va]) {
-      await physician.waitForPresent('ba');
-      await physician.waitForPresent('va');
-      await physician.waitForCurrentItem('d240');
+      await physician.sessions.waitForPresent('ba');
+      await physician.sessions.waitForPresent('va');
+      await physician.sessions.waitForCurrentItem('d240');
     }
-    expect(await va.navButton('sessions').innerText()).toBe('Sessies (live)');
+    expect(await va.workspace.navButton('sessions').innerText()).toBe('Sessies (live)');
     // Nothing of the session remains in the list of planned sessions; it is live now.
-    expect(await ba.sessionsIn('scheduled').count()).toBe(0);
+    expect(await ba.sessions.listed('scheduled').count()).toBe(0);
 
     // The first item: the BA records that the disagreement remains, with notes; the VA's screen shows it.
-    await ba.recordOutcome('Nog steeds oneens', NOTES_D240);
+    await ba.sessions.recordOutcome('Nog steeds oneens', NOTES_D240);
     for (const physician of [ba, va]) {
-      await physician.waitForOutcome('d240', 'still_disagree');
-      await waitForText(physician.agendaItem('d240'), NOTES_D240);
+      await physician.sessions.waitForOutcome('d240', 'still_disagree');
+      await waitForText(physician.sessions.agendaItem('d240'), NOTES_D240);
     }
 
     // The BA moves on; the VA's screen follows to d430.
-    await ba.liveSession.getByRole('button', { name: 'Volgend agendapunt' }).click();
-    await va.waitForCurrentItem('d430');
+    await ba.sessions.live.getByRole('button', { name: 'Volgend agendapunt' }).click();
+    await va.sessions.waitForCurrentItem('d430');
     await waitForText(va.page.getByTestId('live-now'), `Nu besproken (agendapunt 2/2): d430 ${D430}`);
-    expect(await va.agendaItem('d430').getByRole('button').getAttribute('aria-current')).toBe('step');
+    expect(await va.sessions.agendaItem('d430').getByRole('button').getAttribute('aria-current')).toBe('step');
 
     // "Agreed" before the section is agreed: the server's refusal is explained, with the way to the agreement.
-    await va.recordOutcome('Overeenstemming bereikt', NOTES_D430);
+    await va.sessions.recordOutcome('Overeenstemming bereikt', NOTES_D430);
     const refusal = va.page.getByTestId('outcome-error');
     await refusal.and(va.page.locator('[data-error="recordOutcome.agreed-needs-signatures"]')).waitFor();
     await waitForText(refusal, 'voorgesteld en door beide artsen ondertekend');
     await va.page.getByRole('button', { name: 'Naar de sectie om voor te stellen en te ondertekenen' }).click();
-    await expect.poll(() => va.focusedId()).toBe('section-d430');
+    await expect.poll(() => va.workspace.focusedId()).toBe('section-d430');
 
     // The VA writes and proposes the joint position in the section; the BA signs it in the live session.
-    await va.typeAtEnd(va.jointEditor('d430'), JOINT_D430);
-    await va.waitUntilSaved();
-    await va.proposeAgreement('d430');
+    await va.editors.typeAtEnd(va.editors.joint('d430'), JOINT_D430);
+    await va.workspace.waitUntilSaved();
+    await va.workflow.propose('d430');
     const liveItem = ba.page.getByTestId('live-item');
     await waitForText(ba.page.getByTestId('proposal-text-d430'), JOINT_D430);
     await liveItem.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
     await ba.page.getByTestId('live-status-d430').and(ba.page.locator('[data-status="agreed"]')).waitFor();
-    await va.waitForStatus('d430', 'agreed');
+    await va.workflow.waitForStatus('d430', 'agreed');
 
     // Back in the session (the banner shows the way), the VA records the agreement.
     await waitForText(va.page.getByTestId('live-session-banner'), `Nu besproken: d430 ${D430}`);
     await va.page.getByTestId('live-session-banner').getByRole('button', { name: 'Naar de sessie' }).click();
-    await va.waitForCurrentItem('d430');
-    await va.recordOutcome('Overeenstemming bereikt', NOTES_D430);
+    await va.sessions.waitForCurrentItem('d430');
+    await va.sessions.recordOutcome('Overeenstemming bereikt', NOTES_D430);
     for (const physician of [ba, va]) {
-      await physician.waitForOutcome('d430', 'agreed');
-      await waitForText(physician.agendaItem('d430'), 'Overeenstemming bereikt');
+      await physician.sessions.waitForOutcome('d430', 'agreed');
+      await waitForText(physician.sessions.agendaItem('d430'), 'Overeenstemming bereikt');
     }
 
     // The live session in English shows no Dutch interface text; and no serious accessibility violations.
-    await va.chooseLanguage('en');
-    await waitForText(va.liveSession, 'Live session');
+    await va.workspace.chooseLanguage('en');
+    await waitForText(va.sessions.live, 'Live session');
     await expectNoDutch(va, TYPED);
-    await va.chooseLanguage('nl');
+    await va.workspace.chooseLanguage('nl');
     expectNothingSerious('the live session', await scan(ba.page));
 
     // The BA concludes; both see the minutes in the case's history.
-    await ba.liveSession.getByRole('button', { name: 'Sessie afronden' }).click();
+    await ba.sessions.live.getByRole('button', { name: 'Sessie afronden' }).click();
     await ba.dialog.getByRole('button', { name: 'Afronden', exact: true }).click();
     await ba.dialog.waitFor({ state: 'detached' });
     for (const physician of [ba, va]) {
-      await physician.waitForSessionStatus(sessionId, 'concluded');
-      await physician.liveSession.waitFor({ state: 'detached' });
+      await physician.sessions.waitForStatus(sessionId, 'concluded');
+      await physician.sessions.live.waitFor({ state: 'detached' });
       const minutes = physician.page.getByTestId(`minutes-${sessionId}`);
       await waitForText(minutes, 'Anna Bakker');
       await waitForText(minutes, 'Victor Visser');
@@ -155,7 +155,7 @@ describe('consultation sessions in the browser: planning, the live session both 
       expect(await d240.innerText()).toContain(NOTES_D240);
       expect(await minutes.getByTestId('minutes-item-d430').innerText()).toContain(`d430 ${D430} — Overeenstemming bereikt`);
     }
-    expect(await va.navButton('sessions').innerText()).toBe('Sessies');
+    expect(await va.workspace.navButton('sessions').innerText()).toBe('Sessies');
 
     // The minutes as a PDF report: the sections by their Dutch names, the outcomes, the notes.
     const report = await va.download(va.page.getByTestId(`minutes-pdf-${sessionId}`));
@@ -167,10 +167,10 @@ describe('consultation sessions in the browser: planning, the live session both 
 
     // The minutes in English, and the sessions view with its history, pass the language and accessibility checks.
     expectNothingSerious('the sessions view with minutes', await scan(ba.page));
-    await ba.chooseLanguage('en');
+    await ba.workspace.chooseLanguage('en');
     await waitForText(ba.page.getByTestId(`minutes-${sessionId}`), 'Agreement reached');
     await expectNoDutch(ba, TYPED);
-    await ba.chooseLanguage('nl');
+    await ba.workspace.chooseLanguage('nl');
 
     // The minutes stay after a reload; the concluded session has left the upcoming list.
     await va.page.reload();
@@ -183,35 +183,35 @@ describe('consultation sessions in the browser: planning, the live session both 
   it('a planned session is moved, its agenda changed and then cancelled, each seen by the other physician; a time in the past is refused', async () => {
     const { url } = await start();
     const { ba, va } = await browser.bothPhysicians(url);
-    await Promise.all([ba.showSessions(), va.showSessions()]);
-    await waitForText(ba.sessionsPanel, 'Er zijn nog geen sessies gepland.');
+    await Promise.all([ba.sessions.show(), va.sessions.show()]);
+    await waitForText(ba.sessions.panel, 'Er zijn nog geen sessies gepland.');
 
     // No disagreement on record: nothing is proposed, and the BA picks a section from the others.
-    await ba.sessionsPanel.getByRole('button', { name: 'Sessie plannen' }).click();
+    await ba.sessions.panel.getByRole('button', { name: 'Sessie plannen' }).click();
     await waitForText(ba.dialog, 'Er is geen onenigheid gemeld');
     expect(await ba.dialog.locator('input[type="checkbox"]:checked').count()).toBe(0);
     await ba.dialog.getByText('Andere secties toevoegen').click();
-    await ba.agendaCheckbox('d160').check();
+    await ba.sessions.agendaCheckbox('d160').check();
 
     // A start in the past is refused, with the server's reason.
-    await ba.fillSessionTiming({ ...(await ba.localDateTime(-120)), duration: 30, mode: 'telefoon' });
+    await ba.sessions.fillTiming({ ...(await ba.sessions.localDateTime(-120)), duration: 30, mode: 'telefoon' });
     await ba.dialog.getByRole('button', { name: 'Plannen', exact: true }).click();
     const refusal = ba.dialog.getByTestId('schedule-error');
     await refusal.and(ba.page.locator('[data-error="session.in-past"]')).waitFor();
     await waitForText(refusal, 'niet in het verleden');
 
-    const tomorrow = await ba.localDateTime(24 * 60);
-    await ba.fillSessionTiming({ date: tomorrow.date, time: '10:00' });
-    const sessionId = await ba.submitSchedule();
-    await va.waitForSessionStatus(sessionId, 'scheduled');
-    const vaCard = va.sessionCard(sessionId);
+    const tomorrow = await ba.sessions.localDateTime(24 * 60);
+    await ba.sessions.fillTiming({ date: tomorrow.date, time: '10:00' });
+    const sessionId = await ba.sessions.submitSchedule();
+    await va.sessions.waitForStatus(sessionId, 'scheduled');
+    const vaCard = va.sessions.card(sessionId);
     await waitForText(vaCard, '10:00–10:30');
     expect(await va.page.getByTestId(`session-mode-${sessionId}`).innerText()).toBe('telefoon');
     expect(await va.page.getByTestId(`session-agenda-${sessionId}`).locator('li').allInnerTexts()).toEqual(['d160 Aandacht richten']);
 
     // The BA moves it to 11:30, in person; the VA sees the new time.
-    await ba.sessionCard(sessionId).getByRole('button', { name: 'Verplaatsen' }).click();
-    await ba.fillSessionTiming({ date: tomorrow.date, time: '11:30', duration: 60, mode: 'fysiek' });
+    await ba.sessions.card(sessionId).getByRole('button', { name: 'Verplaatsen' }).click();
+    await ba.sessions.fillTiming({ date: tomorrow.date, time: '11:30', duration: 60, mode: 'fysiek' });
     await ba.dialog.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
     await ba.dialog.waitFor({ state: 'detached' });
     await waitForText(vaCard, '11:30–12:30');
@@ -219,9 +219,9 @@ describe('consultation sessions in the browser: planning, the live session both 
 
     // The VA adds d175 to the agenda; the BA's list follows.
     await vaCard.getByRole('button', { name: 'Agenda wijzigen' }).click();
-    expect(await va.agendaCheckbox('d160').isChecked()).toBe(true);
+    expect(await va.sessions.agendaCheckbox('d160').isChecked()).toBe(true);
     await va.dialog.getByText('Andere secties toevoegen').click();
-    await va.agendaCheckbox('d175').check();
+    await va.sessions.agendaCheckbox('d175').check();
     await va.dialog.getByRole('button', { name: 'Agenda opslaan' }).click();
     await va.dialog.waitFor({ state: 'detached' });
     await waitForText(ba.page.getByTestId(`session-agenda-${sessionId}`), 'd175 Problemen oplossen');
@@ -232,12 +232,12 @@ describe('consultation sessions in the browser: planning, the live session both 
     await va.dialog.getByRole('button', { name: 'Sessie annuleren' }).click();
     await va.dialog.waitFor({ state: 'detached' });
     for (const physician of [ba, va]) {
-      await physician.waitForSessionStatus(sessionId, 'cancelled');
+      await physician.sessions.waitForStatus(sessionId, 'cancelled');
       await waitForText(physician.page.getByTestId(`cancel-reason-${sessionId}`), 'De werknemer is opgenomen.');
-      expect(await physician.sessionCard(sessionId).getByRole('button').count()).toBe(0);
+      expect(await physician.sessions.card(sessionId).getByRole('button').count()).toBe(0);
       expect(await physician.page.getByTestId(`ics-${sessionId}`).count()).toBe(0);
     }
-    await expect.poll(() => va.focusedId()).toBe(`session-${sessionId}-heading`);
+    await expect.poll(() => va.workspace.focusedId()).toBe(`session-${sessionId}-heading`);
     expectNoPageErrors(ba, va);
   });
 });

@@ -52,20 +52,20 @@ describe('signing in and opening a case', () => {
     expect(await header.innerText()).toContain(record.employeePseudonym);
     expect(await header.innerText()).toContain(record.employer);
     expect(await ba.page.getByTestId('sickness-week').innerText()).toBe(`week ${week} van verzuim`);
-    expect(await ba.connection.getAttribute('data-state')).toBe('connected');
-    expect(await ba.connection.innerText()).toContain('verbonden');
-    await ba.presence('ba').and(ba.page.locator('[data-online="true"]')).waitFor();
-    expect(await ba.presence('ba').innerText()).toContain('Anna Bakker');
-    expect(await ba.presence('va').getAttribute('data-online')).toBe('false');
-    expect(await ba.presence('va').innerText()).toContain('Victor Visser');
+    expect(await ba.workspace.connection.getAttribute('data-state')).toBe('connected');
+    expect(await ba.workspace.connection.innerText()).toContain('verbonden');
+    await ba.workspace.presence('ba').and(ba.page.locator('[data-online="true"]')).waitFor();
+    expect(await ba.workspace.presence('ba').innerText()).toContain('Anna Bakker');
+    expect(await ba.workspace.presence('va').getAttribute('data-online')).toBe('false');
+    expect(await ba.workspace.presence('va').innerText()).toContain('Victor Visser');
 
     // The first group is shown, its sections in the template's order, each with all three editors.
     const first = TEMPLATE_V1.groups[0]!;
-    expect(await ba.navButton(first.id).getAttribute('aria-current')).toBe('page');
+    expect(await ba.workspace.navButton(first.id).getAttribute('aria-current')).toBe('page');
     const shown = await ba.page.locator('[data-testid^="section-"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')));
     expect(shown).toEqual(first.sections.map((section) => `section-${section.id}`));
     for (const section of first.sections) {
-      for (const part of ['occupational', 'insurance', 'joint'] as const) expect(await ba.editor(part, section.id).count()).toBe(1);
+      for (const part of ['occupational', 'insurance', 'joint'] as const) expect(await ba.editors.editor(part, section.id).count()).toBe(1);
     }
 
     await ba.leaveCase();

@@ -26,63 +26,63 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
   it('BA flags d240 and the VA sees it live; both draft; the VA proposes, the BA signs; d430 goes through a dispute with a reviewer whose access ends when it closes', async () => {
     const { url } = await start();
     const { ba, va } = await browser.bothPhysicians(url);
-    await Promise.all([ba.waitForStatus('d240', 'open'), va.waitForStatus('d240', 'open')]);
+    await Promise.all([ba.workflow.waitForStatus('d240', 'open'), va.workflow.waitForStatus('d240', 'open')]);
 
     // The BA flags a disagreement; the VA's screen follows without a reload.
     const rationale = 'De BA ziet stress als kern van de beperking; de VA acht de werknemer belastbaarder.';
-    await ba.flagDisagreement('d240', rationale, 'capacity');
+    await ba.workflow.flag('d240', rationale, 'capacity');
     // The button that opened the dialog is gone; focus lands on the section, not on the page.
-    await expect.poll(() => ba.focusedId()).toBe('section-d240');
-    await va.waitForStatus('d240', 'disagreement');
+    await expect.poll(() => ba.workspace.focusedId()).toBe('section-d240');
+    await va.workflow.waitForStatus('d240', 'disagreement');
     await waitForText(va.page.getByTestId('flag-d240'), 'gemeld door Anna Bakker (bedrijfsarts)');
     expect(await va.page.getByTestId('flag-rationale-d240').innerText()).toBe(rationale);
     // Only the flagger may withdraw it.
-    expect(await va.sectionButton('d240', 'Melding intrekken').count()).toBe(0);
-    expect(await ba.sectionButton('d240', 'Melding intrekken').count()).toBe(1);
+    expect(await va.workflow.sectionButton('d240', 'Melding intrekken').count()).toBe(0);
+    expect(await ba.workflow.sectionButton('d240', 'Melding intrekken').count()).toBe(1);
 
     // Both write the joint draft.
     const first = 'Samen: 4 uur per dag, zonder deadlines.';
     const second = ' Opbouw in zes weken.';
-    await ba.typeAtEnd(ba.jointEditor('d240'), first);
-    await va.waitForExactText('joint', 'd240', first);
-    await va.typeAtEnd(va.jointEditor('d240'), second);
+    await ba.editors.typeAtEnd(ba.editors.joint('d240'), first);
+    await va.editors.waitForExactText('joint', 'd240', first);
+    await va.editors.typeAtEnd(va.editors.joint('d240'), second);
     const agreedText = first + second;
-    await ba.waitForExactText('joint', 'd240', agreedText);
-    await Promise.all([ba.waitUntilSaved(), va.waitUntilSaved()]);
+    await ba.editors.waitForExactText('joint', 'd240', agreedText);
+    await Promise.all([ba.workspace.waitUntilSaved(), va.workspace.waitUntilSaved()]);
 
     // The VA proposes; the BA sees exactly what would be signed, and that nothing changed since.
-    await va.proposeAgreement('d240');
-    await ba.waitForStatus('d240', 'proposed');
-    expect(await ba.proposalText('d240').innerText()).toBe(agreedText);
-    await ba.proposalDiff('d240').and(ba.page.locator('[data-changed="false"]')).waitFor();
-    expect(await va.sectionButton('d240', 'Ondertekenen').count()).toBe(0);
-    await waitForText(va.section('d240'), 'Wacht op ondertekening door de bedrijfsarts.');
+    await va.workflow.propose('d240');
+    await ba.workflow.waitForStatus('d240', 'proposed');
+    expect(await ba.workflow.proposalText('d240').innerText()).toBe(agreedText);
+    await ba.workflow.proposalDiff('d240').and(ba.page.locator('[data-changed="false"]')).waitFor();
+    expect(await va.workflow.sectionButton('d240', 'Ondertekenen').count()).toBe(0);
+    await waitForText(va.workspace.section('d240'), 'Wacht op ondertekening door de bedrijfsarts.');
 
-    await ba.signAgreement('d240');
+    await ba.workflow.sign('d240');
     for (const physician of [ba, va]) {
-      await physician.waitForStatus('d240', 'agreed');
+      await physician.workflow.waitForStatus('d240', 'agreed');
       expect(await physician.page.getByTestId('agreement-text-d240').innerText()).toBe(agreedText);
       const signatures = await physician.page.getByTestId('agreement-signatures-d240').innerText();
       expect(signatures).toContain('Voorgesteld door Victor Visser (verzekeringsarts)');
       expect(signatures).toContain('Ondertekend door Anna Bakker (bedrijfsarts)');
       // The agreed text is locked: the joint draft is read-only, and it can be reopened.
-      await physician.jointEditor('d240').and(physician.page.locator('[contenteditable="false"]')).waitFor();
-      expect(await physician.sectionButton('d240', 'Heropenen').count()).toBe(1);
+      await physician.editors.joint('d240').and(physician.page.locator('[contenteditable="false"]')).waitFor();
+      expect(await physician.workflow.sectionButton('d240', 'Heropenen').count()).toBe(1);
     }
     // A margin comment on the agreed text, for the reviewer to read later.
-    const threadId = await ba.commentOn('joint', 'd240', '4 uur per dag', 'Is de opbouw haalbaar?');
-    await va.showOverview();
+    const threadId = await ba.comments.commentOn('joint', 'd240', '4 uur per dag', 'Is de opbouw haalbaar?');
+    await va.workspace.showOverview();
     await va.page.getByTestId('matrix-status-d240').and(va.page.locator('[data-status="agreed"]')).waitFor();
 
     // d430: positions, a flag by the VA, then the BA escalates it into a dispute.
-    await Promise.all([ba.showGroup('dynamisch'), va.showGroup('dynamisch')]);
-    await ba.typeInOwn('d430', 'BA: tillen tot 10 kg, niet boven schouderhoogte.');
-    await va.typeInOwn('d430', 'VA: tillen tot 5 kg, af en toe.');
-    await Promise.all([ba.waitUntilSaved(), va.waitUntilSaved()]);
-    await va.flagDisagreement('d430', 'Wij verschillen over het tilgewicht.', 'capacity');
-    await ba.waitForStatus('d430', 'disagreement');
+    await Promise.all([ba.workspace.showGroup('dynamisch'), va.workspace.showGroup('dynamisch')]);
+    await ba.editors.typeInOwn('d430', 'BA: tillen tot 10 kg, niet boven schouderhoogte.');
+    await va.editors.typeInOwn('d430', 'VA: tillen tot 5 kg, af en toe.');
+    await Promise.all([ba.workspace.waitUntilSaved(), va.workspace.waitUntilSaved()]);
+    await va.workflow.flag('d430', 'Wij verschillen over het tilgewicht.', 'capacity');
+    await ba.workflow.waitForStatus('d430', 'disagreement');
 
-    await ba.sectionButton('d430', 'Escaleren naar geschil').click();
+    await ba.workflow.sectionButton('d430', 'Escaleren naar geschil').click();
     const form = ba.dialog;
     expect(await form.getByRole('checkbox', { name: /^d430 / }).isChecked()).toBe(true);
     expect(await form.getByRole('radio', { name: 'Expliciete keuze' }).isChecked()).toBe(true);
@@ -95,14 +95,14 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     await form.waitFor({ state: 'detached' });
 
     // The BA is taken to the new dispute; the VA's section shows it escalated.
-    const baDispute = ba.disputes.first();
+    const baDispute = ba.disputes.all.first();
     await baDispute.waitFor();
     expect(await ba.page.evaluate(() => document.activeElement?.closest('article')?.hasAttribute('data-dispute-id'))).toBe(true);
-    await va.waitForStatus('d430', 'escalated');
-    await ba.waitForStage(baDispute, 'opened', 'reached');
-    await ba.waitForStage(baDispute, 'peer_review', 'pending');
-    expect(await ba.timelineStage(baDispute, 'peer_review').getAttribute('data-overdue')).toBe('true');
-    expect(await ba.timelineStage(baDispute, 'closed').getAttribute('data-overdue')).toBe('false');
+    await va.workflow.waitForStatus('d430', 'escalated');
+    await ba.disputes.waitForStage(baDispute, 'opened', 'reached');
+    await ba.disputes.waitForStage(baDispute, 'peer_review', 'pending');
+    expect(await ba.disputes.timelineStage(baDispute, 'peer_review').getAttribute('data-overdue')).toBe('true');
+    expect(await ba.disputes.timelineStage(baDispute, 'closed').getAttribute('data-overdue')).toBe('false');
 
     // Before the invitation the reviewer sees no case at all.
     const reviewer = await browser.newPhysician(url, 'reviewer.demo');
@@ -111,7 +111,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     // The BA invites the reviewer, chosen from the candidates.
     await baDispute.getByLabel('Reviewer kiezen').selectOption({ label: 'Renée de Roos (verzekeringsarts)' });
     await baDispute.getByRole('button', { name: 'Uitnodigen' }).click();
-    await ba.waitForStage(baDispute, 'peer_review', 'reached');
+    await ba.disputes.waitForStage(baDispute, 'peer_review', 'reached');
 
     // The reviewer now sees only that case, and opens it read-only.
     await reviewer.page.reload();
@@ -122,22 +122,22 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     const localCopies = () => reviewer.page.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.includes('cases/demo/')).length);
     expect(await localCopies()).toBe(3);
     for (const part of ['occupational', 'insurance', 'joint'] as const) {
-      expect(await reviewer.editor(part, 'd240').getAttribute('contenteditable')).toBe('false');
+      expect(await reviewer.editors.editor(part, 'd240').getAttribute('contenteditable')).toBe('false');
     }
     expect(await reviewer.page.locator('select[data-testid^="qualifier-"]').count()).toBe(0);
     expect(await reviewer.page.getByRole('toolbar').count()).toBe(0);
-    await reviewer.waitForStatus('d240', 'agreed');
+    await reviewer.workflow.waitForStatus('d240', 'agreed');
     // The reviewer reads the comments but writes none: no reply, no resolving, no new thread on a selection.
-    await waitForText(reviewer.thread(threadId).getByTestId('thread-quote'), '4 uur per dag');
-    await waitForText(reviewer.commentsOf(threadId).first(), 'Is de opbouw haalbaar?');
-    expect(await reviewer.thread(threadId).getByTestId('thread-reply').count()).toBe(0);
-    await reviewer.selectWords(reviewer.editor('joint', 'd240'), 'zonder deadlines');
-    expect(await reviewer.commentButton('joint', 'd240').count()).toBe(0);
-    for (const section of ['d160', 'd240']) expect(await reviewer.section(section).getByRole('button').count()).toBe(0);
+    await waitForText(reviewer.comments.thread(threadId).getByTestId('thread-quote'), '4 uur per dag');
+    await waitForText(reviewer.comments.commentsOf(threadId).first(), 'Is de opbouw haalbaar?');
+    expect(await reviewer.comments.thread(threadId).getByTestId('thread-reply').count()).toBe(0);
+    await reviewer.editors.selectWords(reviewer.editors.editor('joint', 'd240'), 'zonder deadlines');
+    expect(await reviewer.comments.button('joint', 'd240').count()).toBe(0);
+    for (const section of ['d160', 'd240']) expect(await reviewer.workspace.section(section).getByRole('button').count()).toBe(0);
 
     // In the disputes the only thing the reviewer can do is record their opinion.
-    await reviewer.showDisputes();
-    const reviewerDispute = reviewer.disputes.first();
+    await reviewer.disputes.show();
+    const reviewerDispute = reviewer.disputes.all.first();
     await reviewerDispute.waitFor();
     expect(await reviewer.page.getByTestId('disputes-panel').getByRole('button').allInnerTexts()).toEqual(['Advies vastleggen']);
     const opinion = 'Tillen tot 7,5 kg is verantwoord, niet repeterend; herbeoordelen na zes weken.';
@@ -153,15 +153,15 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     await ba.dialog.getByLabel('Vraagstelling').fill('Heeft de werkgever voldoende re-integratie-inspanningen verricht?');
     await ba.dialog.getByRole('button', { name: 'Vastleggen' }).click();
     await ba.dialog.waitFor({ state: 'detached' });
-    await ba.waitForStage(baDispute, 'formal_route', 'reached');
+    await ba.disputes.waitForStage(baDispute, 'formal_route', 'reached');
     const outcome = 'UWV: passende arbeid binnen 7,5 kg tillen.';
     await baDispute.getByLabel('Uitkomst', { exact: true }).fill(outcome);
     await baDispute.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
     await waitForText(baDispute.getByTestId('formal-outcome'), outcome);
 
     // The VA closes the dispute as documented residual disagreement.
-    await va.showDisputes();
-    const vaDispute = va.disputes.first();
+    await va.disputes.show();
+    const vaDispute = va.disputes.all.first();
     await waitForText(vaDispute.getByTestId('formal-outcome'), outcome);
     await vaDispute.getByRole('button', { name: 'Geschil afsluiten' }).click();
     const outcomeChoice = va.dialog.getByLabel(/^Uitkomst voor d430 /);
@@ -174,18 +174,18 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
       [ba, baDispute],
       [va, vaDispute],
     ] as const) {
-      await physician.waitForStage(dispute, 'closed', 'reached');
+      await physician.disputes.waitForStage(dispute, 'closed', 'reached');
       await dispute.getByTestId('outcome-d430').and(physician.page.locator('[data-outcome="residual"]')).waitFor();
       for (const stage of ['opened', 'peer_review', 'formal_route'] as const) {
-        expect(await physician.timelineStage(dispute, stage).getAttribute('data-state')).toBe('reached');
-        expect(await physician.timelineStage(dispute, stage).innerText()).toContain('Anna Bakker (bedrijfsarts)');
+        expect(await physician.disputes.timelineStage(dispute, stage).getAttribute('data-state')).toBe('reached');
+        expect(await physician.disputes.timelineStage(dispute, stage).innerText()).toContain('Anna Bakker (bedrijfsarts)');
       }
-      expect(await physician.timelineStage(dispute, 'closed').innerText()).toContain('Victor Visser (verzekeringsarts)');
-      expect(await physician.timelineStage(dispute, 'peer_review').innerText()).toContain('bereikt na de streefdatum');
-      expect(await physician.timelineStage(dispute, 'closed').getAttribute('data-overdue')).toBe('false');
+      expect(await physician.disputes.timelineStage(dispute, 'closed').innerText()).toContain('Victor Visser (verzekeringsarts)');
+      expect(await physician.disputes.timelineStage(dispute, 'peer_review').innerText()).toContain('bereikt na de streefdatum');
+      expect(await physician.disputes.timelineStage(dispute, 'closed').getAttribute('data-overdue')).toBe('false');
     }
-    await va.showGroup('dynamisch');
-    await va.waitForStatus('d430', 'resolved');
+    await va.workspace.showGroup('dynamisch');
+    await va.workflow.waitForStatus('d430', 'resolved');
 
     // The reviewer's open page says their access ended; the case has left their list.
     await reviewer.page.getByTestId('access-ended').waitFor();
@@ -206,45 +206,45 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     const { url } = await start();
     const { ba, va } = await browser.bothPhysicians(url);
     const proposed = 'Samen: lost eenvoudige problemen zelfstandig op.';
-    await ba.typeAtEnd(ba.jointEditor('d175'), proposed);
-    await ba.waitUntilSaved();
-    await ba.proposeAgreement('d175');
-    await va.waitForStatus('d175', 'proposed');
-    expect(await va.proposalText('d175').innerText()).toBe(proposed);
+    await ba.editors.typeAtEnd(ba.editors.joint('d175'), proposed);
+    await ba.workspace.waitUntilSaved();
+    await ba.workflow.propose('d175');
+    await va.workflow.waitForStatus('d175', 'proposed');
+    expect(await va.workflow.proposalText('d175').innerText()).toBe(proposed);
 
     // The BA goes on writing after the proposal; the VA sees what changed.
     const added = ' Complexe problemen met hulp.';
-    await ba.typeAtEnd(ba.jointEditor('d175'), added);
-    await ba.waitUntilSaved();
-    await va.waitForExactText('joint', 'd175', proposed + added);
-    await va.proposalDiff('d175').and(va.page.locator('[data-changed="true"]')).waitFor();
-    await waitForText(va.proposalDiff('d175').locator('ins'), 'Complexe problemen met hulp.');
+    await ba.editors.typeAtEnd(ba.editors.joint('d175'), added);
+    await ba.workspace.waitUntilSaved();
+    await va.editors.waitForExactText('joint', 'd175', proposed + added);
+    await va.workflow.proposalDiff('d175').and(va.page.locator('[data-changed="true"]')).waitFor();
+    await waitForText(va.workflow.proposalDiff('d175').locator('ins'), 'Complexe problemen met hulp.');
 
     // Signing now is refused: the signature would not cover the draft as it stands.
-    await va.signAgreement('d175');
+    await va.workflow.sign('d175');
     const refusal = va.page.getByTestId('sign-error-d175');
     await refusal.and(va.page.locator('[data-error="sign.stale-draft"]')).waitFor();
     await waitForText(refusal, 'Het gezamenlijk concept is gewijzigd sinds het voorstel');
-    await va.waitForStatus('d175', 'proposed');
+    await va.workflow.waitForStatus('d175', 'proposed');
 
     // The VA proposes the current draft; the BA reads and signs it.
-    await va.sectionButton('d175', 'Huidig concept opnieuw voorstellen').click();
+    await va.workflow.sectionButton('d175', 'Huidig concept opnieuw voorstellen').click();
     await refusal.waitFor({ state: 'detached' });
-    await waitForText(ba.section('d175'), 'door Victor Visser (verzekeringsarts)');
-    expect(await ba.proposalText('d175').innerText()).toBe(proposed + added);
-    await ba.proposalDiff('d175').and(ba.page.locator('[data-changed="false"]')).waitFor();
-    expect(await va.sectionButton('d175', 'Ondertekenen').count()).toBe(0);
-    await ba.signAgreement('d175');
-    await Promise.all([ba.waitForStatus('d175', 'agreed'), va.waitForStatus('d175', 'agreed')]);
-    await va.jointEditor('d175').and(va.page.locator('[contenteditable="false"]')).waitFor();
+    await waitForText(ba.workspace.section('d175'), 'door Victor Visser (verzekeringsarts)');
+    expect(await ba.workflow.proposalText('d175').innerText()).toBe(proposed + added);
+    await ba.workflow.proposalDiff('d175').and(ba.page.locator('[data-changed="false"]')).waitFor();
+    expect(await va.workflow.sectionButton('d175', 'Ondertekenen').count()).toBe(0);
+    await ba.workflow.sign('d175');
+    await Promise.all([ba.workflow.waitForStatus('d175', 'agreed'), va.workflow.waitForStatus('d175', 'agreed')]);
+    await va.editors.joint('d175').and(va.page.locator('[contenteditable="false"]')).waitFor();
 
     // Reopening asks for a reason, and unlocks the joint draft for both.
-    await va.sectionButton('d175', 'Heropenen').click();
+    await va.workflow.sectionButton('d175', 'Heropenen').click();
     await va.dialog.getByLabel('Reden').fill('Nieuwe informatie van de behandelaar.');
     await va.dialog.getByRole('button', { name: 'Heropenen' }).click();
     await va.dialog.waitFor({ state: 'detached' });
-    await Promise.all([ba.waitForStatus('d175', 'open'), va.waitForStatus('d175', 'open')]);
-    await ba.jointEditor('d175').and(ba.page.locator('[contenteditable="true"]')).waitFor();
+    await Promise.all([ba.workflow.waitForStatus('d175', 'open'), va.workflow.waitForStatus('d175', 'open')]);
+    await ba.editors.joint('d175').and(ba.page.locator('[contenteditable="true"]')).waitFor();
     expect(await va.page.getByTestId('agreement-d175').count()).toBe(0);
     expectNoPageErrors(ba, va);
   });
@@ -254,13 +254,13 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     const { url } = await start({ PERSISTENT_DAYS: 0 });
     const { ba, va } = await browser.bothPhysicians(url);
 
-    await ba.flagDisagreement('d160', 'Verschil in concentratieduur.', 'hours');
-    await va.statusChip('d160').and(va.page.locator('[data-status="disagreement"][data-persistent="true"]')).waitFor();
+    await ba.workflow.flag('d160', 'Verschil in concentratieduur.', 'hours');
+    await va.workflow.statusChip('d160').and(va.page.locator('[data-status="disagreement"][data-persistent="true"]')).waitFor();
     // Withdrawn, the flag and the prompt are gone; flagged again, both return.
-    await ba.sectionButton('d160', 'Melding intrekken').click();
-    await Promise.all([ba.waitForStatus('d160', 'open'), va.waitForStatus('d160', 'open')]);
+    await ba.workflow.sectionButton('d160', 'Melding intrekken').click();
+    await Promise.all([ba.workflow.waitForStatus('d160', 'open'), va.workflow.waitForStatus('d160', 'open')]);
     expect(await va.page.getByTestId('persistent-banner').count()).toBe(0);
-    await va.flagDisagreement('d160', 'Verschil in concentratieduur, opnieuw.', 'hours');
+    await va.workflow.flag('d160', 'Verschil in concentratieduur, opnieuw.', 'hours');
     const banner = ba.page.getByTestId('persistent-banner');
     await waitForText(banner, 'd160 Aandacht richten');
 
@@ -270,27 +270,27 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     await ba.dialog.getByLabel('Vraag die het geschil moet beantwoorden').fill('Hoe lang kan de werknemer zich concentreren?');
     await ba.dialog.getByRole('button', { name: 'Geschil openen' }).click();
     await ba.dialog.waitFor({ state: 'detached' });
-    const dispute = ba.disputes.first();
+    const dispute = ba.disputes.all.first();
     await waitForText(dispute, 'Aanhoudende onenigheid');
-    await va.waitForStatus('d160', 'escalated');
+    await va.workflow.waitForStatus('d160', 'escalated');
     expect(await va.page.getByTestId('persistent-banner').count()).toBe(0);
 
     // Closed at once: the stages in between are marked skipped.
     await dispute.getByRole('button', { name: 'Geschil afsluiten' }).click();
     await ba.dialog.getByLabel(/^Uitkomst voor d160 /).selectOption('withdrawn');
     await ba.dialog.getByRole('button', { name: 'Afsluiten', exact: true }).click();
-    await ba.waitForStage(dispute, 'closed', 'reached');
-    await ba.waitForStage(dispute, 'peer_review', 'skipped');
-    await ba.waitForStage(dispute, 'formal_route', 'skipped');
-    await waitForText(ba.timelineStage(dispute, 'formal_route'), 'overgeslagen');
-    await va.waitForStatus('d160', 'resolved');
+    await ba.disputes.waitForStage(dispute, 'closed', 'reached');
+    await ba.disputes.waitForStage(dispute, 'peer_review', 'skipped');
+    await ba.disputes.waitForStage(dispute, 'formal_route', 'skipped');
+    await waitForText(ba.disputes.timelineStage(dispute, 'formal_route'), 'overgeslagen');
+    await va.workflow.waitForStatus('d160', 'resolved');
 
     // In English, the disputes and the sections with their workflow show no Dutch interface text.
-    await ba.chooseLanguage('en');
+    await ba.workspace.chooseLanguage('en');
     await waitForText(dispute, 'Persistent disagreement');
     await expectNoDutch(ba, /Verschil in concentratieduur[^\n]*|Hoe lang kan de werknemer[^\n]*/g);
-    await ba.showGroup('persoonlijk');
-    await waitForText(ba.statusChip('d160'), 'resolved');
+    await ba.workspace.showGroup('persoonlijk');
+    await waitForText(ba.workflow.statusChip('d160'), 'resolved');
     await expectNoDutch(ba, /Verschil in concentratieduur[^\n]*|Hoe lang kan de werknemer[^\n]*/g);
     expectNoPageErrors(ba, va);
   });

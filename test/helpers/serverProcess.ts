@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { closeWhenDone } from './cleanup.ts';
 
 const MAIN = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
 
@@ -18,7 +19,9 @@ export interface ServerProcess {
 
 /**
  * Runs the built server (`dist/server/main.js`) as its own process, the way
- * `npm start` does, so tests can kill it for real.
+ * `npm start` does, so tests can kill it for real. A process still running
+ * when the test that started it finishes (or, started in a beforeAll, when the
+ * test file is done) is killed with SIGKILL.
  */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
@@ -28,6 +31,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   });
   const output: string[] = [];
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  closeWhenDone(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    return exited;
+  });
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs);

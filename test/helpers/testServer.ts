@@ -13,6 +13,7 @@ import { LOG_SECRET_FILE, loadOrCreateSecret } from '../../server/secret.ts';
 import { createLogKey } from '../../server/workflow/logKey.ts';
 import { sealLegacyLogs } from '../../server/workflow/sealLegacyLogs.ts';
 import { TEST_LOG_SECRET } from './caseLog.ts';
+import { closeWhenDone } from './cleanup.ts';
 import { makeTempDir } from './tmp.ts';
 
 export interface TestServer {
@@ -24,6 +25,7 @@ export interface TestServer {
   dataDir: string | null;
   /** Logs in through the API and returns the token. */
   login(username: string, password?: string): Promise<string>;
+  /** Closes the server and its stores; again is a no-op (it also runs by itself, see startTestServer). */
   close(): Promise<void>;
 }
 
@@ -43,7 +45,11 @@ export interface TestServerOptions {
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
-/** A real workspace on 127.0.0.1, port 0, seeded with the demo data. */
+/**
+ * A real workspace on 127.0.0.1, port 0, seeded with the demo data. It closes
+ * itself when the test that started it finishes, or (started in a beforeAll)
+ * when the test file is done; `close()` closes it earlier.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const store = options.store ?? 'sqlite';
   const temp = store === 'sqlite' && !options.dataDir ? makeTempDir() : null;
@@ -76,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const { url } = await workspace.listen(0, '127.0.0.1');
   let closed = false;
-  return {
+  const server: TestServer = {
     url,
     collabUrl: `${url.replace('http', 'ws')}/collab`,
     workspace,
@@ -91,6 +97,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       temp?.remove();
     },
   };
+  closeWhenDone(() => server.close());
+  return server;
 }
 
 export async function loginToken(url: string, username: string, password: string = DEMO_PASSWORD): Promise<string> {

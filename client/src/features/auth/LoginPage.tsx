@@ -4,6 +4,7 @@ import type { PublicUser } from '../../../../shared/api.ts';
 import { MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limits.ts';
 import { api, ApiError } from '../../api.ts';
 
+// Just over 60 lines: a flat form of two fields, the refusal and the submit.
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
@@ -19,16 +20,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
       const { user, expiresAt } = await api.login(username, password);
       onLoggedIn(user, expiresAt);
     } catch (caught) {
-      const id = caught instanceof ApiError ? caught.id : 'network';
-      setError(
-        id === 'invalid_credentials'
-          ? t('login.invalid')
-          : id === 'too_many_attempts'
-            ? t('login.throttled')
-            : id === 'login_busy'
-              ? t('login.serverBusy')
-              : t('login.failed'),
-      );
+      setError(t(loginErrorKey(caught instanceof ApiError ? caught.id : 'network')));
       setBusy(false);
     }
   };
@@ -73,4 +65,18 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
       </form>
     </main>
   );
+}
+
+/** The text for a refused sign-in. */
+function loginErrorKey(id: string): string {
+  switch (id) {
+    case 'invalid_credentials':
+      return 'login.invalid';
+    case 'too_many_attempts':
+      return 'login.throttled';
+    case 'login_busy':
+      return 'login.serverBusy';
+    default:
+      return 'login.failed';
+  }
 }

@@ -34,9 +34,36 @@ export function EditorComments(props: Props) {
 
 function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & { context: CommentsContextValue }) {
   const { t } = useTranslation();
-  const { comments, mayWrite, active, hovered, draft, ranges, setActive, startDraft, revealThread } = context;
-  const synced = useSynced(collab);
+  const { mayWrite, startDraft } = context;
+  useHighlights(editor, part, sectionId, context);
+  useReportRanges(editor, collab, context);
+  useCommentEvents(editor, part, sectionId, context);
+  const placement = useSelectionPlacement(editor);
 
+  if (!placement || !mayWrite) return null;
+  return (
+    <button
+      type="button"
+      className="comment-add"
+      style={{ top: placement.top, left: placement.left }}
+      title={t('comments.addHint', { shortcut: COMMENT_SHORTCUT.label })}
+      aria-keyshortcuts={COMMENT_SHORTCUT.aria}
+      data-testid={`comment-add-${part}-${sectionId}`}
+      // Keep the selection: the click must not move it first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => {
+        const picked = mounted(editor) ? pickSelection(editor.view, part, sectionId) : null;
+        if (picked) startDraft(picked);
+      }}
+    >
+      {t('comments.add')}
+    </button>
+  );
+}
+
+/** Highlights the threads on this editor's text (and the one being written); the active one stands out. */
+function useHighlights(editor: Editor, part: DocPart, sectionId: string, context: CommentsContextValue): void {
+  const { comments, active, hovered, draft } = context;
   const anchors = useMemo(() => {
     const list: HighlightAnchor[] = [];
     for (const thread of comments.threads) {
@@ -51,7 +78,11 @@ function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & 
   useEffect(() => {
     if (!editor.isDestroyed) setHighlights(editor.view, { anchors, active: hovered ?? active });
   }, [editor, anchors, hovered, active]);
+}
 
+/** Reports where the threads' texts are in this editor, after every change. */
+function useReportRanges(editor: Editor, collab: CollabDoc, { ranges }: CommentsContextValue): void {
+  const synced = useSynced(collab);
   // Ranges are only worth reporting once the document is the server's: before, a thread would look detached.
   useEffect(() => {
     if (!synced) return;
@@ -64,9 +95,11 @@ function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & 
     editor.on('transaction', report);
     return () => void editor.off('transaction', report);
   }, [editor, ranges, synced]);
+}
 
-  const placement = useSelectionPlacement(editor);
-
+/** The keyboard shortcut that starts a thread on the selection, and clicks in highlighted text. */
+function useCommentEvents(editor: Editor, part: DocPart, sectionId: string, context: CommentsContextValue): void {
+  const { mayWrite, startDraft, setActive, revealThread } = context;
   useEffect(() => {
     const start = (event: KeyboardEvent) => {
       if (!mayWrite || !(event.ctrlKey && event.altKey && event.code === 'KeyM') || !mounted(editor)) return;
@@ -91,26 +124,6 @@ function EditorCommentsIn({ editor, collab, part, sectionId, context }: Props & 
       document.removeEventListener('click', click);
     };
   }, [editor, part, sectionId, mayWrite, startDraft, setActive, revealThread]);
-
-  if (!placement || !mayWrite) return null;
-  return (
-    <button
-      type="button"
-      className="comment-add"
-      style={{ top: placement.top, left: placement.left }}
-      title={t('comments.addHint', { shortcut: COMMENT_SHORTCUT.label })}
-      aria-keyshortcuts={COMMENT_SHORTCUT.aria}
-      data-testid={`comment-add-${part}-${sectionId}`}
-      // Keep the selection: the click must not move it first.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={() => {
-        const picked = mounted(editor) ? pickSelection(editor.view, part, sectionId) : null;
-        if (picked) startDraft(picked);
-      }}
-    >
-      {t('comments.add')}
-    </button>
-  );
 }
 
 function mounted(editor: Editor): boolean {

@@ -4,7 +4,7 @@ import { useDateTimeFormat } from '../workspace/labels.ts';
 import type { TextRange } from './anchors.ts';
 import { CommentItem } from './CommentItem.tsx';
 import { CommentText } from './CommentText.tsx';
-import { useComments, type Reveal } from './CommentsContext.tsx';
+import { useComments, type CommentsContextValue, type Reveal } from './CommentsContext.tsx';
 import { useCommentAction } from './useCommentAction.ts';
 import type { ThreadItem } from './useCaseComments.ts';
 
@@ -22,13 +22,10 @@ interface Props {
 export function ThreadCard({ thread, range }: Props) {
   const { t } = useTranslation();
   const context = useComments();
-  const formatTime = useDateTimeFormat();
   const card = useRef<HTMLElement>(null);
-  const reply = useCommentAction();
-  const resolution = useCommentAction();
   useReveal(card, thread.id, context?.reveal ?? null);
   if (!context) return null;
-  const { comments, mayWrite, active, hovered, setActive, setHovered } = context;
+  const { comments, active, hovered, setActive, setHovered } = context;
   const headingId = `thread-${thread.id}-heading`;
   const detached = range === null;
   const resolved = thread.resolved !== null;
@@ -55,17 +52,7 @@ export function ThreadCard({ thread, range }: Props) {
       onFocus={take}
       onClick={take}
     >
-      <header className="thread__header">
-        <h4 id={headingId} className="thread__title">
-          {t(`comments.part.${thread.part}`)}
-        </h4>
-        {thread.unread > 0 && (
-          <span className="comment-unread" data-testid="thread-unread">
-            {t('comments.newCount', { count: thread.unread })}
-          </span>
-        )}
-        {resolved && <span className="badge">{t('comments.resolved')}</span>}
-      </header>
+      <ThreadHeader thread={thread} headingId={headingId} resolved={resolved} />
       <blockquote className="thread__quote" data-testid="thread-quote">
         <span className="visually-hidden">{t('comments.quote')}: </span>
         {thread.quote}
@@ -80,6 +67,37 @@ export function ThreadCard({ thread, range }: Props) {
           <CommentItem key={comment.id} threadId={thread.id} comment={comment} />
         ))}
       </ol>
+      <ThreadActions thread={thread} context={context} />
+    </article>
+  );
+}
+
+function ThreadHeader({ thread, headingId, resolved }: { thread: ThreadItem; headingId: string; resolved: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <header className="thread__header">
+      <h4 id={headingId} className="thread__title">
+        {t(`comments.part.${thread.part}`)}
+      </h4>
+      {thread.unread > 0 && (
+        <span className="comment-unread" data-testid="thread-unread">
+          {t('comments.newCount', { count: thread.unread })}
+        </span>
+      )}
+      {resolved && <span className="badge">{t('comments.resolved')}</span>}
+    </header>
+  );
+}
+
+/** The reply (or who resolved it), resolving or reopening, and what went wrong with either. */
+function ThreadActions({ thread, context: { comments, mayWrite } }: { thread: ThreadItem; context: CommentsContextValue }) {
+  const { t } = useTranslation();
+  const formatTime = useDateTimeFormat();
+  const reply = useCommentAction();
+  const resolution = useCommentAction();
+  const resolved = thread.resolved !== null;
+  return (
+    <>
       {thread.resolved ? (
         <p className="muted small" data-testid="thread-resolved">
           {t('comments.resolvedBy', { name: thread.resolved.by.name, at: formatTime(thread.resolved.at) })}
@@ -116,7 +134,7 @@ export function ThreadCard({ thread, range }: Props) {
             </p>
           ),
       )}
-    </article>
+    </>
   );
 }
 

@@ -72,34 +72,15 @@ export function useCaseComments(caseId: string, userId: string): CaseComments {
     });
   }, []);
 
-  useEffect(() => {
-    let active = true;
-    const load = () => {
-      const sent = new Map(pushes.current);
-      commentsApi.threads(caseId).then(
-        (list) => active && acceptList(list, sent),
-        () => active && setStatus((current) => (current === 'ready' ? current : 'unavailable')),
-      );
-    };
-    load();
-    const socket = acquireSocket();
-    // After a reconnect the pushes sent meanwhile are lost: join again and reload.
-    const unfollow = followCase(socket, caseId, () => {
-      if (active) load();
-    });
-    const onComments = (push: CommentsPush) => {
-      if (!active || push.caseId !== caseId) return;
-      pushes.current.set(push.thread.id, (pushes.current.get(push.thread.id) ?? 0) + 1);
-      setEntries((current) => new Map(current).set(push.thread.id, { thread: push.thread, lastReadAt: current.get(push.thread.id)?.lastReadAt ?? null }));
-    };
-    socket.on(RealtimeEvent.comments, onComments);
-    return () => {
-      active = false;
-      socket.off(RealtimeEvent.comments, onComments);
-      unfollow();
-      releaseSocket(socket);
-    };
-  }, [caseId, acceptList]);
+  useEffect(
+    () =>
+      followComments(caseId, pushes.current, {
+        list: acceptList,
+        failed: () => setStatus((current) => (current === 'ready' ? current : 'unavailable')),
+        push: (thread) => setEntries((current) => new Map(current).set(thread.id, { thread, lastReadAt: current.get(thread.id)?.lastReadAt ?? null })),
+      }),
+    [caseId, acceptList],
+  );
 
   const command = useCallback(
     async (threadId: string | null, call: () => Promise<ThreadView>): Promise<ThreadView> => {
@@ -111,15 +92,63 @@ export function useCaseComments(caseId: string, userId: string): CaseComments {
     [acceptAnswer],
   );
 
-  const threads = useMemo(
+  const threads = useThreadItems(entries, userId);
+  const unread = threads.reduce((sum, thread) => sum + thread.unread, 0);
+  return useCommentCommands(caseId, status, threads, unread, command);
+}
+
+/**
+ * Loads the threads and follows the pushes about them; after a reconnect
+ * (the pushes sent meanwhile are lost) joins again and reloads. `pushes`
+ * counts the pushes per thread. Returns what stops following.
+ */
+function followComments(
+  caseId: string,
+  pushes: Map<string, number>,
+  on: { list: (list: CaseThreads, sent: ReadonlyMap<string, number>) => void; failed: () => void; push: (thread: CommentThread) => void },
+): () => void {
+  let active = true;
+  const load = () => {
+    const sent = new Map(pushes);
+    commentsApi.threads(caseId).then(
+      (list) => active && on.list(list, sent),
+      () => active && on.failed(),
+    );
+  };
+  load();
+  const socket = acquireSocket();
+  const unfollow = followCase(socket, caseId, () => {
+    if (active) load();
+  });
+  const onComments = (push: CommentsPush) => {
+    if (!active || push.caseId !== caseId) return;
+    pushes.set(push.thread.id, (pushes.get(push.thread.id) ?? 0) + 1);
+    on.push(push.thread);
+  };
+  socket.on(RealtimeEvent.comments, onComments);
+  return () => {
+    active = false;
+    socket.off(RealtimeEvent.comments, onComments);
+    unfollow();
+    releaseSocket(socket);
+  };
+}
+
+/** The threads with this user's unread counts, oldest first. */
+function useThreadItems(entries: ReadonlyMap<string, Entry>, userId: string): ThreadItem[] {
+  return useMemo(
     () =>
       [...entries.values()]
         .map(({ thread, lastReadAt }) => ({ ...thread, lastReadAt, unread: unreadIn(thread, userId, lastReadAt) }))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     [entries, userId],
   );
-  const unread = threads.reduce((sum, thread) => sum + thread.unread, 0);
+}
 
+type RunCommand = (threadId: string | null, call: () => Promise<ThreadView>) => Promise<ThreadView>;
+
+/** The comments of the case with the commands on them, each answer taken in by `command`. */
+function useCommentCommands(caseId: string, status: CommentsStatus, threads: ThreadItem[], unread: number, command: RunCommand): CaseComments {
   return useMemo<CaseComments>(
     () => ({
       status,

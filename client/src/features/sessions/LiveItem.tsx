@@ -111,14 +111,13 @@ interface OutcomeProps {
  */
 function OutcomeForm({ session, item, sectionLabel, status, onOpenSection }: OutcomeProps) {
   const { t } = useTranslation();
-  const { caseId, escalate } = useWorkflowContext();
+  const { caseId } = useWorkflowContext();
   const actor = useActorLabel();
   const formatTime = useDateTimeFormat();
   const command = useCommand();
   const [outcome, setOutcome] = useState<ItemOutcome | null>(item.outcome);
   const [notes, setNotes] = useState(item.notes);
   const ids = { legend: useId(), notes: useId(), radios: useId() };
-  const refusal = command.error?.id ?? '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -153,6 +152,27 @@ function OutcomeForm({ session, item, sectionLabel, status, onOpenSection }: Out
         )}
       </p>
       <SessionError error={command.error} testId="outcome-error" />
+      <OutcomeFollowUp refusal={command.error?.id ?? ''} item={item} status={status} onOpenSection={onOpenSection} />
+    </form>
+  );
+}
+
+/** After a refusal the workflow can resolve: the way to resolve it (the section, or a dispute). */
+function OutcomeFollowUp({
+  refusal,
+  item,
+  status,
+  onOpenSection,
+}: {
+  refusal: string;
+  item: AgendaItem;
+  status: SectionStatus | null;
+  onOpenSection: (sectionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { escalate } = useWorkflowContext();
+  return (
+    <>
       {NEEDS_SECTION.has(refusal) && (
         <p className="actions">
           <button type="button" onClick={() => onOpenSection(item.section)}>
@@ -167,6 +187,6 @@ function OutcomeForm({ session, item, sectionLabel, status, onOpenSection }: Out
           </button>
         </p>
       )}
-    </form>
+    </>
   );
 }

@@ -32,9 +32,6 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
   const { caseId, myRole, sections } = useWorkflowContext();
   const physician = isPhysician(myRole);
   const present = useSessionPresence(caseId, physician ? session.id : null);
-  const when = useSessionWhen();
-  const actor = useActorLabel();
-  const formatTime = useDateTimeFormat();
   const sectionLabel = useSectionLabel();
   const move = useCommand();
   const [concluding, setConcluding] = useState(false);
@@ -48,10 +45,6 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
   }, [session.currentItem]);
 
   const select = (section: string) => void move.run(() => sessionsApi.selectItem(caseId, session.id, section));
-  const labelOf = (id: string) => {
-    const section = sections.find((s) => s.id === id);
-    return section ? sectionLabel(section) : id;
-  };
 
   return (
     <section
@@ -61,13 +54,7 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
       data-session-id={session.id}
       data-current={session.currentItem ?? ''}
     >
-      <div className="session__header">
-        <h3 id={LIVE_HEADING_ID} tabIndex={-1}>
-          {t('sessions.live.heading', { when: when(session) })}
-        </h3>
-        <span className="status-chip session-chip--live">{t('sessions.status.live')}</span>
-      </div>
-      {session.started && <p className="muted small">{t('sessions.live.startedBy', { who: actor(session.started.by), at: formatTime(session.started.at) })}</p>}
+      <LiveHeader session={session} />
       <Presence members={members} present={present} physician={physician} />
       <p className="live-session__now" aria-live="polite" data-testid="live-now">
         {currentSection
@@ -75,43 +62,7 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
           : t('sessions.agenda.empty')}
       </p>
       <div className="live-session__body">
-        <nav aria-label={t('sessions.live.agenda')} className="live-agenda">
-          <ol>
-            {session.agenda.map((item) => {
-              const isCurrent = item.section === session.currentItem;
-              return (
-                <li
-                  key={item.section}
-                  data-testid={`agenda-item-${item.section}`}
-                  data-current={String(isCurrent)}
-                  data-outcome={item.outcome ?? ''}
-                  className={isCurrent ? 'live-agenda__item live-agenda__item--current' : 'live-agenda__item'}
-                >
-                  {physician ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-current={isCurrent ? 'step' : undefined}
-                      disabled={move.busy}
-                      onClick={() => select(item.section)}
-                    >
-                      {labelOf(item.section)}
-                    </button>
-                  ) : (
-                    <span aria-current={isCurrent ? 'step' : undefined}>{labelOf(item.section)}</span>
-                  )}
-                  {item.outcome && (
-                    <span className={`outcome outcome--${item.outcome}`} data-testid={`agenda-outcome-${item.section}`}>
-                      {' '}
-                      {t(`sessions.outcome.${item.outcome}`)}
-                    </span>
-                  )}
-                  {item.notes && <span className="live-agenda__notes small">{item.notes}</span>}
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+        <LiveAgenda session={session} physician={physician} busy={move.busy} onSelect={select} />
         {current && currentSection && (
           <LiveItem
             key={current.section}
@@ -124,27 +75,117 @@ export function LiveSession({ session, members, docs, onOpenSection }: Props) {
           />
         )}
       </div>
-      {physician && (
-        <p className="actions live-session__controls">
-          <button type="button" className="button--secondary" disabled={move.busy || index <= 0} onClick={() => select(session.agenda[index - 1]!.section)}>
-            {t('sessions.live.previous')}
-          </button>
-          <button
-            type="button"
-            className="button--secondary"
-            disabled={move.busy || index < 0 || index >= session.agenda.length - 1}
-            onClick={() => select(session.agenda[index + 1]!.section)}
-          >
-            {t('sessions.live.next')}
-          </button>
-          <button type="button" onClick={() => setConcluding(true)}>
-            {t('sessions.actions.conclude')}
-          </button>
-        </p>
-      )}
+      {physician && <LiveControls session={session} index={index} busy={move.busy} onSelect={select} onConclude={() => setConcluding(true)} />}
       <SessionError error={move.error} testId="live-error" />
       {concluding && <ConcludeDialog session={session} onClose={() => setConcluding(false)} />}
     </section>
+  );
+}
+
+/** The session's heading, that it is live, and who started it when. */
+function LiveHeader({ session }: { session: ConsultationSession }) {
+  const { t } = useTranslation();
+  const when = useSessionWhen();
+  const actor = useActorLabel();
+  const formatTime = useDateTimeFormat();
+  return (
+    <>
+      <div className="session__header">
+        <h3 id={LIVE_HEADING_ID} tabIndex={-1}>
+          {t('sessions.live.heading', { when: when(session) })}
+        </h3>
+        <span className="status-chip session-chip--live">{t('sessions.status.live')}</span>
+      </div>
+      {session.started && <p className="muted small">{t('sessions.live.startedBy', { who: actor(session.started.by), at: formatTime(session.started.at) })}</p>}
+    </>
+  );
+}
+
+interface AgendaProps {
+  session: ConsultationSession;
+  physician: boolean;
+  busy: boolean;
+  onSelect: (section: string) => void;
+}
+
+/** The agenda, the current item marked; a physician moves the session to an item from here. */
+function LiveAgenda({ session, physician, busy, onSelect }: AgendaProps) {
+  const { t } = useTranslation();
+  const { sections } = useWorkflowContext();
+  const sectionLabel = useSectionLabel();
+  const labelOf = (id: string) => {
+    const section = sections.find((s) => s.id === id);
+    return section ? sectionLabel(section) : id;
+  };
+  return (
+    <nav aria-label={t('sessions.live.agenda')} className="live-agenda">
+      <ol>
+        {session.agenda.map((item) => {
+          const isCurrent = item.section === session.currentItem;
+          return (
+            <li
+              key={item.section}
+              data-testid={`agenda-item-${item.section}`}
+              data-current={String(isCurrent)}
+              data-outcome={item.outcome ?? ''}
+              className={isCurrent ? 'live-agenda__item live-agenda__item--current' : 'live-agenda__item'}
+            >
+              {physician ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-current={isCurrent ? 'step' : undefined}
+                  disabled={busy}
+                  onClick={() => onSelect(item.section)}
+                >
+                  {labelOf(item.section)}
+                </button>
+              ) : (
+                <span aria-current={isCurrent ? 'step' : undefined}>{labelOf(item.section)}</span>
+              )}
+              {item.outcome && (
+                <span className={`outcome outcome--${item.outcome}`} data-testid={`agenda-outcome-${item.section}`}>
+                  {' '}
+                  {t(`sessions.outcome.${item.outcome}`)}
+                </span>
+              )}
+              {item.notes && <span className="live-agenda__notes small">{item.notes}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+interface ControlsProps {
+  session: ConsultationSession;
+  index: number;
+  busy: boolean;
+  onSelect: (section: string) => void;
+  onConclude: () => void;
+}
+
+/** Previous and next item, and concluding the session. */
+function LiveControls({ session, index, busy, onSelect, onConclude }: ControlsProps) {
+  const { t } = useTranslation();
+  return (
+    <p className="actions live-session__controls">
+      <button type="button" className="button--secondary" disabled={busy || index <= 0} onClick={() => onSelect(session.agenda[index - 1]!.section)}>
+        {t('sessions.live.previous')}
+      </button>
+      <button
+        type="button"
+        className="button--secondary"
+        disabled={busy || index < 0 || index >= session.agenda.length - 1}
+        onClick={() => onSelect(session.agenda[index + 1]!.section)}
+      >
+        {t('sessions.live.next')}
+      </button>
+      <button type="button" onClick={onConclude}>
+        {t('sessions.actions.conclude')}
+      </button>
+    </p>
   );
 }
 

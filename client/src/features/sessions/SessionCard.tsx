@@ -22,9 +22,6 @@ interface Props {
 export function SessionCard({ session, members, onStarted }: Props) {
   const { t } = useTranslation();
   const { caseId, myRole, workflow } = useWorkflowContext();
-  const when = useSessionWhen();
-  const actor = useActorLabel();
-  const formatTime = useDateTimeFormat();
   const start = useCommand();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const headingId = `session-${session.id}-heading`;
@@ -43,39 +40,8 @@ export function SessionCard({ session, members, onStarted }: Props) {
       data-status={session.status}
       data-testid={`session-${session.id}`}
     >
-      <div className="session__header">
-        <h4 id={headingId} tabIndex={-1}>
-          {t('sessions.title', { when: when(session) })}
-        </h4>
-        <span className={`status-chip session-chip--${session.status}`} data-testid={`session-status-${session.id}`}>
-          <span className="visually-hidden">{t('workflow.statusLabel')}: </span>
-          {t(`sessions.status.${session.status}`)}
-        </span>
-      </div>
-      <dl className="facts">
-        <dt>{t('sessions.form.mode')}</dt>
-        <dd data-testid={`session-mode-${session.id}`}>{t(`sessions.mode.${session.mode}`)}</dd>
-        <dt>{t('sessions.scheduledBy')}</dt>
-        <dd>{actor(session.scheduledBy)}</dd>
-        {session.revision > 0 && scheduled && (
-          <>
-            <dt>{t('sessions.changes')}</dt>
-            <dd>{t('sessions.revised', { count: session.revision })}</dd>
-          </>
-        )}
-        {session.cancelled && (
-          <>
-            <dt>{t('sessions.cancelledBy')}</dt>
-            <dd>{t('disputes.by', { who: actor(session.cancelled.by), at: formatTime(session.cancelled.at) })}</dd>
-            {session.cancelled.reason && (
-              <>
-                <dt>{t('sessions.cancel.reason')}</dt>
-                <dd data-testid={`cancel-reason-${session.id}`}>{session.cancelled.reason}</dd>
-              </>
-            )}
-          </>
-        )}
-      </dl>
+      <SessionHeader session={session} headingId={headingId} />
+      <SessionFacts session={session} />
       {session.status === 'concluded' ? <SessionMinutes session={session} members={members} /> : <AgendaList session={session} />}
       <p className="actions">
         {scheduled && isPhysician(myRole) && (
@@ -106,6 +72,56 @@ export function SessionCard({ session, members, onStarted }: Props) {
       {dialog === 'agenda' && <AgendaDialog session={session} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && <CancelDialog session={session} onClose={() => setDialog(null)} />}
     </article>
+  );
+}
+
+function SessionHeader({ session, headingId }: { session: ConsultationSession; headingId: string }) {
+  const { t } = useTranslation();
+  const when = useSessionWhen();
+  return (
+    <div className="session__header">
+      <h4 id={headingId} tabIndex={-1}>
+        {t('sessions.title', { when: when(session) })}
+      </h4>
+      <span className={`status-chip session-chip--${session.status}`} data-testid={`session-status-${session.id}`}>
+        <span className="visually-hidden">{t('workflow.statusLabel')}: </span>
+        {t(`sessions.status.${session.status}`)}
+      </span>
+    </div>
+  );
+}
+
+/** How the session takes place, who planned it, and how it changed or was cancelled. */
+function SessionFacts({ session }: { session: ConsultationSession }) {
+  const { t } = useTranslation();
+  const actor = useActorLabel();
+  const formatTime = useDateTimeFormat();
+  const scheduled = session.status === 'scheduled';
+  return (
+    <dl className="facts">
+      <dt>{t('sessions.form.mode')}</dt>
+      <dd data-testid={`session-mode-${session.id}`}>{t(`sessions.mode.${session.mode}`)}</dd>
+      <dt>{t('sessions.scheduledBy')}</dt>
+      <dd>{actor(session.scheduledBy)}</dd>
+      {session.revision > 0 && scheduled && (
+        <>
+          <dt>{t('sessions.changes')}</dt>
+          <dd>{t('sessions.revised', { count: session.revision })}</dd>
+        </>
+      )}
+      {session.cancelled && (
+        <>
+          <dt>{t('sessions.cancelledBy')}</dt>
+          <dd>{t('disputes.by', { who: actor(session.cancelled.by), at: formatTime(session.cancelled.at) })}</dd>
+          {session.cancelled.reason && (
+            <>
+              <dt>{t('sessions.cancel.reason')}</dt>
+              <dd data-testid={`cancel-reason-${session.id}`}>{session.cancelled.reason}</dd>
+            </>
+          )}
+        </>
+      )}
+    </dl>
   );
 }
 

@@ -1,84 +1,16 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_REASON_CHARS } from '../../../../shared/limits.ts';
-import { proposedAgenda, SESSION_DURATION } from '../../../../shared/workflow/sessions.ts';
-import { SESSION_MODES, type ConsultationSession, type SessionMode } from '../../../../shared/workflow/types.ts';
+import { proposedAgenda } from '../../../../shared/workflow/sessions.ts';
+import type { ConsultationSession } from '../../../../shared/workflow/types.ts';
 import { FormDialog } from '../workflow/Dialog.tsx';
+import { TextAreaField } from '../workflow/Fields.tsx';
 import { useCommand, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { AgendaChoice, agendaInOrder } from './AgendaChoice.tsx';
 import { SessionError } from './sessionLabels.tsx';
 import { sessionsApi } from './sessionsApi.ts';
-
-interface Timing {
-  /** Local date and time, as the inputs hold them (YYYY-MM-DD, HH:MM). */
-  date: string;
-  time: string;
-  duration: number;
-  mode: SessionMode;
-}
-
-const DEFAULT_DURATION = 30;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A moment as the date and time inputs show it, in the browser's time zone. */
-function localParts(at: Date): Pick<Timing, 'date' | 'time'> {
-  return { date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`, time: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
-}
-
-/** A new session starts from tomorrow at nine. */
-function defaultTiming(): Timing {
-  const tomorrow = new Date();
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  tomorrow.setHours(9, 0, 0, 0);
-  return { ...localParts(tomorrow), duration: DEFAULT_DURATION, mode: 'video' };
-}
-
-/** The local date and time as an ISO instant (the server wants a time zone); null when incomplete. */
-function startOf(timing: Timing): string | null {
-  const start = new Date(`${timing.date}T${timing.time}`);
-  return Number.isNaN(start.getTime()) ? null : start.toISOString();
-}
-
-function TimingFields({ timing, onChange }: { timing: Timing; onChange: (next: Timing) => void }) {
-  const { t } = useTranslation();
-  const ids = { date: useId(), time: useId(), duration: useId(), mode: useId() };
-  return (
-    <div className="date-fields">
-      <div className="field">
-        <label htmlFor={ids.date}>{t('sessions.form.date')}</label>
-        <input id={ids.date} type="date" required value={timing.date} onChange={(event) => onChange({ ...timing, date: event.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.time}>{t('sessions.form.time')}</label>
-        <input id={ids.time} type="time" required value={timing.time} onChange={(event) => onChange({ ...timing, time: event.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.duration}>{t('sessions.form.duration')}</label>
-        <input
-          id={ids.duration}
-          type="number"
-          required
-          min={SESSION_DURATION.min}
-          max={SESSION_DURATION.max}
-          step={5}
-          value={timing.duration}
-          onChange={(event) => onChange({ ...timing, duration: event.target.valueAsNumber })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.mode}>{t('sessions.form.mode')}</label>
-        <select id={ids.mode} value={timing.mode} onChange={(event) => onChange({ ...timing, mode: event.target.value as SessionMode })}>
-          {SESSION_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(`sessions.mode.${mode}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
+import { defaultTiming, localParts, startOf, TimingFields, type Timing } from './TimingFields.tsx';
 
 /** Plans a session: when, how long, how, and the agenda proposed from the open disagreements. */
 export function ScheduleDialog({ onClose }: { onClose: () => void }) {
@@ -105,13 +37,14 @@ export function ScheduleDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('sessions.schedule.submit')}
-      busy={command.busy}
+      command={command}
+      errorView={SessionError}
+      errorTestId="schedule-error"
       testId="schedule-dialog"
       returnFocusTo="sessions-heading"
     >
       <TimingFields timing={timing} onChange={setTiming} />
       <AgendaChoice proposed={proposed} shown={[]} chosen={chosen} onChange={setChosen} />
-      <SessionError error={command.error} testId="schedule-error" />
     </FormDialog>
   );
 }
@@ -135,11 +68,12 @@ export function RescheduleDialog({ session, onClose }: { session: ConsultationSe
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('sessions.reschedule.submit')}
-      busy={command.busy}
+      command={command}
+      errorView={SessionError}
+      errorTestId="reschedule-error"
       testId="reschedule-dialog"
     >
       <TimingFields timing={timing} onChange={setTiming} />
-      <SessionError error={command.error} testId="reschedule-error" />
     </FormDialog>
   );
 }
@@ -162,11 +96,12 @@ export function AgendaDialog({ session, onClose }: { session: ConsultationSessio
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('sessions.agenda.submit')}
-      busy={command.busy}
+      command={command}
+      errorView={SessionError}
+      errorTestId="agenda-error"
       testId="agenda-dialog"
     >
       <AgendaChoice proposed={proposed} shown={current} chosen={chosen} locked={locked} onChange={setChosen} />
-      <SessionError error={command.error} testId="agenda-error" />
     </FormDialog>
   );
 }
@@ -177,7 +112,6 @@ export function CancelDialog({ session, onClose }: { session: ConsultationSessio
   const { caseId } = useWorkflowContext();
   const command = useCommand();
   const [reason, setReason] = useState('');
-  const id = useId();
 
   const submit = async () => (await command.run(() => sessionsApi.cancel(caseId, session.id, reason))) !== null;
 
@@ -187,15 +121,13 @@ export function CancelDialog({ session, onClose }: { session: ConsultationSessio
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('sessions.cancel.submit')}
-      busy={command.busy}
+      command={command}
+      errorView={SessionError}
+      errorTestId="cancel-error"
       testId="cancel-dialog"
       returnFocusTo={`session-${session.id}-heading`}
     >
-      <div className="field">
-        <label htmlFor={id}>{t('sessions.cancel.reason')}</label>
-        <textarea id={id} rows={3} maxLength={MAX_REASON_CHARS} value={reason} onChange={(event) => setReason(event.target.value)} />
-      </div>
-      <SessionError error={command.error} testId="cancel-error" />
+      <TextAreaField label={t('sessions.cancel.reason')} rows={3} maxLength={MAX_REASON_CHARS} value={reason} onChange={setReason} />
     </FormDialog>
   );
 }
@@ -216,7 +148,9 @@ export function ConcludeDialog({ session, onClose }: { session: ConsultationSess
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('sessions.conclude.submit')}
-      busy={command.busy}
+      command={command}
+      errorView={SessionError}
+      errorTestId="conclude-error"
       testId="conclude-dialog"
       returnFocusTo={`session-${session.id}-heading`}
     >
@@ -231,7 +165,6 @@ export function ConcludeDialog({ session, onClose }: { session: ConsultationSess
           </ul>
         </>
       )}
-      <SessionError error={command.error} testId="conclude-error" />
     </FormDialog>
   );
 }

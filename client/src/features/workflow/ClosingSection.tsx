@@ -4,7 +4,6 @@ import { DISPUTE_OUTCOMES, type Dispute, type DisputeOutcome, type PositionSnaps
 import { workflowApi } from '../../api.ts';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { FormDialog } from './Dialog.tsx';
-import { ErrorMessage } from './ErrorMessage.tsx';
 import { isPhysician, useCommand, useWorkflowContext } from './WorkflowContext.tsx';
 
 /** How the dispute ended per section, with both positions as they were frozen; or the way to close it. */
@@ -77,7 +76,8 @@ function CloseDialog({ dispute, labelOf, onClose }: { dispute: Dispute; labelOf:
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('disputes.closing.submit')}
-      busy={command.busy}
+      command={command}
+      errorTestId="close-error"
       testId="close-dialog"
       returnFocusTo={`dispute-${dispute.id}-heading`}
     >
@@ -98,7 +98,6 @@ function CloseDialog({ dispute, labelOf, onClose }: { dispute: Dispute; labelOf:
           </select>
         </div>
       ))}
-      <ErrorMessage error={command.error} testId="close-error" />
     </FormDialog>
   );
 }

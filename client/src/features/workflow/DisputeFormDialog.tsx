@@ -6,7 +6,7 @@ import type { DisputeReason, DisputeTargets } from '../../../../shared/workflow/
 import { workflowApi } from '../../api.ts';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { FormDialog } from './Dialog.tsx';
-import { ErrorMessage } from './ErrorMessage.tsx';
+import { TextAreaField } from './Fields.tsx';
 import { useCommand, useWorkflowContext } from './WorkflowContext.tsx';
 
 const TARGETS = ['peerReview', 'formalRoute', 'closed'] as const satisfies readonly (keyof DisputeTargets)[];
@@ -33,22 +33,13 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
   const [explanation, setExplanation] = useState('');
   const [targets, setTargets] = useState<TargetInput>({ peerReview: '', formalRoute: '', closed: '' });
   const [noneChosen, setNoneChosen] = useState(false);
-  const ids = { question: useId(), explanation: useId(), reason: useId() };
-  const persistence = workflow?.persistence;
 
   const submit = async () => {
     const chosenIds = candidates.map((s) => s.id).filter((id) => chosen.has(id));
     setNoneChosen(chosenIds.length === 0);
     if (chosenIds.length === 0) return false;
-    const result = await command.run(() =>
-      workflowApi.openDispute(caseId, {
-        sections: chosenIds,
-        question,
-        reason,
-        explanation,
-        targets: { peerReview: targets.peerReview || null, formalRoute: targets.formalRoute || null, closed: targets.closed || null },
-      }),
-    );
+    const body = { sections: chosenIds, question, reason, explanation, targets: targetDates(targets) };
+    const result = await command.run(() => workflowApi.openDispute(caseId, body));
     if (result?.envelope.event.type !== 'dispute.opened') return false;
     onOpened(result.envelope.event.disputeId);
     return true;
@@ -60,43 +51,47 @@ export function DisputeFormDialog({ initialSections, initialReason, onClose, onO
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('disputes.form.submit')}
-      busy={command.busy}
+      command={command}
+      errorTestId="dispute-form-error"
       testId="dispute-dialog"
     >
       <SectionChoice candidates={candidates} chosen={chosen} onChange={setChosen} />
-      <div className="field">
-        <label htmlFor={ids.question}>{t('disputes.form.question')}</label>
-        <textarea id={ids.question} required rows={3} maxLength={MAX_QUESTION_CHARS} value={question} onChange={(event) => setQuestion(event.target.value)} />
-      </div>
-      <fieldset>
-        <legend>{t('disputes.form.reason')}</legend>
-        {(['persistent', 'explicit'] as const).map((option) => (
-          <label key={option} className="check">
-            <input type="radio" name={ids.reason} value={option} checked={reason === option} onChange={() => setReason(option)} />{' '}
-            {option === 'persistent' && persistence
-              ? t('disputes.reason.persistentRule', { sessions: persistence.sessions, days: persistence.days })
-              : t(`disputes.reason.${option}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={ids.explanation}>{t('disputes.form.explanation')}</label>
-        <textarea
-          id={ids.explanation}
-          rows={3}
-          maxLength={MAX_EXPLANATION_CHARS}
-          value={explanation}
-          onChange={(event) => setExplanation(event.target.value)}
-        />
-      </div>
+      <TextAreaField label={t('disputes.form.question')} required rows={3} maxLength={MAX_QUESTION_CHARS} value={question} onChange={setQuestion} />
+      <ReasonChoice reason={reason} onChange={setReason} />
+      <TextAreaField label={t('disputes.form.explanation')} rows={3} maxLength={MAX_EXPLANATION_CHARS} value={explanation} onChange={setExplanation} />
       <TargetDates targets={targets} onChange={setTargets} />
       {noneChosen && (
         <p role="alert" className="error">
           {t('disputes.form.chooseSection')}
         </p>
       )}
-      <ErrorMessage error={command.error} testId="dispute-form-error" />
     </FormDialog>
+  );
+}
+
+/** The target dates as the server takes them: an empty input is no target. */
+function targetDates(targets: TargetInput): DisputeTargets {
+  return { peerReview: targets.peerReview || null, formalRoute: targets.formalRoute || null, closed: targets.closed || null };
+}
+
+/** Why the dispute is opened: the persistence rule (with its numbers, once known) or an explicit choice. */
+function ReasonChoice({ reason, onChange }: { reason: DisputeReason; onChange: (next: DisputeReason) => void }) {
+  const { t } = useTranslation();
+  const { workflow } = useWorkflowContext();
+  const name = useId();
+  const persistence = workflow?.persistence;
+  return (
+    <fieldset>
+      <legend>{t('disputes.form.reason')}</legend>
+      {(['persistent', 'explicit'] as const).map((option) => (
+        <label key={option} className="check">
+          <input type="radio" name={name} value={option} checked={reason === option} onChange={() => onChange(option)} />{' '}
+          {option === 'persistent' && persistence
+            ? t('disputes.reason.persistentRule', { sessions: persistence.sessions, days: persistence.days })
+            : t(`disputes.reason.${option}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -61,15 +61,9 @@ function FlagNotice({ sectionId, state, persistent }: { sectionId: string; state
   );
 }
 
-type OpenDialog = 'flag' | 'reopen' | null;
-
-function SectionActions({ sectionId, sectionLabel, state }: { sectionId: string; sectionLabel: string; state: SectionState }) {
-  const { t } = useTranslation();
-  const { caseId, userId, myRole, workflow, escalate } = useWorkflowContext();
-  const command = useCommand();
-  const [dialog, setDialog] = useState<OpenDialog>(null);
-  if (!isPhysician(myRole)) return null;
-
+/** Which commands the section's state allows this physician now, and whether its disagreement is persistent. */
+function useSectionCommands(sectionId: string, state: SectionState) {
+  const { userId, workflow } = useWorkflowContext();
   const { status } = state;
   const inOpenDispute = workflow?.disputes.some((d) => d.id === state.disputeId && d.stage !== 'closed') ?? false;
   const persistent = workflow?.persistent.includes(sectionId) ?? false;
@@ -80,6 +74,19 @@ function SectionActions({ sectionId, sectionLabel, state }: { sectionId: string;
     escalate: allows(SECTION_TRANSITIONS.escalate, status),
     reopen: allows(SECTION_TRANSITIONS.reopen, status),
   };
+  return { can, persistent };
+}
+
+type OpenDialog = 'flag' | 'reopen' | null;
+
+function SectionActions({ sectionId, sectionLabel, state }: { sectionId: string; sectionLabel: string; state: SectionState }) {
+  const { t } = useTranslation();
+  const { caseId, myRole, escalate } = useWorkflowContext();
+  const command = useCommand();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { can, persistent } = useSectionCommands(sectionId, state);
+  if (!isPhysician(myRole)) return null;
+  const { status } = state;
 
   return (
     <>

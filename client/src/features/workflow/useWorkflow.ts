@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { WorkflowView } from '../../../../shared/api.ts';
 import { RealtimeEvent, type CaseRevoked, type WorkflowPush } from '../../../../shared/realtime.ts';
 import { api, ApiError } from '../../api.ts';
@@ -40,40 +40,7 @@ export function useWorkflow(caseId: string): LiveWorkflow {
     [caseId],
   );
 
-  useEffect(() => {
-    let active = true;
-    const load = () =>
-      api.workflow(caseId).then(
-        (view) => active && accept(view),
-        (error: unknown) => {
-          if (!active) return;
-          if (error instanceof ApiError && error.status === 403) setRevoked(true);
-          else setStatus((current) => (current === 'ready' ? current : 'unavailable'));
-        },
-      );
-    void load();
-
-    const socket = acquireSocket();
-    const unfollow = followCase(socket, caseId, () => {
-      // Joined or not, the HTTP answer is decisive (a refusal there means the access ended).
-      if (active) void load();
-    });
-    const onWorkflow = (push: WorkflowPush) => {
-      if (active && push.caseId === caseId) accept(push.workflow);
-    };
-    const onRevoked = (event: CaseRevoked) => {
-      if (active && event.caseId === caseId) setRevoked(true);
-    };
-    socket.on(RealtimeEvent.workflow, onWorkflow);
-    socket.on(RealtimeEvent.revoked, onRevoked);
-    return () => {
-      active = false;
-      socket.off(RealtimeEvent.workflow, onWorkflow);
-      socket.off(RealtimeEvent.revoked, onRevoked);
-      unfollow();
-      releaseSocket(socket);
-    };
-  }, [caseId, accept]);
+  useEffect(() => followWorkflow(caseId, accept, setStatus, () => setRevoked(true)), [caseId, accept]);
 
   // A recheck loads once more, outside the socket's rhythm.
   useEffect(() => {
@@ -92,4 +59,48 @@ export function useWorkflow(caseId: string): LiveWorkflow {
 
   const recheck = useCallback(() => setChecks((n) => n + 1), []);
   return { workflow, status, revoked, accept, recheck };
+}
+
+/**
+ * Loads the workflow and follows the pushes about it; after a reconnect joins
+ * again and reloads. Returns what stops following.
+ */
+function followWorkflow(
+  caseId: string,
+  accept: (view: WorkflowView) => void,
+  setStatus: Dispatch<SetStateAction<WorkflowStatus>>,
+  onRevokedAccess: () => void,
+): () => void {
+  let active = true;
+  const load = () =>
+    api.workflow(caseId).then(
+      (view) => active && accept(view),
+      (error: unknown) => {
+        if (!active) return;
+        if (error instanceof ApiError && error.status === 403) onRevokedAccess();
+        else setStatus((current) => (current === 'ready' ? current : 'unavailable'));
+      },
+    );
+  void load();
+
+  const socket = acquireSocket();
+  const unfollow = followCase(socket, caseId, () => {
+    // Joined or not, the HTTP answer is decisive (a refusal there means the access ended).
+    if (active) void load();
+  });
+  const onWorkflow = (push: WorkflowPush) => {
+    if (active && push.caseId === caseId) accept(push.workflow);
+  };
+  const onRevoked = (event: CaseRevoked) => {
+    if (active && event.caseId === caseId) onRevokedAccess();
+  };
+  socket.on(RealtimeEvent.workflow, onWorkflow);
+  socket.on(RealtimeEvent.revoked, onRevoked);
+  return () => {
+    active = false;
+    socket.off(RealtimeEvent.workflow, onWorkflow);
+    socket.off(RealtimeEvent.revoked, onRevoked);
+    unfollow();
+    releaseSocket(socket);
+  };
 }

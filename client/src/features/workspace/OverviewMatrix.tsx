@@ -9,9 +9,6 @@ import { useSectionLabel } from './labels.ts';
 /** Every section at a glance; choosing one jumps to it. */
 export function OverviewMatrix({ sections, summary, onOpen }: { sections: TemplateSection[]; summary: AssessmentSummary; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
-  const sectionLabel = useSectionLabel();
-  const { workflow } = useWorkflowContext();
-  const yesNo = (filled: boolean) => <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>;
 
   return (
     <section aria-labelledby="matrix-heading" className="card">
@@ -31,42 +28,51 @@ export function OverviewMatrix({ sections, summary, onOpen }: { sections: Templa
           </tr>
         </thead>
         <tbody>
-          {sections.map((section) => {
-            const ba = summary.qualifiers.occupational.get(section.id) ?? null;
-            const va = summary.qualifiers.insurance.get(section.id) ?? null;
-            const difference = section.scale ? qualifierDifference(ba, va) : 'none';
-            const state = workflow?.sections[section.id];
-            return (
-              <tr key={section.id} data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onOpen(section.id)}>
-                    {sectionLabel(section)}
-                  </button>
-                </th>
-                <td>
-                  {state ? (
-                    <StatusChip status={state.status} persistent={workflow!.persistent.includes(section.id)} testId={`matrix-status-${section.id}`} />
-                  ) : (
-                    t('matrix.none')
-                  )}
-                </td>
-                <td data-testid={`matrix-filled-ba-${section.id}`}>{yesNo(summary.filled.occupational.has(section.id))}</td>
-                <td data-testid={`matrix-filled-va-${section.id}`}>{yesNo(summary.filled.insurance.has(section.id))}</td>
-                <td>{yesNo(summary.filled.joint.has(section.id))}</td>
-                <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
-                <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
-                <td>
-                  {difference === 'none' ? (
-                    t('matrix.none')
-                  ) : (
-                    <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {sections.map((section) => (
+            <MatrixRow key={section.id} section={section} summary={summary} onOpen={onOpen} />
+          ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One section's row: its status, which parts hold text, both qualifiers and how far they differ. */
+function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; summary: AssessmentSummary; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const sectionLabel = useSectionLabel();
+  const { workflow } = useWorkflowContext();
+  const yesNo = (filled: boolean) => <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>;
+  const ba = summary.qualifiers.occupational.get(section.id) ?? null;
+  const va = summary.qualifiers.insurance.get(section.id) ?? null;
+  const difference = section.scale ? qualifierDifference(ba, va) : 'none';
+  const state = workflow?.sections[section.id];
+  return (
+    <tr data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={() => onOpen(section.id)}>
+          {sectionLabel(section)}
+        </button>
+      </th>
+      <td>
+        {state ? (
+          <StatusChip status={state.status} persistent={workflow!.persistent.includes(section.id)} testId={`matrix-status-${section.id}`} />
+        ) : (
+          t('matrix.none')
+        )}
+      </td>
+      <td data-testid={`matrix-filled-ba-${section.id}`}>{yesNo(summary.filled.occupational.has(section.id))}</td>
+      <td data-testid={`matrix-filled-va-${section.id}`}>{yesNo(summary.filled.insurance.has(section.id))}</td>
+      <td>{yesNo(summary.filled.joint.has(section.id))}</td>
+      <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
+      <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
+      <td>
+        {difference === 'none' ? (
+          t('matrix.none')
+        ) : (
+          <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>
+        )}
+      </td>
+    </tr>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { docAccess } from '../../../../shared/permissions.ts';
 import { isLocked } from '../../../../shared/workflow/locks.ts';
-import { qualifierDifference } from '../../../../shared/qualifiers.ts';
+import { qualifierDifference, type QualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import { useQualifier } from '../../collab/useAssessment.ts';
@@ -39,18 +39,6 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
   const state = useSectionState(section.id);
   const persistent = useWorkflowContext().workflow?.persistent.includes(section.id) ?? false;
-  // A settled position is frozen until someone reopens it; the server refuses changes to it (shared/workflow/locks.ts).
-  // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
-  const locked = state ? isLocked(state) : false;
-  const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
-  const jointHint = !state
-    ? 'workflow.jointUnknown'
-    : !locked
-      ? 'section.jointHint'
-      : state.status === 'resolved'
-        ? 'workflow.lockedResolved'
-        : 'workflow.locked';
-  const joint = docs.joint;
 
   return (
     <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={onActive}>
@@ -63,42 +51,19 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
       <div className="section-card__body">
         <div className="section-card__main">
           <div className="columns">
-            {COLUMNS.map(({ part, role }) => {
-              const collab = docs[part];
-              const editable = docAccess(myRole, part) === 'rw';
-              const [value, setValue] = qualifiers[role];
-              const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
-              return (
-                <div className="column" key={part}>
-                  <h3 className="column__title">
-                    {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
-                  </h3>
-                  {section.scale && (
-                    <QualifierField
-                      scale={section.scale}
-                      value={value}
-                      editable={editable}
-                      difference={difference}
-                      label={t('section.qualifier', { role: t(`roles.${role}Short`) })}
-                      testId={`qualifier-${part}-${section.id}`}
-                      onChange={setValue}
-                    />
-                  )}
-                  {collab && (
-                    <SectionEditor
-                      collab={collab}
-                      field={section.id}
-                      editable={editable}
-                      label={t('section.editorLabel', { section: sectionLabel, column })}
-                      testId={`editor-${part}-${section.id}`}
-                      extensions={COMMENT_EXTENSIONS}
-                    >
-                      {(editor) => <EditorComments editor={editor} collab={collab} part={part} sectionId={section.id} />}
-                    </SectionEditor>
-                  )}
-                </div>
-              );
-            })}
+            {COLUMNS.map(({ part, role }) => (
+              <PositionColumn
+                key={part}
+                section={section}
+                sectionLabel={sectionLabel}
+                part={part}
+                role={role}
+                collab={docs[part]}
+                editable={docAccess(myRole, part) === 'rw'}
+                qualifier={qualifiers[role]}
+                difference={difference}
+              />
+            ))}
           </div>
           {section.scale ? (
             <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
@@ -108,28 +73,95 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
           ) : (
             <p className="muted small">{t('section.noCode')}</p>
           )}
-          <div className="joint">
-            <h3 className="column__title">{t('section.joint')}</h3>
-            <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
-              {t(jointHint)}
-            </p>
-            {joint && (
-              <SectionEditor
-                collab={joint}
-                field={section.id}
-                editable={jointEditable}
-                label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
-                testId={`editor-joint-${section.id}`}
-                extensions={COMMENT_EXTENSIONS}
-              >
-                {(editor) => <EditorComments editor={editor} collab={joint} part="joint" sectionId={section.id} />}
-              </SectionEditor>
-            )}
-            {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
-          </div>
+          <JointDraft section={section} sectionLabel={sectionLabel} myRole={myRole} joint={docs.joint} />
         </div>
         <CommentMargin sectionId={section.id} sectionLabel={sectionLabel} />
       </div>
     </section>
+  );
+}
+
+interface ColumnProps {
+  section: TemplateSection;
+  sectionLabel: string;
+  part: (typeof COLUMNS)[number]['part'];
+  role: (typeof COLUMNS)[number]['role'];
+  collab: CollabDoc | null;
+  editable: boolean;
+  qualifier: readonly [string | null, (code: string | null) => void];
+  difference: QualifierDifference;
+}
+
+/** One physician's position: the qualifier and the text, editable in the physician's own column. */
+function PositionColumn({ section, sectionLabel, part, role, collab, editable, qualifier: [value, setValue], difference }: ColumnProps) {
+  const { t } = useTranslation();
+  const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
+  return (
+    <div className="column">
+      <h3 className="column__title">
+        {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
+      </h3>
+      {section.scale && (
+        <QualifierField
+          scale={section.scale}
+          value={value}
+          editable={editable}
+          difference={difference}
+          label={t('section.qualifier', { role: t(`roles.${role}Short`) })}
+          testId={`qualifier-${part}-${section.id}`}
+          onChange={setValue}
+        />
+      )}
+      {collab && (
+        <SectionEditor
+          collab={collab}
+          field={section.id}
+          editable={editable}
+          label={t('section.editorLabel', { section: sectionLabel, column })}
+          testId={`editor-${part}-${section.id}`}
+          extensions={COMMENT_EXTENSIONS}
+        >
+          {(editor) => <EditorComments editor={editor} collab={collab} part={part} sectionId={section.id} />}
+        </SectionEditor>
+      )}
+    </div>
+  );
+}
+
+/** The joint draft, editable while the section is not settled, and the section's workflow. */
+function JointDraft({ section, sectionLabel, myRole, joint }: { section: TemplateSection; sectionLabel: string; myRole: AccessRole; joint: CollabDoc | null }) {
+  const { t } = useTranslation();
+  const state = useSectionState(section.id);
+  // A settled position is frozen until someone reopens it; the server refuses changes to it (shared/workflow/locks.ts).
+  // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
+  const locked = state ? isLocked(state) : false;
+  const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
+  const jointHint = !state
+    ? 'workflow.jointUnknown'
+    : !locked
+      ? 'section.jointHint'
+      : state.status === 'resolved'
+        ? 'workflow.lockedResolved'
+        : 'workflow.locked';
+  return (
+    <div className="joint">
+      <h3 className="column__title">{t('section.joint')}</h3>
+      <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
+        {t(jointHint)}
+      </p>
+      {joint && (
+        <SectionEditor
+          collab={joint}
+          field={section.id}
+          editable={jointEditable}
+          label={t('section.editorLabel', { section: sectionLabel, column: t('section.joint') })}
+          testId={`editor-joint-${section.id}`}
+          extensions={COMMENT_EXTENSIONS}
+        >
+          {(editor) => <EditorComments editor={editor} collab={joint} part="joint" sectionId={section.id} />}
+        </SectionEditor>
+      )}
+      {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
+    </div>
   );
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
 import { commentAccess } from '../../../../shared/permissions.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
-import { getTemplate, templateSections, type AssessmentTemplate } from '../../../../shared/template/index.ts';
+import { getTemplate, templateSections, type AssessmentTemplate, type TemplateGroup, type TemplateSection } from '../../../../shared/template/index.ts';
 import type { DisputeReason } from '../../../../shared/workflow/types.ts';
-import { useAssessmentSummary } from '../../collab/useAssessment.ts';
-import { ROLE_COLOR, useCaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
+import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAssessment.ts';
+import { ROLE_COLOR, useCaseDocuments, type CaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
 import { CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
@@ -24,6 +24,7 @@ import { COMMENTS, DISPUTES, GroupNav, OVERVIEW, SESSIONS } from './GroupNav.tsx
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
+import { useWorkspaceNavigation, type WorkspaceNavigation } from './useWorkspaceNavigation.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -45,8 +46,7 @@ export function Workspace({ detail, myRole, user, live }: Props) {
   return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template} />;
 }
 
-type FocusRequest = { section: string } | { dispute: string };
-
+// Somewhat over 60 lines: the hooks are named parts, the rest is the flat layout of the workspace.
 function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { template: AssessmentTemplate }) {
   const { t } = useTranslation();
   const sections = useMemo(() => templateSections(template), [template]);
@@ -54,54 +54,11 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const me = useMemo<PresenceUser>(() => ({ name: user.name, role: myRole, color: ROLE_COLOR[myRole] }), [user.name, myRole]);
   const { docs, connection, pending, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
   const summary = useAssessmentSummary(docs, sectionIds);
-  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
-  const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
-  const [currentSection, setCurrentSection] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const [escalation, setEscalation] = useState<{ sections: string[]; reason: DisputeReason } | null>(null);
-  const presence = usePresence(docs.joint, currentSection);
+  const nav = useWorkspaceNavigation(template);
+  const presence = usePresence(docs.joint, nav.currentSection);
   const comments = useCaseComments(detail.id, user.id);
   const { workflow, accept, recheck } = live;
-
-  const goToSection = useCallback(
-    (sectionId: string) => {
-      const group = template.groups.find((g) => g.sections.some((s) => s.id === sectionId));
-      if (!group) return;
-      setView(group.id);
-      setCurrentSection(sectionId);
-      setFocusRequest({ section: sectionId });
-    },
-    [template],
-  );
-
-  const showDispute = useCallback((disputeId: string) => {
-    setView(DISPUTES);
-    setCurrentSection(null);
-    setFocusRequest({ dispute: disputeId });
-  }, []);
-
-  // After a jump, bring the section's (or dispute's) heading into view and give it focus. The jump
-  // renders its view in the same commit, so the heading exists; this runs once per jump, never again
-  // when the physician later comes back to that view (which would pull focus out of the navigation).
-  useEffect(() => {
-    if (!focusRequest) return;
-    const id = 'section' in focusRequest ? `section-${focusRequest.section}` : `dispute-${focusRequest.dispute}-heading`;
-    const heading = document.getElementById(id);
-    heading?.scrollIntoView({ block: 'start' });
-    heading?.focus({ preventScroll: true });
-  }, [focusRequest]);
-
-  // Choosing a view in the navigation leaves the section worked in: presence shows no section,
-  // and the section keys start from the group now shown.
-  const selectView = useCallback((next: string) => {
-    setView(next);
-    setCurrentSection(null);
-    // A new group starts at its top, not at the scroll position of the previous one.
-    const body = document.querySelector('.workspace__body');
-    if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: 'start' });
-  }, []);
-
-  const showComments = useCallback(() => selectView(COMMENTS), [selectView]);
+  const { view, selectView, goToSection, showDispute } = nav;
 
   // A refused document connection may mean the access ended (a reviewer's dispute closed): ask the server.
   useEffect(() => {
@@ -110,19 +67,24 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
 
   const group = template.groups.find((g) => g.id === view);
   const shownIds = useMemo(() => group?.sections.map((s) => s.id) ?? [], [group]);
-  useSectionKeys(sectionIds, currentSection ?? shownIds, goToSection);
+  useSectionKeys(sectionIds, nav.currentSection ?? shownIds, goToSection);
 
-  const escalate = useCallback((chosen: string[], reason: DisputeReason) => setEscalation({ sections: chosen, reason }), []);
-  const context = useMemo<WorkflowContextValue>(
-    () => ({ caseId: detail.id, userId: user.id, myRole, workflow, sections, joint: docs.joint, accept, escalate, showDispute }),
-    [detail.id, user.id, myRole, workflow, sections, docs.joint, accept, escalate, showDispute],
-  );
+  const { context, escalation, endEscalation } = useWorkflowValue({
+    caseId: detail.id,
+    userId: user.id,
+    myRole,
+    workflow,
+    sections,
+    joint: docs.joint,
+    accept,
+    showDispute,
+  });
   const openDisputes = workflow?.disputes.filter((d) => d.stage !== 'closed').length ?? 0;
   const sessionLive = workflow?.sessions.some((s) => s.status === 'live') ?? false;
 
   return (
     <WorkflowProvider value={context}>
-      <CommentsProvider comments={comments} userId={user.id} mayWrite={commentAccess(myRole) === 'rw'} goToSection={goToSection} showInbox={showComments}>
+      <CommentsProvider comments={comments} userId={user.id} mayWrite={commentAccess(myRole) === 'rw'} goToSection={goToSection} showInbox={nav.showComments}>
         <div className="workspace">
           <Link to="/" className="back-link">
             {t('case.back')}
@@ -144,31 +106,64 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
               <PersistentBanner onOpenSection={goToSection} />
               {view !== SESSIONS && <LiveSessionBanner onShow={() => selectView(SESSIONS)} />}
-              {view === OVERVIEW ? (
-                <OverviewMatrix sections={sections} summary={summary} onOpen={goToSection} />
-              ) : view === DISPUTES ? (
-                <DisputesPanel />
-              ) : view === COMMENTS ? (
-                <CommentsInbox sections={sections} />
-              ) : view === SESSIONS ? (
-                <SessionsPanel members={detail.members} docs={docs} onOpenSection={goToSection} />
-              ) : (
-                group?.sections.map((section) => (
-                  <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => setCurrentSection(section.id)} />
-                ))
-              )}
+              <WorkspaceView detail={detail} myRole={myRole} docs={docs} sections={sections} summary={summary} group={group} nav={nav} />
             </div>
           </div>
           {escalation && (
-            <DisputeFormDialog
-              initialSections={escalation.sections}
-              initialReason={escalation.reason}
-              onClose={() => setEscalation(null)}
-              onOpened={showDispute}
-            />
+            <DisputeFormDialog initialSections={escalation.sections} initialReason={escalation.reason} onClose={endEscalation} onOpened={showDispute} />
           )}
         </div>
       </CommentsProvider>
     </WorkflowProvider>
   );
+}
+
+interface ViewProps {
+  detail: CaseDetail;
+  myRole: AccessRole;
+  docs: CaseDocuments['docs'];
+  sections: TemplateSection[];
+  summary: AssessmentSummary;
+  group: TemplateGroup | undefined;
+  nav: WorkspaceNavigation;
+}
+
+/** The view chosen in the navigation: the overview, the disputes, the comments, the sessions or a group's sections. */
+function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: ViewProps) {
+  switch (nav.view) {
+    case OVERVIEW:
+      return <OverviewMatrix sections={sections} summary={summary} onOpen={nav.goToSection} />;
+    case DISPUTES:
+      return <DisputesPanel />;
+    case COMMENTS:
+      return <CommentsInbox sections={sections} />;
+    case SESSIONS:
+      return <SessionsPanel members={detail.members} docs={docs} onOpenSection={nav.goToSection} />;
+    default:
+      return group?.sections.map((section) => (
+        <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => nav.setCurrentSection(section.id)} />
+      ));
+  }
+}
+
+interface Escalation {
+  sections: string[];
+  reason: DisputeReason;
+}
+
+/** The workflow context of the workspace, with the dispute form that an escalation opens. */
+function useWorkflowValue(value: Omit<WorkflowContextValue, 'escalate'>): {
+  context: WorkflowContextValue;
+  escalation: Escalation | null;
+  endEscalation: () => void;
+} {
+  const [escalation, setEscalation] = useState<Escalation | null>(null);
+  const escalate = useCallback((chosen: string[], reason: DisputeReason) => setEscalation({ sections: chosen, reason }), []);
+  const { caseId, userId, myRole, workflow, sections, joint, accept, showDispute } = value;
+  const context = useMemo<WorkflowContextValue>(
+    () => ({ caseId, userId, myRole, workflow, sections, joint, accept, escalate, showDispute }),
+    [caseId, userId, myRole, workflow, sections, joint, accept, escalate, showDispute],
+  );
+  const endEscalation = useCallback(() => setEscalation(null), []);
+  return { context, escalation, endEscalation };
 }

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AssessmentTemplate } from '../../../../shared/template/index.ts';
+import { COMMENTS, DISPUTES, SESSIONS } from './GroupNav.tsx';
+
+type FocusRequest = { section: string } | { dispute: string };
+
+export interface WorkspaceNavigation {
+  /** The view shown: a group's id, or the overview, disputes, comments or sessions. */
+  view: string;
+  /** The section worked in, or null. */
+  currentSection: string | null;
+  setCurrentSection: (sectionId: string | null) => void;
+  /** Shows the section's group and moves focus to the section. */
+  goToSection: (sectionId: string) => void;
+  /** Shows the disputes and moves focus to the dispute. */
+  showDispute: (disputeId: string) => void;
+  /** A view chosen in the navigation. */
+  selectView: (view: string) => void;
+  showComments: () => void;
+}
+
+/** Which view of the workspace is shown, and the jumps to a section or a dispute that bring focus along. */
+export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceNavigation {
+  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
+  const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
+  const [currentSection, setCurrentSection] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+
+  const goToSection = useCallback(
+    (sectionId: string) => {
+      const group = template.groups.find((g) => g.sections.some((s) => s.id === sectionId));
+      if (!group) return;
+      setView(group.id);
+      setCurrentSection(sectionId);
+      setFocusRequest({ section: sectionId });
+    },
+    [template],
+  );
+
+  const showDispute = useCallback((disputeId: string) => {
+    setView(DISPUTES);
+    setCurrentSection(null);
+    setFocusRequest({ dispute: disputeId });
+  }, []);
+
+  // After a jump, bring the section's (or dispute's) heading into view and give it focus. The jump
+  // renders its view in the same commit, so the heading exists; this runs once per jump, never again
+  // when the physician later comes back to that view (which would pull focus out of the navigation).
+  useEffect(() => {
+    if (!focusRequest) return;
+    const id = 'section' in focusRequest ? `section-${focusRequest.section}` : `dispute-${focusRequest.dispute}-heading`;
+    const heading = document.getElementById(id);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [focusRequest]);
+
+  // Choosing a view in the navigation leaves the section worked in: presence shows no section,
+  // and the section keys start from the group now shown.
+  const selectView = useCallback((next: string) => {
+    setView(next);
+    setCurrentSection(null);
+    // A new group starts at its top, not at the scroll position of the previous one.
+    const body = document.querySelector('.workspace__body');
+    if (body && body.getBoundingClientRect().top < 0) body.scrollIntoView({ block: 'start' });
+  }, []);
+
+  const showComments = useCallback(() => selectView(COMMENTS), [selectView]);
+
+  return { view, currentSection, setCurrentSection, goToSection, showDispute, selectView, showComments };
+}
