@@ -4,7 +4,7 @@ import { CURRENT_TEMPLATE_VERSION } from '../shared/template/index.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { DuplicateError, type Stores } from './store/ports.ts';
 
-/** The demo users of DESIGN §4; each has the password `demo`. */
+/** The demo users of docs/contract.md; each has the password `demo`. */
 export const DEMO_USERS: readonly { username: string; name: string; role: Role }[] = [
   { username: 'ba.demo', name: 'Anna Bakker', role: 'bedrijfsarts' },
   { username: 'va.demo', name: 'Victor Visser', role: 'verzekeringsarts' },

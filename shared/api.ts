@@ -2,7 +2,7 @@ import type { AccessRole, CaseRole, Role } from './roles.ts';
 import type { PersistenceRule } from './workflow/persistence.ts';
 import type { CaseWorkflow, ConsultationSession, EventEnvelope } from './workflow/types.ts';
 
-/** Shapes exchanged over the HTTP API (DESIGN §4). */
+/** Shapes exchanged over the HTTP API (docs/contract.md). */
 
 export interface PublicUser {
   id: string;

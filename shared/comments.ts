@@ -5,7 +5,7 @@ import { IdParam, RequiredText } from './schemas.ts';
 import { SectionIdParam } from './workflowSchemas.ts';
 
 /**
- * Margin comments (DESIGN §5): a thread anchored to a stretch of text in one
+ * Margin comments (docs/domain.md): a thread anchored to a stretch of text in one
  * section of one document, by two Yjs relative positions (base64) and the
  * quoted text. Threads are server records, so authors cannot be forged, and
  * commenting never writes to a document.

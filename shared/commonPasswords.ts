@@ -1,5 +1,5 @@
 /**
- * The most common passwords, lower-cased (issue 11): the 1,000 most frequent of
+ * The most common passwords, lower-cased (docs/security.md): the 1,000 most frequent of
  * Mark Burnett's ten million leaked passwords (as published in SecLists,
  * Passwords/Common-Credentials/10-million-password-list-top-1000.txt, MIT
  * licence), then Dutch favourites and this workspace's own words

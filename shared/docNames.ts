@@ -1,7 +1,7 @@
 import { ID_PATTERN } from './limits.ts';
 
 /**
- * Collaborative document names: `cases/<caseId>/<part>` (DESIGN §4).
+ * Collaborative document names: `cases/<caseId>/<part>` (docs/contract.md).
  * The one place that knows the format, used by the relay, the client and tests.
  */
 export const DOC_PARTS = ['occupational', 'insurance', 'joint'] as const;

@@ -1,7 +1,7 @@
 import { COMMON_PASSWORDS } from './commonPasswords.ts';
 
 /**
- * The rule for a new account's password (issue 11), beyond its length: not a
+ * The rule for a new account's password (docs/security.md), beyond its length: not a
  * common password (also not one under added digits, symbols or l33t
  * spelling: "Welkom2024!", "P@ssw0rd123"), not mostly one character or a
  * short pattern repeated ("aaaaaaaaaa", "abcabcabcabc"), not a simple

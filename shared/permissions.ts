@@ -5,7 +5,7 @@ import type { DocPart } from './docNames.ts';
 export type DocAccess = 'rw' | 'r' | 'none';
 
 /**
- * Who may write which document of a case (DESIGN §3): each physician owns
+ * Who may write which document of a case (docs/architecture.md): each physician owns
  * their own position, reads the other's, and both write the joint draft.
  */
 const ACCESS: Record<DocPart, Record<CaseRole, DocAccess>> = {
@@ -31,7 +31,7 @@ export function otherPart(caseRole: CaseRole): DocPart {
 
 /**
  * Margin comments: both physicians read and write them; an invited reviewer
- * has read access to the case for the dispute's lifetime (DESIGN §5), so reads
+ * has read access to the case for the dispute's lifetime (docs/domain.md), so reads
  * threads (and marks them read) but starts, answers, edits, deletes, resolves
  * and reopens none.
  */

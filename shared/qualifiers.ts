@@ -2,7 +2,7 @@ import type { Label } from './template/types.ts';
 import type { QualifierScale } from './template/types.ts';
 
 /**
- * ICF qualifiers (DESIGN §5). Activities and participation (d-codes) take a
+ * ICF qualifiers (docs/domain.md). Activities and participation (d-codes) take a
  * difficulty from 0 to 4; environmental factors (e-codes) are a barrier (0–4)
  * or a facilitator (+0 to +4). Both scales know 8 (not specified) and 9 (not
  * applicable). The value is stored as its code string in the document's root
@@ -46,7 +46,7 @@ export const QUALIFIER_OPTIONS: Record<QualifierScale, readonly QualifierOption[
   environment: ENVIRONMENT,
 };
 
-/** Name of the root Y.Map holding each physician's qualifiers (DESIGN §4). */
+/** Name of the root Y.Map holding each physician's qualifiers (docs/contract.md). */
 export const QUALIFIERS_MAP = 'qualifiers';
 
 export function isQualifierCode(scale: QualifierScale, code: unknown): code is string {

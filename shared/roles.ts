@@ -1,4 +1,4 @@
-/** Account roles (DESIGN §4). A reviewer is a verzekeringsarts invited per dispute, not a role. */
+/** Account roles (docs/contract.md). A reviewer is a verzekeringsarts invited per dispute, not a role. */
 export const ROLES = ['bedrijfsarts', 'verzekeringsarts', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -12,7 +12,7 @@ import {
 import { PASSWORD_RULE, passwordProblem } from './passwordRule.ts';
 import { ROLES } from './roles.ts';
 
-/** Request bodies of the HTTP API, validated on the server (DESIGN §6). */
+/** Request bodies of the HTTP API, validated on the server (docs/security.md). */
 
 /** Text that must not be blank, at most `max` characters once trimmed. */
 export const RequiredText = (max: number) => z.string().trim().min(1, 'required').max(max);

@@ -24,7 +24,7 @@ import {
   SESSION_MODES,
 } from './workflow/types.ts';
 
-/** Request bodies of the workflow commands (issue 4), validated on the server. */
+/** Request bodies of the workflow commands (docs/domain.md), validated on the server. */
 
 export const SectionIdParam = z.string().regex(new RegExp(`^[a-z0-9-]{1,${MAX_SECTION_ID_CHARS}}$`), 'not a section id');
 export const DisputeIdParam = IdParam('dispute');

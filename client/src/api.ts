@@ -53,7 +53,7 @@ const disputePath = (caseId: string, dispute: string) => `${casePath(caseId)}/di
 const command = (path: string, body?: unknown) => request<CommandResult>('POST', path, body);
 
 /**
- * The workflow commands (issue 4). Each answers the event it wrote and the
+ * The workflow commands (docs/domain.md). Each answers the event it wrote and the
  * case's new state; the server decides, the browser only asks.
  */
 export const workflowApi = {

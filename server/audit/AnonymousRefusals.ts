@@ -22,7 +22,7 @@ export type WriteRow = (actor: AuditActor, event: AuditEvent) => Promise<void>;
  * Anonymous refusals (no valid session: a 401, a collaboration socket without
  * a token, a login turned away before its password was checked) cost an
  * attacker nothing, so they must not cost the append-only audit log a row
- * each (issue 11). The first refusal of a kind — same address, account tried,
+ * each (docs/security.md). The first refusal of a kind — same address, account tried,
  * action, object, case and reason — in a window is written at once, as
  * before; its repeats in that window are counted and written as one row when
  * the window closes (or on `flush`, at shutdown), its detail carrying how many

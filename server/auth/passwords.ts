@@ -6,7 +6,7 @@ const KEY_LENGTH = 32;
 const MAX_MEMORY = 256 * 1024 * 1024;
 
 /**
- * How much scrypt work the process takes on (issue 11). Each derivation holds
+ * How much scrypt work the process takes on (docs/security.md). Each derivation holds
  * one of libuv's threads (4 by default, shared with file and DNS work) and
  * 128 MiB for a few hundred milliseconds, and libuv's queue in front of them
  * is unbounded: 300 logins at once made the 301st wait for all of them. So

@@ -1,5 +1,5 @@
 /**
- * How the nodes of the distributed mode share live documents (DESIGN §3,
+ * How the nodes of the distributed mode share live documents (docs/architecture.md,
  * "Scale-out"). A node that holds a document joins its channel: durable
  * updates stored through any node reach it in order of their sequence
  * numbers, and awareness (carets, presence) is passed on as it is.

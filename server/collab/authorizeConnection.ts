@@ -24,7 +24,7 @@ export interface AuthorizeDeps {
 
 /**
  * Decides, before the websocket opens, whether a request may join a document
- * and with which access (DESIGN §3). Refusals carry a 44xx close code, which
+ * and with which access (docs/architecture.md). Refusals carry a 44xx close code, which
  * tells the stock provider not to retry.
  */
 export async function authorizeConnection(request: IncomingMessage, deps: AuthorizeDeps): Promise<ConnectionDecision> {

@@ -29,7 +29,7 @@ const MAX_REMEMBERED_OWNERS = 1024;
 
 /**
  * Awareness (carets, presence) belongs to the connection that sent it
- * (DESIGN §6). Per document it remembers which account first announced each
+ * (docs/security.md). Per document it remembers which account first announced each
  * awareness client id and which connection holds it now:
  * - a state for a client id another account announced is dropped, and so is
  *   its removal: nobody can move, hide or replace another physician's caret;

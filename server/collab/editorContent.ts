@@ -3,7 +3,7 @@ import { EDITOR_NODE_NAMES, MAX_QUALIFIER_CODE_LENGTH } from '../../shared/edito
 import { exhaustive } from '../../shared/exhaustive.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 
-/** What a document may hold, and which of its sections are locked (DESIGN §5: an agreed position is frozen). */
+/** What a document may hold, and which of its sections are locked (docs/domain.md: an agreed position is frozen). */
 export interface DocumentRules {
   /** Root Y.XmlFragments: the sections of the case's assessment template. */
   sections: ReadonlySet<string>;

@@ -1,4 +1,5 @@
 import type { LoginResponse } from '../../shared/api.ts';
+import { MAX_USERNAME_CHARS } from '../../shared/limits.ts';
 import type { LoginInput } from '../../shared/schemas.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import { dummyPasswordHash, passwordWork, tryVerifyPassword } from '../auth/passwords.ts';
@@ -21,7 +22,7 @@ export async function login(
   origin: AuditActor,
 ): Promise<LoginResponse> {
   const keys = { account: input.username, ip: origin.ip ?? 'unknown' };
-  const attempt: AuditActor = { ...origin, username: input.username.slice(0, 64) };
+  const attempt: AuditActor = { ...origin, username: input.username.slice(0, MAX_USERNAME_CHARS) };
   const refuse = (detail: string) => deps.audit.recordRefusal(attempt, { action: 'login', outcome: 'denied', object: 'session', detail });
 
   const decision = await deps.throttle.begin(keys);

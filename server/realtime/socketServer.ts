@@ -34,7 +34,7 @@ export interface RealtimeServer {
 }
 
 /**
- * socket.io for server -> client pushes (DESIGN §3). A socket authenticates
+ * socket.io for server -> client pushes (docs/architecture.md). A socket authenticates
  * with the session cookie or `auth.token`, and joins a case's room only as a
  * member or an invited reviewer; everyone else receives nothing. Its access is
  * checked again for as long as it is open (SocketAccess).

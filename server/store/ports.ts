@@ -3,7 +3,7 @@ import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 
 /**
- * Store ports (DESIGN §3). Every method is async so that the Redis adapters of
+ * Store ports (docs/architecture.md). Every method is async so that the Redis adapters of
  * the distributed mode fit the same shape as SQLite and memory; one contract
  * suite (test/contract) runs against each adapter.
  */

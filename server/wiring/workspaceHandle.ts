@@ -11,7 +11,7 @@ import type { SessionReminders } from '../sessions/sessionReminders.ts';
 import type { CaseIntegrity } from '../workflow/CaseIntegrity.ts';
 import type { CollabWiring } from './collabWiring.ts';
 
-/** The whole workspace, built but not listening (DESIGN §3: tests start it on port 0). */
+/** The whole workspace, built but not listening (docs/architecture.md: tests start it on port 0). */
 export interface Workspace {
   app: Express;
   server: Server;

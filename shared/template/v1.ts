@@ -1,7 +1,7 @@
 import type { AssessmentTemplate } from './types.ts';
 
 /**
- * Interim template v1 (DESIGN §5): the FML rubrieken physicians know, coded in ICF.
+ * Interim template v1 (docs/domain.md): the FML rubrieken physicians know, coded in ICF.
  * The official BAR item list can replace it as a new version without code changes.
  */
 export const TEMPLATE_V1: AssessmentTemplate = {

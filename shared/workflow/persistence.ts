@@ -2,7 +2,7 @@ import { daysBetween } from '../sickness.ts';
 import type { SectionState } from './types.ts';
 
 /**
- * The persistent-disagreement rule (DESIGN §5): a section still in
+ * The persistent-disagreement rule (docs/domain.md): a section still in
  * disagreement after it was on the agenda of N concluded consultation
  * sessions, or D days after it was flagged, is persistent, and the workspace
  * prompts to escalate it. Both limits are configurable.

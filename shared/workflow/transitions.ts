@@ -17,7 +17,7 @@ export interface Transition<State extends string> {
 }
 
 /**
- * The section workflow (DESIGN §5) as data: every command, the states it
+ * The section workflow (docs/domain.md) as data: every command, the states it
  * starts from, where it leads and who may make it. Two transitions are made
  * through the dispute route: opening a dispute escalates its sections, and
  * closing it resolves them (or keeps the ones agreed during the dispute).
@@ -35,7 +35,7 @@ export const SECTION_TRANSITIONS = {
 } as const satisfies Record<string, Transition<SectionStatus>>;
 
 /**
- * The dispute route (DESIGN §5): each stage may be skipped forward, never
+ * The dispute route (docs/domain.md): each stage may be skipped forward, never
  * backwards. Recording the opinion and the formal route's outcome stay in
  * their stage.
  */
@@ -48,7 +48,7 @@ export const DISPUTE_TRANSITIONS = {
 } as const satisfies Record<string, Transition<DisputeStage>>;
 
 /**
- * Consultation sessions (DESIGN §5): scheduled -> live -> concluded, or
+ * Consultation sessions (docs/domain.md): scheduled -> live -> concluded, or
  * cancelled before they start. The agenda may change until the session is
  * concluded; outcomes are recorded while it is live.
  */

@@ -1,5 +1,5 @@
 /**
- * The consultation workflow (DESIGN §5) as plain data: section states, the
+ * The consultation workflow (docs/domain.md) as plain data: section states, the
  * dispute route, the events that change them and the commands that ask for a
  * change. The server is the authority; the browser only asks.
  */
@@ -151,7 +151,7 @@ export interface AgendaItem {
 }
 
 /**
- * A scheduled physician-to-physician consultation (DESIGN §5). Once
+ * A scheduled physician-to-physician consultation (docs/domain.md). Once
  * concluded, its agenda items with their outcomes are the minutes.
  */
 export interface ConsultationSession {

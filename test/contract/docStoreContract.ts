@@ -5,7 +5,7 @@ import type { AppendResult } from '../../server/store/ports.ts';
 import { bytes, nextTurn, useFreshStores, type MakeStores } from './fixture.ts';
 import { docFromUpdates, editingSession, expectSameContent, reconstruct, recordSession } from './tiptapDoc.ts';
 
-/** The DocStore rules every adapter keeps (DESIGN §3, "Durability"). */
+/** The DocStore rules every adapter keeps (docs/architecture.md, "Durability"). */
 export function docStoreContract(name: string, makeStores: MakeStores): void {
   describe(`DocStore contract: ${name}`, () => {
     const stores = useFreshStores(makeStores);

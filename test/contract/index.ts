@@ -9,7 +9,7 @@ import { workflowStoreContract } from './workflowStoreContract.ts';
 export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowIntegrityContract, workflowStoreContract };
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
-/** Every port's contract against one adapter (STYLE practice 4). */
+/** Every port's contract against one adapter (CONTRIBUTING.md, "Adding a store adapter"). */
 export function storeContract(name: string, makeStores: MakeStores): void {
   docStoreContract(name, makeStores);
   recordStoreContract(name, makeStores);

@@ -11,7 +11,7 @@ const SECTION = 'd240';
 const SECTION_GROUP = 'persoonlijk';
 const OCCUPATIONAL = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
 
-describe('margin comments in the browser (issue 5)', () => {
+describe('margin comments in the browser', () => {
   const browser = useBrowser();
   let server: TestServer | null = null;
 

@@ -17,7 +17,7 @@ const NOTES_D430 = 'Tillen tot 10 kg, niet repeterend, zoals ondertekend.';
 const JOINT_D430 = 'Samen: tillen tot 10 kg, niet boven schouderhoogte.';
 const TYPED = /Stressbestendigheid blijft[^\n]*|Tillen tot 10 kg[^\n]*|Samen: tillen[^\n]*|Verschil in [^\n]*/g;
 
-describe('consultation sessions in the browser: planning, the live session both physicians follow, and the minutes (issue 5)', () => {
+describe('consultation sessions in the browser: planning, the live session both physicians follow, and the minutes', () => {
   const browser = useBrowser();
   let server: TestServer | null = null;
 

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysFromToday = (days: number) => localDate(new Date(Date.now() + days * DAY_MS));
 
-describe('the consultation workflow in the browser: flags, agreed positions and the dispute route (issue 4)', () => {
+describe('the consultation workflow in the browser: flags, agreed positions and the dispute route', () => {
   const browser = useBrowser();
   let server: TestServer | null = null;
 

@@ -9,7 +9,7 @@ import { CLIENT_DIR, expectNoPageErrors, useBrowser, type PhysicianPage } from '
 import { sectionText } from '../helpers/collabClient.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
-/** Issue 3: the other side shows what was typed within this time after the typing ends. */
+/** The other side shows what was typed within this time after the typing ends. */
 const CONVERGENCE_MS = 1000;
 
 describe('the workspace in the browser, as two physicians use it', () => {

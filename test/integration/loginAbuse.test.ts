@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { sleep } from '../helpers/waitFor.ts';
 
 /**
- * What the browser shows, the server enforces (issue 11): parallel guesses,
+ * What the browser shows, the server enforces: parallel guesses,
  * bursts of logins, lockouts aimed at the owner, and anonymous floods of the
  * audit log. TRUST_PROXY=1 and X-Forwarded-For stand for clients at different
  * addresses.

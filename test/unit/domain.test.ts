@@ -7,7 +7,7 @@ describe('assessment template v1', () => {
   const template = getTemplate(CURRENT_TEMPLATE_VERSION)!;
   const sections = templateSections(template);
 
-  it('is the current version and has the 24 sections of DESIGN §5 in 8 groups', () => {
+  it('is the current version and has the 24 sections of the BAR template in 8 groups', () => {
     expect(template.version).toBe(1);
     expect(template.groups).toHaveLength(8);
     expect(sections).toHaveLength(24);

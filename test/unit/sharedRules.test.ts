@@ -13,7 +13,7 @@ describe('document names', () => {
   });
 });
 
-describe('document access (DESIGN §3)', () => {
+describe('document access (docs/architecture.md)', () => {
   it.each([
     ['occupational', 'ba', 'rw'],
     ['occupational', 'va', 'r'],

@@ -25,7 +25,7 @@ export interface CaseDocuments {
   notices: { part: DocPart; notice: CollabNotice; dismiss: () => void }[];
 }
 
-/** The three documents of a case (DESIGN §3), with the access this user has to each. */
+/** The three documents of a case (docs/architecture.md), with the access this user has to each. */
 export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: string, me: PresenceUser): CaseDocuments {
   const occupational = useCollabDoc(formatDocName({ caseId, part: 'occupational' }), accessOf(myRole, 'occupational'), userId);
   const insurance = useCollabDoc(formatDocName({ caseId, part: 'insurance' }), accessOf(myRole, 'insurance'), userId);

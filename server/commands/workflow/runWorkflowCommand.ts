@@ -25,7 +25,7 @@ export interface WorkflowRequest {
 }
 
 /**
- * The path of every workflow command (DESIGN §3): authorize -> decide on the
+ * The path of every workflow command (docs/architecture.md): authorize -> decide on the
  * current state -> write the event, the new state and the success audit row
  * in one transaction -> push to the case's room. A refusal writes nothing.
  * When another command on the case was written in between, the command is

@@ -8,7 +8,7 @@ import { canAdminister } from '../../policies/participation.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
 import { routeHelpers } from './command.ts';
 
-/** Administration (DESIGN §4): only admins; others get 403 before their input is even read. */
+/** Administration (docs/contract.md): only admins; others get 403 before their input is even read. */
 export function adminRoutes(deps: CommandDeps, auth: RequestHandler): Router {
   const router = Router();
   const { command } = routeHelpers(deps);

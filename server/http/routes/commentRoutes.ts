@@ -6,7 +6,7 @@ import { principalOf } from '../middleware/auth.ts';
 import { routeHelpers } from './command.ts';
 import { caseTarget, commentTarget, threadTarget } from './targets.ts';
 
-/** Margin comments (issue 5): threads on text, replies, edits, resolution, read state. */
+/** Margin comments (docs/domain.md): threads on text, replies, edits, resolution, read state. */
 export function commentRoutes(deps: CommandDeps, auth: RequestHandler): Router {
   const router = Router();
   const { command, action } = routeHelpers(deps);

@@ -28,7 +28,7 @@ export interface SessionLinks {
   publicOrigin(): string;
 }
 
-/** Consultation sessions (issue 5): scheduling, the live walk-through, calendar files and minutes. */
+/** Consultation sessions (docs/domain.md): scheduling, the live walk-through, calendar files and minutes. */
 export function sessionRoutes(deps: CommandDeps, auth: RequestHandler, links: SessionLinks): Router {
   const router = Router();
   const { command, action } = routeHelpers(deps);

@@ -25,7 +25,7 @@ import { routeHelpers } from './command.ts';
 import { caseTarget, disputeTarget, sectionTarget } from './targets.ts';
 
 /**
- * The consultation workflow (issue 4). Each command route is a pipeline:
+ * The consultation workflow (docs/domain.md). Each command route is a pipeline:
  * auth -> validate -> one command (policy, decision, event, push).
  */
 export function workflowRoutes(deps: CommandDeps, auth: RequestHandler): Router {

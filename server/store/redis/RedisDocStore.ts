@@ -98,7 +98,7 @@ interface DocCommands {
 }
 
 /**
- * Documents in Redis (DESIGN §3): a stream per document is the durable log
+ * Documents in Redis (docs/architecture.md): a stream per document is the durable log
  * (`<prefix>doc:<name>:log`, one entry per update, id `<seq>-0`), a counter
  * numbers the updates densely per document (`…:seq`), and compaction folds
  * the log into a snapshot hash (`…:snapshot`: data, seq) under a lock

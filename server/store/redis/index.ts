@@ -37,7 +37,7 @@ export interface RedisStores extends Stores {
 
 export const DEFAULT_REDIS_PREFIX = 'cw:';
 
-/** Every store port on one Redis (DESIGN §3, "Scale-out"). Resolves once Redis answers. */
+/** Every store port on one Redis (docs/architecture.md, "Scale-out"). Resolves once Redis answers. */
 export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, nodeId = randomUUID(), log }: RedisStoreOptions): Promise<RedisStores> {
   const opened: Redis[] = [];
   const connect = async (name: string, { queueWhileOffline = false } = {}) => {

@@ -11,7 +11,7 @@ import { ThreadWriter } from './ThreadWriter.ts';
 
 export const SQLITE_FILE_NAME = 'workspace.sqlite';
 
-/** All stores in one SQLite file under `dataDir` (DESIGN §3: the embedded default). */
+/** All stores in one SQLite file under `dataDir` (docs/architecture.md: the embedded default). */
 export function createSqliteStores(dataDir: string, options: SqliteOptions): Stores {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, SQLITE_FILE_NAME);
   const db = openDatabase(file, options);

@@ -146,7 +146,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   `
-  -- The keyed log (issue 11): each state row carries a seal, an HMAC with the log key over its head,
+  -- The keyed log (docs/security.md): each state row carries a seal, an HMAC with the log key over its head,
   -- its state and its reviewer grants. Rows written before have none (NULL) until the server seals
   -- an intact legacy log once, at boot; legacy_seq counts the events hashed with the bare SHA-256.
   ALTER TABLE case_workflow ADD COLUMN seal_mac TEXT;

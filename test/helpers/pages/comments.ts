@@ -3,7 +3,7 @@ import { waitFor } from '../waitFor.ts';
 import type { PhysicianPage } from '../browser.ts';
 import { type EditorPart, UI_TIMEOUT_MS } from './common.ts';
 
-/** Margin comments (issue 5): threads on words of an editor, replies, unread counts and the inbox. */
+/** Margin comments: threads on words of an editor, replies, unread counts and the inbox. */
 export class Comments {
   constructor(private readonly user: PhysicianPage) {}
 

@@ -6,7 +6,7 @@ export const UI_TIMEOUT_MS = 10_000;
 /** The section shown first (the first group of the template). */
 export const FIRST_SECTION = 'd240';
 
-/** The document behind an editor: the BA's position, the VA's, or the joint draft (DESIGN §3). */
+/** The document behind an editor: the BA's position, the VA's, or the joint draft (docs/architecture.md). */
 export type EditorPart = 'occupational' | 'insurance' | 'joint';
 
 /** The documents that hold one physician's position (and qualifiers). */

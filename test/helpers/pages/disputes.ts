@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { PhysicianPage } from '../browser.ts';
 
-/** The disputes view: each dispute and the stages of its timeline (issue 4). */
+/** The disputes view: each dispute and the stages of its timeline. */
 export class Disputes {
   constructor(private readonly user: PhysicianPage) {}
 

@@ -3,7 +3,7 @@ import { waitFor } from '../waitFor.ts';
 import type { PhysicianPage } from '../browser.ts';
 import { UI_TIMEOUT_MS } from './common.ts';
 
-/** Consultation sessions (issue 5): planning them, the live session and its outcomes. */
+/** Consultation sessions: planning them, the live session and its outcomes. */
 export class Sessions {
   constructor(private readonly user: PhysicianPage) {}
 

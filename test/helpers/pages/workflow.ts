@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { PhysicianPage } from '../browser.ts';
 
-/** The workflow of a section: its status, the disagreement flag, the proposal and the signatures (issue 4). */
+/** The workflow of a section: its status, the disagreement flag, the proposal and the signatures. */
 export class SectionWorkflow {
   constructor(private readonly user: PhysicianPage) {}
 

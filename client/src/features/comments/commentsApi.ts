@@ -6,7 +6,7 @@ const threadPath = (caseId: string, threadId: string) => `${threadsPath(caseId)}
 const commentPath = (caseId: string, threadId: string, commentId: string) => `${threadPath(caseId, threadId)}/comments/${encodeURIComponent(commentId)}`;
 
 /**
- * Margin comments (issue 5). Every command answers the thread as this user
+ * Margin comments (docs/domain.md). Every command answers the thread as this user
  * now sees it (with their read state); the change is also pushed to the case.
  */
 export const commentsApi = {

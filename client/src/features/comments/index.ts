@@ -1,4 +1,4 @@
-/** Margin comments (issue 5): what the rest of the client uses of them. */
+/** Margin comments (docs/domain.md): what the rest of the client uses of them. */
 import { CommentHighlights } from './commentHighlights.ts';
 
 export { CommentMargin } from './CommentMargin.tsx';

@@ -22,7 +22,7 @@ interface Props {
 }
 
 /**
- * A live session (DESIGN §5): who is present, the agenda with one current
+ * A live session (docs/domain.md): who is present, the agenda with one current
  * item that both screens follow, the item's positions and workflow, and the
  * outcome per item. Either physician moves the session on; the server's push
  * brings the other screen along.

@@ -27,7 +27,7 @@ const GROUPS = [
 ] as const satisfies readonly { status: SessionStatus; order: (a: ConsultationSession, b: ConsultationSession) => number }[];
 
 /**
- * The consultation sessions of a case (DESIGN §5, issue 5): planning one with
+ * The consultation sessions of a case (docs/domain.md): planning one with
  * an agenda proposed from the open disagreements, the live session, and the
  * history of concluded sessions with their minutes.
  */

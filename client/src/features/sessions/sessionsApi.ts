@@ -8,7 +8,7 @@ const sessionPath = (caseId: string, sessionId: string) => `${sessionsPath(caseI
 const command = (path: string, body?: unknown) => request<CommandResult>('POST', path, body);
 
 /**
- * The consultation sessions of a case (issue 5). Every command answers the
+ * The consultation sessions of a case (docs/domain.md). Every command answers the
  * event it wrote and the case's new workflow, which is also pushed to the
  * other physician.
  */

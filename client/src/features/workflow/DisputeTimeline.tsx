@@ -11,7 +11,7 @@ const TARGET_OF: Partial<Record<DisputeStage, keyof DisputeTargets>> = {
 
 export type StageState = 'reached' | 'skipped' | 'pending';
 
-/** A stage is skipped when the dispute moved past it without reaching it (forward only, DESIGN §5). */
+/** A stage is skipped when the dispute moved past it without reaching it (forward only, docs/domain.md). */
 export function stageState(dispute: Dispute, stage: DisputeStage): StageState {
   if (dispute.timeline.some((entry) => entry.stage === stage)) return 'reached';
   return STAGE_ORDER[dispute.stage] > STAGE_ORDER[stage] ? 'skipped' : 'pending';

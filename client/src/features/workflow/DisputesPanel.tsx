@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DisputeCard } from './DisputeCard.tsx';
 import { isPhysician, useWorkflowContext } from './WorkflowContext.tsx';
 
-/** The dispute route of the case (DESIGN §5): every dispute, open ones first, and a way to open one. */
+/** The dispute route of the case (docs/domain.md): every dispute, open ones first, and a way to open one. */
 export function DisputesPanel() {
   const { t } = useTranslation();
   const { workflow, myRole, escalate } = useWorkflowContext();

@@ -3,7 +3,7 @@ import { useSectionLabel } from '../workspace/labels.ts';
 import { isPhysician, useWorkflowContext } from './WorkflowContext.tsx';
 
 /**
- * Disagreements that outlasted the persistence rule (DESIGN §5), listed with
+ * Disagreements that outlasted the persistence rule (docs/domain.md), listed with
  * a prompt to escalate them into the dispute route.
  */
 export function PersistentBanner({ onOpenSection }: { onOpenSection: (sectionId: string) => void }) {

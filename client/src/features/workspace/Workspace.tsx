@@ -33,7 +33,7 @@ interface Props {
   live: LiveWorkflow;
 }
 
-/** The assessment of one case, as both physicians work in it and a reviewer reads it (DESIGN §1, §5). */
+/** The assessment of one case, as both physicians work in it and a reviewer reads it (docs/domain.md). */
 export function Workspace({ detail, myRole, user, live }: Props) {
   const { t } = useTranslation();
   const template = getTemplate(detail.templateVersion);
