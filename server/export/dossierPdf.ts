@@ -14,7 +14,7 @@ import { caseHeader, createReport, finishReport, title, type PdfDocument } from 
 
 export function dossierPdf(input: DossierInput): Promise<Buffer> {
   const labels = exportLabels(input.lang);
-  const context: DossierContext = { input, labels, physician: physicianNames(input) };
+  const context: DossierContext = { input, lang: input.lang, labels, physician: physicianNames(input) };
   const { pdf, done } = createReport(`${labels.dossierTitle} ${input.case.employeePseudonym}`);
   title(pdf, labels.dossierTitle);
   writeCaseHeader(pdf, context);

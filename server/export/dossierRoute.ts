@@ -5,19 +5,21 @@
  * agenda item.
  */
 
-import { templateSections, type TemplateSection } from '../../shared/template/index.ts';
-import type { ConsultationSession, Dispute, FormalRoute } from '../../shared/workflow/types.ts';
-import { sectionTitle, type DossierContext } from './dossierSections.ts';
+import { templateSections, type AssessmentTemplate, type TemplateSection } from '../../shared/template/index.ts';
+import type { AgendaItem, ConsultationSession, Dispute, FormalRoute } from '../../shared/workflow/types.ts';
+import { sectionTitle, type DossierContext, type ExportContext } from './dossierSections.ts';
+import type { ExportLanguage } from './exportInput.ts';
 import { formatDate, formatDateTime } from './exportLabels.ts';
 import { field, heading, keepSpace, muted, paragraph, subheading, type PdfDocument } from './pdfLayout.ts';
 
 const INDENT = 12;
 
-function sectionNames(context: DossierContext): (id: string) => string {
-  const sections = new Map<string, TemplateSection>(templateSections(context.input.template).map((s) => [s.id, s]));
+/** A section's printed name by its id; the bare id for one the template does not know. */
+export function sectionNames(template: AssessmentTemplate | undefined, lang: ExportLanguage): (id: string) => string {
+  const sections = new Map<string, TemplateSection>(template ? templateSections(template).map((s) => [s.id, s]) : []);
   return (id) => {
     const section = sections.get(id);
-    return section ? sectionTitle(section, context.input.lang) : id;
+    return section ? sectionTitle(section, lang) : id;
   };
 }
 
@@ -30,7 +32,7 @@ export function writeDisputes(pdf: PdfDocument, context: DossierContext): void {
 
 function writeDispute(pdf: PdfDocument, dispute: Dispute, number: number, context: DossierContext): void {
   const { input, labels } = context;
-  const name = sectionNames(context);
+  const name = sectionNames(input.template, input.lang);
   subheading(pdf, `${labels.dispute(number)} · ${labels.stage[dispute.stage]}`);
   field(pdf, labels.sections, dispute.sections.map(name).join('; '));
   field(pdf, labels.question, dispute.question);
@@ -73,21 +75,28 @@ export function writeSessions(pdf: PdfDocument, context: DossierContext): void {
   const held = context.input.workflow.sessions.filter((session) => session.status === 'concluded');
   heading(pdf, context.labels.sessions);
   if (held.length === 0) paragraph(pdf, context.labels.noSessions);
-  for (const session of held) writeSession(pdf, session, context);
+  const sessionContext = { ...context, sectionName: sectionNames(context.input.template, context.lang) };
+  for (const session of held) writeSession(pdf, session, sessionContext);
+}
+
+export interface SessionContext extends ExportContext {
+  sectionName: (id: string) => string;
+  /** Written under each agenda item: the minutes add the agreed position there. */
+  afterItem?: (item: AgendaItem) => void;
 }
 
 /** One concluded session and its agenda; the minutes PDF uses it too. */
-export function writeSession(pdf: PdfDocument, session: ConsultationSession, context: DossierContext): void {
-  const { input, labels } = context;
-  const name = sectionNames(context);
-  const date = formatDateTime(input.lang, session.started?.at ?? session.scheduledAt);
+export function writeSession(pdf: PdfDocument, session: ConsultationSession, context: SessionContext): void {
+  const { lang, labels, sectionName: name } = context;
+  const date = formatDateTime(lang, session.started?.at ?? session.scheduledAt);
   subheading(pdf, labels.session(date, labels.mode[session.mode], session.durationMinutes));
-  if (session.concluded) muted(pdf, labels.concludedBy(session.concluded.by.name, formatDateTime(input.lang, session.concluded.at)));
+  if (session.concluded) muted(pdf, labels.concludedBy(session.concluded.by.name, formatDateTime(lang, session.concluded.at)));
   for (const item of session.agenda) {
     keepSpace(pdf, 50);
     pdf.moveDown(0.3);
     field(pdf, name(item.section), item.outcome ? labels.itemOutcome[item.outcome] : labels.notDiscussed);
     if (item.notes) paragraph(pdf, `${labels.notes}: ${item.notes}`, INDENT);
     if (item.recordedBy) muted(pdf, labels.recordedBy(item.recordedBy.name), INDENT);
+    context.afterItem?.(item);
   }
 }

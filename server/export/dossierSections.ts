@@ -10,7 +10,7 @@ import type { PartContent } from '../../shared/record/types.ts';
 import type { CaseRole } from '../../shared/roles.ts';
 import type { TemplateSection } from '../../shared/template/index.ts';
 import type { Agreement, PositionSnapshot, SectionState } from '../../shared/workflow/types.ts';
-import { agreedQualifier, type DossierInput } from './exportInput.ts';
+import { agreedQualifier, type DossierInput, type ExportLanguage } from './exportInput.ts';
 import { formatDateTime, type ExportLabels } from './exportLabels.ts';
 import { field, heading, keepSpace, muted, paragraph, smallPrint, subheading, type PdfDocument } from './pdfLayout.ts';
 
@@ -20,22 +20,27 @@ export const HASH_PREFIX_LENGTH = 12;
 
 const EMPTY_STATE: SectionState = { status: 'open', flag: null, proposal: null, agreement: null, disputeId: null, outcome: null };
 
-export interface DossierContext {
-  input: DossierInput;
+/** What every part of a report needs: the reader's language and its words. */
+export interface ExportContext {
+  lang: ExportLanguage;
   labels: ExportLabels;
+}
+
+export interface DossierContext extends ExportContext {
+  input: DossierInput;
   /** The physician's name per case role, or a dash when the role is vacant. */
   physician: (role: CaseRole) => string;
 }
 
-export function sectionTitle(section: TemplateSection, lang: DossierInput['lang']): string {
+export function sectionTitle(section: TemplateSection, lang: ExportLanguage): string {
   return section.icf ? `${section.icf} ${section.label[lang]}` : section.label[lang];
 }
 
 /** A qualifier code with its label on the section's scale ("2 matig probleem (25–49%)"); the bare code when the scale does not know it. */
-export function qualifierText(section: TemplateSection, code: string | null, context: DossierContext): string {
+export function qualifierText(section: TemplateSection, code: string | null, context: ExportContext): string {
   if (code === null) return context.labels.noQualifier;
   const option = section.scale ? qualifierOption(section.scale, code) : undefined;
-  return option ? option.label[context.input.lang] : code;
+  return option ? option.label[context.lang] : code;
 }
 
 export function writeAssessment(pdf: PdfDocument, context: DossierContext): void {
@@ -79,16 +84,17 @@ function writePosition(pdf: PdfDocument, section: TemplateSection, role: CaseRol
   if (section.scale) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part?.qualifierCode ?? null, context)}`, INDENT);
 }
 
-function writeAgreement(pdf: PdfDocument, section: TemplateSection, agreement: Agreement, context: DossierContext): void {
-  const { input, labels } = context;
+/** The signed joint position; the minutes print it under an agreed agenda item too. */
+export function writeAgreement(pdf: PdfDocument, section: TemplateSection, agreement: Agreement, context: ExportContext): void {
+  const { lang, labels } = context;
   keepSpace(pdf, 90);
   pdf.moveDown(0.3);
   field(pdf, labels.agreedPosition, `${labels.hash} ${agreement.hash.slice(0, HASH_PREFIX_LENGTH)}`);
   paragraph(pdf, agreement.text.trim() ? agreement.text : labels.noPosition, INDENT);
   const qualifier = agreedQualifier(agreement);
   if (section.scale && qualifier !== null) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, qualifier, context)}`, INDENT);
-  muted(pdf, labels.proposed(agreement.proposedBy.name, formatDateTime(input.lang, agreement.proposedAt)), INDENT);
-  muted(pdf, labels.signed(agreement.signedBy.name, formatDateTime(input.lang, agreement.signedAt)), INDENT);
+  muted(pdf, labels.proposed(agreement.proposedBy.name, formatDateTime(lang, agreement.proposedAt)), INDENT);
+  muted(pdf, labels.signed(agreement.signedBy.name, formatDateTime(lang, agreement.signedAt)), INDENT);
   smallPrint(pdf, `${labels.hash}: ${agreement.hash}`, INDENT);
 }
 

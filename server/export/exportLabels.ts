@@ -19,7 +19,8 @@ import type { ExportLanguage } from './exportInput.ts';
 export interface ExportLabels {
   confidential: string;
   page: (n: number, total: number) => string;
-  exported: (at: string, by: string) => string;
+  exported: (at: string, by: string | null) => string;
+  weekAtSession: string;
   dossierTitle: string;
   minutesTitle: string;
   caseTitle: string;
@@ -63,6 +64,7 @@ export interface ExportLabels {
   closing: string;
   disputeOutcome: Record<DisputeOutcome, string>;
   sessions: string;
+  date: string;
   session: (date: string, mode: string, minutes: number) => string;
   mode: Record<SessionMode, string>;
   itemOutcome: Record<ItemOutcome, string>;
@@ -77,7 +79,8 @@ export interface ExportLabels {
 const NL: ExportLabels = {
   confidential: 'Medisch vertrouwelijk',
   page: (n, total) => `Pagina ${n} van ${total}`,
-  exported: (at, by) => `Geëxporteerd op ${at} door ${by}`,
+  exported: (at, by) => (by ? `Geëxporteerd op ${at} door ${by}` : `Geëxporteerd op ${at}`),
+  weekAtSession: 'Ziekteweek',
   dossierTitle: 'Consultatieverslag bedrijfsarts – verzekeringsarts',
   minutesTitle: 'Verslag consultatie bedrijfsarts – verzekeringsarts',
   caseTitle: 'Dossier',
@@ -128,6 +131,7 @@ const NL: ExportLabels = {
   closing: 'Afsluiting',
   disputeOutcome: { agreed: 'overeenstemming', residual: 'resterend verschil van inzicht', withdrawn: 'ingetrokken' },
   sessions: 'Gehouden consultaties',
+  date: 'Datum',
   session: (date, mode, minutes) => `${date} (${mode}, ${minutes} minuten)`,
   mode: { video: 'video', telefoon: 'telefoon', fysiek: 'fysiek', schriftelijk: 'schriftelijk' },
   itemOutcome: {
@@ -147,7 +151,8 @@ const NL: ExportLabels = {
 const EN: ExportLabels = {
   confidential: 'Medical in confidence',
   page: (n, total) => `Page ${n} of ${total}`,
-  exported: (at, by) => `Exported on ${at} by ${by}`,
+  exported: (at, by) => (by ? `Exported on ${at} by ${by}` : `Exported on ${at}`),
+  weekAtSession: 'Week of sickness',
   dossierTitle: 'Consultation report occupational physician – insurance physician',
   minutesTitle: 'Minutes of the consultation occupational physician – insurance physician',
   caseTitle: 'Case',
@@ -191,6 +196,7 @@ const EN: ExportLabels = {
   closing: 'Closing',
   disputeOutcome: { agreed: 'agreed', residual: 'residual disagreement', withdrawn: 'withdrawn' },
   sessions: 'Consultations held',
+  date: 'Date',
   session: (date, mode, minutes) => `${date} (${mode}, ${minutes} minutes)`,
   mode: { video: 'video', telefoon: 'telephone', fysiek: 'in person', schriftelijk: 'in writing' },
   itemOutcome: { agreed: 'Agreement reached', still_disagree: 'Still disagree', escalated: 'Escalated to the dispute route', deferred: 'Deferred' },

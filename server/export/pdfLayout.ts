@@ -44,7 +44,7 @@ export function createReport(title: string): PdfReport {
  * page, then ends the document. The bottom margin is lifted while writing so
  * pdfkit does not take a footer below it as a reason for a new page.
  */
-export function finishReport(pdf: PdfDocument, labels: ExportLabels, exported: { at: string; by: string }): void {
+export function finishReport(pdf: PdfDocument, labels: ExportLabels, exported: { at: string; by: string | null }): void {
   const range = pdf.bufferedPageRange();
   const width = pdf.page.width - 2 * MARGIN;
   for (let index = range.start; index < range.start + range.count; index++) {
