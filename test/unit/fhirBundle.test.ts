@@ -83,6 +83,10 @@ describe('the FHIR bundle', () => {
     expect(practitioners[0]?.identifier).toEqual([{ system: `${BASE_URL}/fhir/sid/user`, value: 'u-ba' }]);
     const patient = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource;
     expect(patient).toEqual({ resourceType: 'Patient', identifier: [{ system: `${BASE_URL}/fhir/sid/employee-pseudonym`, value: 'WN-2026-0147' }] });
+    // The bundle identifies the employee by pseudonym alone: neither the employer nor the case title travels with it.
+    const json = JSON.stringify(bundle);
+    expect(json).not.toContain('Bouwbedrijf');
+    expect(json).not.toContain('Re-integratie');
   });
 
   it("codes each physician's position in ICF with the qualifier code and label, and the text as a note", () => {
