@@ -1,66 +1,61 @@
-import PDFDocument from 'pdfkit';
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
-import type { ConsultationSession, ItemOutcome, SessionMode } from '../../shared/workflow/types.ts';
 import type { CaseMember } from '../../shared/api.ts';
-import { PdfFont, registerPdfFonts } from '../pdf/pdfFonts.ts';
+import type { AccessRole } from '../../shared/roles.ts';
+import { weekOfSickness } from '../../shared/sickness.ts';
+import { getTemplate, templateSections, type TemplateSection } from '../../shared/template/index.ts';
+import type { AgendaItem, ConsultationSession, SectionState } from '../../shared/workflow/types.ts';
+import { exporterName, physicianNames } from '../export/dossierPdf.ts';
+import { sectionNames, writeSession } from '../export/dossierRoute.ts';
+import { writeAgreement, type ExportContext } from '../export/dossierSections.ts';
+import type { ExportLanguage } from '../export/exportInput.ts';
+import { amsterdamDate, exportLabels, formatDateTime } from '../export/exportLabels.ts';
+import { caseHeader, createReport, finishReport, heading, title } from '../export/pdfLayout.ts';
 import type { CaseRecord } from '../store/ports.ts';
 
-const OUTCOME_LABEL: Record<ItemOutcome, string> = {
-  agreed: 'Overeenstemming bereikt',
-  still_disagree: 'Nog steeds oneens',
-  escalated: 'Geëscaleerd naar het geschillentraject',
-  deferred: 'Uitgesteld',
-};
+export interface MinutesOptions {
+  /** The reader's language; Dutch by default. */
+  lang?: ExportLanguage;
+  /** The case's section states: an agenda item whose section is agreed gets the signed position and qualifier. */
+  sections?: Record<string, SectionState>;
+  /** When the minutes were exported (ISO); now by default. */
+  exportedAt?: string;
+  exportedBy?: { name: string; role: AccessRole };
+}
 
-const MODE_LABEL: Record<SessionMode, string> = { video: 'video', telefoon: 'telefoon', fysiek: 'fysiek', schriftelijk: 'schriftelijk' };
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+type MinutesCase = Pick<CaseRecord, 'title' | 'employeePseudonym' | 'employer' | 'firstSickDay' | 'templateVersion'>;
 
 /**
- * The minutes of a concluded session as a PDF report: the case, both
- * physicians, the date, and per agenda item (by its Dutch name) the outcome
- * and the notes.
+ * The minutes of a concluded session as a PDF report, in the frame of the
+ * dossier (confidentiality mark, page numbers, export line on every page):
+ * the case, both physicians, the date, and per agenda item the outcome, the
+ * notes and, for an agreed section, what both signed.
  */
-export function sessionMinutesPdf(session: ConsultationSession, record: CaseRecord, members: CaseMember[]): Promise<Buffer> {
+export function sessionMinutesPdf(session: ConsultationSession, record: MinutesCase, members: CaseMember[], options: MinutesOptions = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'nl';
+  const labels = exportLabels(lang);
+  const context: ExportContext = { lang, labels };
   const template = getTemplate(record.templateVersion);
-  const names = new Map(template ? templateSections(template).map((s) => [s.id, s.icf ? `${s.icf} ${s.label.nl}` : s.label.nl]) : []);
-  const physician = (role: 'ba' | 'va') => members.find((m) => m.caseRole === role)?.name ?? '—';
+  const sections = new Map<string, TemplateSection>(template ? templateSections(template).map((s) => [s.id, s]) : []);
+  const physician = physicianNames({ members });
+  const { pdf, done } = createReport(`${labels.minutesTitle} ${record.employeePseudonym}`);
 
-  const pdf = registerPdfFonts(
-    new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Verslag consultatie ${record.employeePseudonym}`, Author: 'Consultatiewerkplek' } }),
-  );
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  pdf.font(PdfFont.bold).fontSize(18).text('Verslag consultatie bedrijfsarts – verzekeringsarts');
-  pdf.moveDown(0.5).font(PdfFont.regular).fontSize(11);
-  pdf.text(`Dossier: ${record.title}`);
-  pdf.text(`Werknemer: ${record.employeePseudonym} · Werkgever: ${record.employer}`);
-  pdf.text(
-    `Datum: ${dateFormat.format(new Date(session.started?.at ?? session.scheduledAt))} (${MODE_LABEL[session.mode]}, ${session.durationMinutes} minuten)`,
-  );
-  pdf.text(`Bedrijfsarts: ${physician('ba')}`);
-  pdf.text(`Verzekeringsarts: ${physician('va')}`);
-  if (session.concluded) pdf.text(`Afgesloten door ${session.concluded.by.name} op ${dateFormat.format(new Date(session.concluded.at))}`);
-
-  pdf.moveDown().font(PdfFont.bold).fontSize(14).text('Agenda en uitkomsten');
-  for (const item of session.agenda) {
-    pdf
-      .moveDown(0.6)
-      .font(PdfFont.bold)
-      .fontSize(12)
-      .text(names.get(item.section) ?? item.section);
-    pdf
-      .font(PdfFont.regular)
-      .fontSize(11)
-      .text(`Uitkomst: ${item.outcome ? OUTCOME_LABEL[item.outcome] : 'Niet besproken'}`);
-    if (item.recordedBy) pdf.fillColor('#555555').text(`Vastgelegd door ${item.recordedBy.name}`).fillColor('black');
-    if (item.notes) pdf.text(`Notities: ${item.notes}`);
-  }
-  pdf.end();
+  const held = session.started?.at ?? session.scheduledAt;
+  title(pdf, labels.minutesTitle);
+  caseHeader(pdf, [
+    [labels.caseTitle, record.title],
+    [labels.employee, record.employeePseudonym],
+    [labels.employer, record.employer],
+    [labels.weekAtSession, String(weekOfSickness(record.firstSickDay, amsterdamDate(held)) ?? '—')],
+    [labels.role.ba, physician('ba')],
+    [labels.role.va, physician('va')],
+  ]);
+  heading(pdf, labels.agenda);
+  const afterItem = (item: AgendaItem) => {
+    const state = options.sections?.[item.section];
+    const section = sections.get(item.section);
+    if (state?.status === 'agreed' && state.agreement && section) writeAgreement(pdf, section, state.agreement, context);
+  };
+  writeSession(pdf, session, { ...context, sectionName: sectionNames(template, lang), afterItem });
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  finishReport(pdf, labels, { at: formatDateTime(lang, exportedAt), by: options.exportedBy ? exporterName({ exportedBy: options.exportedBy, lang }) : null });
   return done;
 }
