@@ -121,7 +121,7 @@ interface Pattern {
   category: MedicalTermCategory;
 }
 
-/** Longest alternatives first, so within one pattern "pijn in de rug" wins over "pijn". */
+/** Longest alternatives first, so within one pattern "back pain" wins over "pain" (a regex takes the first alternative that fits). */
 function alternation(sources: string[]): string {
   return [...new Set(sources)].sort((a, b) => b.length - a.length).join('|');
 }
