@@ -3,6 +3,7 @@ import { MemoryAuditStore } from './MemoryAuditStore.ts';
 import { MemoryCommentStore } from './MemoryCommentStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
+import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
 export function createMemoryStores(): Stores {
@@ -12,6 +13,7 @@ export function createMemoryStores(): Stores {
     workflow: new MemoryWorkflowStore(),
     comments: new MemoryCommentStore(),
     audit: new MemoryAuditStore(),
+    versions: new MemoryVersionStore(),
     close: async () => {},
   };
 }
