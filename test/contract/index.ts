@@ -3,10 +3,19 @@ import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
+import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
 
-export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowIntegrityContract, workflowStoreContract };
+export {
+  auditStoreContract,
+  commentStoreContract,
+  docStoreContract,
+  recordStoreContract,
+  versionStoreContract,
+  workflowIntegrityContract,
+  workflowStoreContract,
+};
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
 /** Every port's contract against one adapter (CONTRIBUTING.md, "Adding a store adapter"). */
@@ -17,4 +26,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   workflowStoreContract(name, makeStores);
   workflowIntegrityContract(name, makeStores);
   commentStoreContract(name, makeStores);
+  versionStoreContract(name, makeStores);
 }

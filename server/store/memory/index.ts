@@ -3,6 +3,7 @@ import { MemoryAuditStore } from './MemoryAuditStore.ts';
 import { MemoryCommentStore } from './MemoryCommentStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
+import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
 export function createMemoryStores(): Stores {
@@ -13,6 +14,7 @@ export function createMemoryStores(): Stores {
     workflow: new MemoryWorkflowStore(audit),
     comments: new MemoryCommentStore(),
     audit,
+    versions: new MemoryVersionStore(),
     close: async () => {},
   };
 }

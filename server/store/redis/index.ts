@@ -11,6 +11,7 @@ import { RedisDocStore } from './RedisDocStore.ts';
 import { RedisDocumentBus } from './RedisDocumentBus.ts';
 import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
+import { RedisVersionStore } from './RedisVersionStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
 
 export interface RedisStoreOptions {
@@ -57,6 +58,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       workflow: new RedisWorkflowStore(redis, prefix),
       comments: new RedisCommentStore(redis, prefix),
       audit: new RedisAuditStore(redis, prefix),
+      versions: new RedisVersionStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

@@ -5,6 +5,7 @@ import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
+import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
 import { InlineWriter } from './SqliteWriter.ts';
 import { ThreadWriter } from './ThreadWriter.ts';
@@ -24,6 +25,7 @@ export function createSqliteStores(dataDir: string, options: SqliteOptions): Sto
     workflow: new SqliteWorkflowStore(db),
     comments: new SqliteCommentStore(db),
     audit: new SqliteAuditStore(db, writer),
+    versions: new SqliteVersionStore(db),
     close: () =>
       (closing ??= (async () => {
         await writer.close();

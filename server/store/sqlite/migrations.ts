@@ -152,4 +152,36 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE case_workflow ADD COLUMN seal_mac TEXT;
   ALTER TABLE case_workflow ADD COLUMN legacy_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Versions (issue 13): each document's state at a moment, never changed. The meta columns come
+  -- first and the states last, so that listing reads no overflow page of the states.
+  -- once_key: an addOnce key (a milestone taken once per case and week); NULLs never conflict.
+  CREATE TABLE versions (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    case_id      TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    week         INTEGER NOT NULL,
+    label        TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    by_user_id   TEXT,
+    by_name      TEXT,
+    milestone    INTEGER,
+    once_key     TEXT,
+    occupational BLOB NOT NULL,
+    insurance    BLOB NOT NULL,
+    joint        BLOB NOT NULL,
+    UNIQUE (case_id, once_key)
+  );
+  CREATE INDEX versions_by_case ON versions (case_id, at, seq);
+  CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+    BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
+    BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  -- REPLACE deletes the conflicting row without firing DELETE triggers: refuse any insert that would.
+  CREATE TRIGGER versions_no_replace BEFORE INSERT ON versions
+    WHEN EXISTS (SELECT 1 FROM versions WHERE id = NEW.id OR seq = NEW.seq
+                 OR (NEW.once_key IS NOT NULL AND case_id = NEW.case_id AND once_key = NEW.once_key))
+    BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  `,
 ];
