@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { DOC_PARTS, type DocPart } from '../../shared/docNames.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { partContent, type CaseContent, type PartContent } from '../../shared/record/types.ts';
-import { sectionText } from '../workflow/sectionText.ts';
+import { sectionText } from '../../shared/workflow/sectionText.ts';
 
 /**
  * The content of a version: each of the three stored states loaded into a
