@@ -1,5 +1,6 @@
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
+import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
 
 export const en: Messages = {
@@ -376,4 +377,6 @@ export const en: Messages = {
   },
   sessions: sessionsMessages.en,
   comments: commentsMessages.en,
+  history: historyMessages.en,
+  employer: employerMessages.en,
 };

@@ -1,4 +1,5 @@
 import { commentsMessages } from './comments.ts';
+import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
@@ -380,6 +381,8 @@ export const nl = {
   },
   sessions: sessionsMessages.nl,
   comments: commentsMessages.nl,
+  history: historyMessages.nl,
+  employer: employerMessages.nl,
 };
 
 export type Messages = typeof nl;
