@@ -6,6 +6,7 @@ import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
 import type { Presence } from '../../collab/usePresence.ts';
 import { CommentsHeaderButton } from '../comments/index.ts';
+import { ExportLinks } from '../history/ExportLinks.tsx';
 import { useDateFormat, useSectionLabel } from './labels.ts';
 
 interface Props {
@@ -64,6 +65,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
           );
         })}
       </ul>
+      {(myRole === 'ba' || myRole === 'va') && <ExportLinks caseId={detail.id} compact />}
     </header>
   );
 }

@@ -14,6 +14,12 @@ export const SESSIONS = 'sessions';
 /** The view that shows the case's margin comments, unread first. */
 export const COMMENTS = 'comments';
 
+/** The view that shows the case's versions, their comparison and the event log. */
+export const HISTORY = 'history';
+
+/** The view where the BA writes the summary for the employer. */
+export const EMPLOYER = 'employer';
+
 interface Props {
   groups: TemplateGroup[];
   current: string;
@@ -24,9 +30,11 @@ interface Props {
   sessionLive?: boolean;
   /** This user's unread comments in the case, said next to the comments view. */
   unreadComments?: number;
+  /** The employer summary is offered (to the case's physicians). */
+  showEmployer?: boolean;
 }
 
-export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive = false, unreadComments = 0 }: Props) {
+export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive = false, unreadComments = 0, showEmployer = false }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   const items = [
@@ -34,6 +42,8 @@ export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive 
     { id: DISPUTES, text: t('disputes.nav'), count: openDisputes },
     { id: SESSIONS, text: sessionLive ? `${t('sessions.nav')} ${t('sessions.navLive')}` : t('sessions.nav'), count: 0 },
     { id: COMMENTS, text: unreadComments > 0 ? `${t('comments.nav')} (${t('comments.unread', { count: unreadComments })})` : t('comments.nav'), count: 0 },
+    { id: HISTORY, text: t('history.nav'), count: 0 },
+    ...(showEmployer ? [{ id: EMPLOYER, text: t('employer.nav'), count: 0 }] : []),
     ...groups.map((g) => ({ id: g.id, text: label(g.label), count: 0 })),
   ];
   return (

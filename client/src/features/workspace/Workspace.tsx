@@ -10,6 +10,8 @@ import { ROLE_COLOR, useCaseDocuments, type CaseDocuments, type PresenceUser } f
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
 import { CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
+import { EmployerSummary } from '../employer/EmployerSummary.tsx';
+import { HistoryView } from '../history/HistoryView.tsx';
 import { LiveSessionBanner } from '../sessions/LiveSessionBanner.tsx';
 import { SessionsPanel } from '../sessions/SessionsPanel.tsx';
 import { DisputeFormDialog } from '../workflow/DisputeFormDialog.tsx';
@@ -20,7 +22,7 @@ import type { LiveWorkflow } from '../workflow/useWorkflow.ts';
 import { WorkflowProvider, type WorkflowContextValue } from '../workflow/WorkflowContext.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CollabNotices } from './CollabNotices.tsx';
-import { COMMENTS, DISPUTES, GroupNav, OVERVIEW, SESSIONS } from './GroupNav.tsx';
+import { COMMENTS, DISPUTES, EMPLOYER, GroupNav, HISTORY, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
@@ -99,6 +101,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               openDisputes={openDisputes}
               sessionLive={sessionLive}
               unreadComments={comments.unread}
+              showEmployer={myRole === 'ba' || myRole === 'va'}
             />
             <div className="workspace__main">
               <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
@@ -128,7 +131,7 @@ interface ViewProps {
   nav: WorkspaceNavigation;
 }
 
-/** The view chosen in the navigation: the overview, the disputes, the comments, the sessions or a group's sections. */
+/** The view chosen in the navigation: the overview, the disputes, the comments, the sessions, the history, the employer summary or a group's sections. */
 function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: ViewProps) {
   switch (nav.view) {
     case OVERVIEW:
@@ -139,6 +142,10 @@ function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: 
       return <CommentsInbox sections={sections} />;
     case SESSIONS:
       return <SessionsPanel members={detail.members} docs={docs} onOpenSection={nav.goToSection} />;
+    case HISTORY:
+      return <HistoryView caseId={detail.id} myRole={myRole} firstSickDay={detail.firstSickDay} sections={sections} />;
+    case EMPLOYER:
+      return <EmployerSummary caseId={detail.id} myRole={myRole} sections={sections} />;
     default:
       return group?.sections.map((section) => (
         <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => nav.setCurrentSection(section.id)} />
