@@ -7,6 +7,7 @@ import { Comments } from './pages/comments.ts';
 import { FIRST_SECTION, UI_TIMEOUT_MS } from './pages/common.ts';
 import { Disputes } from './pages/disputes.ts';
 import { Editors } from './pages/editors.ts';
+import { EmployerSummaryPage, History } from './pages/history.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
 import { WorkspaceView } from './pages/workspace.ts';
@@ -159,6 +160,9 @@ export class PhysicianPage extends WorkspacePage {
   readonly disputes = new Disputes(this);
   readonly sessions = new Sessions(this);
   readonly comments = new Comments(this);
+  /** The history view (versions, comparison, log) and the employer summary. */
+  readonly history = new History(this);
+  readonly employer = new EmployerSummaryPage(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;
