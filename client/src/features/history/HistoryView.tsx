@@ -21,15 +21,31 @@ export function HistoryView({ caseId, myRole, firstSickDay, sections }: Props) {
   const { t } = useTranslation();
   // Every event may come with a version taken by the server (an agreement, a closed dispute): both lists follow it.
   const seq = useWorkflowContext().workflow?.seq ?? 0;
-  const [versions, reloadVersions] = useVersions(caseId, seq);
   const log = useCaseLog(caseId, seq);
   return (
     <section className="history card" aria-labelledby="history-heading" data-testid="history-view">
       <h2 id="history-heading">{t('history.heading')}</h2>
       <p className="muted">{t('history.intro')}</p>
+      {isPhysician(myRole) && <Versions caseId={caseId} sections={sections} seq={seq} />}
+      <section aria-labelledby="log-heading">
+        <h3 id="log-heading">{t('history.log.heading')}</h3>
+        <Shown loaded={log} failed={t('history.log.failed')}>
+          {(entries) => <EventLog entries={entries} sections={sections} firstSickDay={firstSickDay} />}
+        </Shown>
+      </section>
+    </section>
+  );
+}
+
+/** The versions and their comparison: the case's physicians only (an invited reviewer reads the log). */
+function Versions({ caseId, sections, seq }: { caseId: string; sections: TemplateSection[]; seq: number }) {
+  const { t } = useTranslation();
+  const [versions, reloadVersions] = useVersions(caseId, seq);
+  return (
+    <>
       <section aria-labelledby="versions-heading">
         <h3 id="versions-heading">{t('history.versions.heading')}</h3>
-        {isPhysician(myRole) && <SaveVersion caseId={caseId} onSaved={reloadVersions} />}
+        <SaveVersion caseId={caseId} onSaved={reloadVersions} />
         <Shown loaded={versions} failed={t('history.versions.failed')}>
           {(list) => <VersionList versions={list} />}
         </Shown>
@@ -40,13 +56,7 @@ export function HistoryView({ caseId, myRole, firstSickDay, sections }: Props) {
           {(list) => <VersionComparison caseId={caseId} versions={list} sections={sections} />}
         </Shown>
       </section>
-      <section aria-labelledby="log-heading">
-        <h3 id="log-heading">{t('history.log.heading')}</h3>
-        <Shown loaded={log} failed={t('history.log.failed')}>
-          {(entries) => <EventLog entries={entries} sections={sections} firstSickDay={firstSickDay} />}
-        </Shown>
-      </section>
-    </section>
+    </>
   );
 }
 
