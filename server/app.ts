@@ -17,6 +17,7 @@ import { createCollab, routeUpgrades } from './wiring/collabWiring.ts';
 import type { AppConfig, Core } from './wiring/core.ts';
 import { mountHttp } from './wiring/httpWiring.ts';
 import { createRealtime } from './wiring/realtimeWiring.ts';
+import { versionFailureReporter } from './wiring/versionWiring.ts';
 import { workspaceOf, type Workspace } from './wiring/workspaceHandle.ts';
 import { CaseIntegrity } from './workflow/CaseIntegrity.ts';
 import type { LogKey } from './workflow/logKey.ts';
@@ -67,6 +68,8 @@ export function createApp(deps: AppDeps): Workspace {
     ...collabPorts(collab.collab),
     realtime: realtime.publisher,
     persistence: { sessions: config.PERSISTENT_SESSIONS, days: config.PERSISTENT_DAYS },
+    versions: stores.versions,
+    versionFailed: versionFailureReporter(log, core.metrics),
     now,
   };
   mountHttp(app, core, { stores, commands, origins, integrity, server, clientDir: deps.clientDir });

@@ -4,7 +4,17 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  return { registry, ...httpMetrics(registry), ...collabMetrics(registry) };
+  return {
+    registry,
+    ...httpMetrics(registry),
+    ...collabMetrics(registry),
+    versionsFailed: new Counter({
+      name: 'versions_automatic_failed_total',
+      help: 'Automatic versions that could not be taken, by reason (the command itself succeeded)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+  };
 }
 
 function httpMetrics(registry: Registry) {

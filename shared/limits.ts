@@ -143,3 +143,6 @@ export const MAX_ANCHOR_CHARS = 2048;
 
 /** The longest quote a thread keeps; a longer stretch is cut and ends in an ellipsis. */
 export const MAX_QUOTE_CHARS = 2000;
+
+/** A version's label ("Voor het gesprek met UWV"), once trimmed. */
+export const MAX_VERSION_LABEL_CHARS = 200;

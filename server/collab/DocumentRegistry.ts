@@ -154,6 +154,24 @@ export class DocumentRegistry {
     }
   }
 
+  /**
+   * Reads several documents at one moment: all are loaded first, then `fn`
+   * runs over them in one synchronous step. Updates are applied to a loaded
+   * document synchronously on the event loop, so no update lands on any of
+   * them between the first read and the last (a version of a case's three
+   * documents relies on it). A document unloaded while the others loaded is
+   * loaded again, so `fn` never sees a discarded copy.
+   */
+  async readAll<T>(names: readonly string[], fn: (docs: Y.Doc[]) => T): Promise<T> {
+    const documents = await Promise.all(names.map((name) => this.get(name)));
+    try {
+      if (documents.some((document) => !this.loaded.has(document))) return await this.readAll(names, fn);
+      return fn(documents.map((document) => document.doc));
+    } finally {
+      for (const document of documents) this.leave(document);
+    }
+  }
+
   /** Attaches a connection to its document, loading the document when needed. */
   async connect(connection: ClientConnection): Promise<void> {
     const document = await this.get(connection.context.docName);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { quoteOf, type CommentAnchor } from '../../shared/comments.ts';
-import { formatDocName, type DocPart } from '../../shared/docNames.ts';
+import { DOC_PARTS, formatDocName, type DocPart } from '../../shared/docNames.ts';
 import { sectionText } from '../../shared/workflow/sectionText.ts';
 import type { DraftSnapshot } from '../../shared/workflow/types.ts';
 import type { AnchorQuote, ConnectionControl, DocumentGate, DocumentReader } from '../commands/deps.ts';
@@ -26,6 +26,15 @@ export function collabPorts(collab: CollabServer): { documents: DocumentReader; 
         if (!positions) return { ok: false, reason: 'not-a-position' };
         return read(caseId, part, (doc) => quoteIn(doc, sectionId, positions));
       },
+      statesOf: (caseId) =>
+        collab.registry.readAll(
+          DOC_PARTS.map((part) => formatDocName({ caseId, part })),
+          ([occupational, insurance, joint]) => ({
+            occupational: Y.encodeStateAsUpdate(occupational!),
+            insurance: Y.encodeStateAsUpdate(insurance!),
+            joint: Y.encodeStateAsUpdate(joint!),
+          }),
+        ),
     },
     gate: { holdJoint: (caseId, fn) => collab.registry.hold(formatDocName({ caseId, part: 'joint' }), fn) },
     connections: { closeWhere: (predicate, code, reason) => collab.closeWhere(predicate, code, reason) },

@@ -5,7 +5,7 @@ import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { CommentStore, RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { CommentStore, RecordStore, VersionReason, VersionStates, VersionStore, WorkflowStore } from '../store/ports.ts';
 import type { LogKey } from '../workflow/logKey.ts';
 
 /**
@@ -22,6 +22,11 @@ export interface DocumentReader {
   jointDraftOf(caseId: string, sectionId: string): Promise<DraftSnapshot>;
   /** The text between a comment anchor's two positions in a section of one document. */
   quoteAt(caseId: string, part: DocPart, sectionId: string, anchor: CommentAnchor): Promise<AnchorQuote>;
+  /**
+   * The full state (Y.encodeStateAsUpdate) of the case's three documents, all
+   * read at one moment: no update lands on any of them in between.
+   */
+  statesOf(caseId: string): Promise<VersionStates>;
 }
 
 /** Holds the writes of a case's joint document while a command decides on it. */
@@ -46,6 +51,13 @@ export interface ConnectionControl {
   closeWhere(predicate: (connection: ConnectionSubject) => boolean, code: number, reason: string): number;
 }
 
+/** An automatic version that could not be taken; never carries document text. */
+export interface VersionFailure {
+  caseId: string;
+  reason: VersionReason;
+  error: unknown;
+}
+
 /** What commands use; built once by createApp. */
 export interface CommandDeps {
   records: RecordStore;
@@ -62,6 +74,10 @@ export interface CommandDeps {
   connections: ConnectionControl;
   realtime: RealtimePublisher;
   persistence: { sessions: number; days: number };
+  /** The immutable versions of each case's documents. */
+  versions: VersionStore;
+  /** Told when an automatic version could not be taken (the command itself succeeded): logs and counts it. */
+  versionFailed: (failure: VersionFailure) => void;
   /** The current time; injectable so that tests can move it. */
   now: () => Date;
 }

@@ -5,9 +5,10 @@ import { notFound } from '../errors.ts';
 import { canAdminister, requireParticipant } from '../policies/participation.ts';
 import type { CaseRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
+import { touched, type AutomaticDeps } from './versions/automaticVersions.ts';
 import { toCaseSummary } from './views.ts';
 
-type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit'>;
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit'> & AutomaticDeps;
 
 /**
  * The cases the caller may see: their own and those they review, or all for
@@ -40,5 +41,6 @@ export async function readCase(deps: Deps, principal: Principal, actor: AuditAct
     : await requireParticipant(deps, { caseId, userId: principal.user.id, actor, object: 'case', use: 'read' });
   if (!record) throw notFound('No such case');
   await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case', caseId, detail: role });
+  await touched(deps, record, role, { userId: principal.user.id, name: principal.user.name });
   return { ...(await toCaseSummary(deps.records, record, await deps.records.listMembers(caseId))), myRole: role };
 }

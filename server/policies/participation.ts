@@ -22,12 +22,13 @@ export interface ParticipationStores {
  * workflow, sessions, comments and documents, follow its pushes, and run
  * workflow commands (the domain decides which). `write-comments`: start,
  * answer, edit, delete or resolve comments. `sessions`: be present in the
- * case's consultation sessions.
+ * case's consultation sessions. `versions`: take a version of the case's
+ * documents (reading versions is `read`).
  */
-export type CaseUse = 'read' | 'write-comments' | 'sessions';
+export type CaseUse = 'read' | 'write-comments' | 'sessions' | 'versions';
 
 /** Why a user may not do it; the detail of the audited refusal. */
-export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician';
+export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician' | 'versions-physicians-only';
 
 export type ParticipationDecision = { ok: true; role: AccessRole } | { ok: false; refusal: Refusal };
 
@@ -58,6 +59,7 @@ export function refusalFor(role: AccessRole | null, use: CaseUse): Refusal | nul
   if (role === null) return 'not-a-member';
   if (use === 'write-comments' && commentAccess(role) !== 'rw') return 'reviewer-read-only';
   if (use === 'sessions' && !isPhysician(role)) return 'not-a-physician';
+  if (use === 'versions' && !isPhysician(role)) return 'versions-physicians-only';
   return null;
 }
 
@@ -119,6 +121,8 @@ function refusalError(refusal: Refusal): AppError {
       return new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them');
     case 'not-a-physician':
       return forbidden('Only the physicians of the case take part in its sessions');
+    case 'versions-physicians-only':
+      return new AppError(403, 'version.physicians-only', 'Only the physicians of the case take versions of it');
     default:
       return exhaustive(refusal);
   }

@@ -16,6 +16,7 @@ import { clientRoutes } from '../http/routes/clientRoutes.ts';
 import { commentRoutes } from '../http/routes/commentRoutes.ts';
 import { healthRoutes } from '../http/routes/healthRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
+import { versionRoutes } from '../http/routes/versionRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Stores } from '../store/ports.ts';
@@ -49,6 +50,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(workflowRoutes(commands, auth));
   app.use(sessionRoutes(commands, auth, { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) }));
   app.use(commentRoutes(commands, auth));
+  app.use(versionRoutes(commands, auth));
   app.use('/api', notFoundHandler);
   if (wiring.clientDir) app.use(clientRoutes(wiring.clientDir));
   app.use(notFoundHandler);

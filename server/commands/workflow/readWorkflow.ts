@@ -8,6 +8,7 @@ import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from './disputeCommands.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import { toWorkflowView } from './workflowView.ts';
+import { touched } from '../versions/automaticVersions.ts';
 
 /** Members and current reviewers read a case's workflow; a refusal is audited. */
 function authorizeRead(deps: CommandDeps, target: CaseTarget, object: string): Promise<{ record: CaseRecord; role: AccessRole }> {
@@ -34,6 +35,7 @@ async function audited<T>(deps: CommandDeps, target: CaseTarget, object: string,
 /** The case's current state (sections and disputes), for the page to start from. */
 export async function readWorkflow(deps: CommandDeps, target: CaseTarget): Promise<WorkflowView> {
   const { record, role } = await authorizeRead(deps, target, 'workflow');
+  await touched(deps, record, role, { userId: target.principal.user.id, name: target.principal.user.name });
   const { state } = await audited(deps, target, 'workflow', role, () => loadWorkflow(deps.workflow, record));
   return toWorkflowView(deps, record.id, state);
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { requireParticipant } from '../../policies/participation.ts';
 import { SeqConflictError, type CaseRecord } from '../../store/ports.ts';
 import { commitEvent, MAX_ATTEMPTS } from '../caseLog.ts';
+import { afterCommit } from '../versions/automaticVersions.ts';
 import type { CommandDeps } from '../deps.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import { toWorkflowView } from './workflowView.ts';
@@ -41,6 +42,8 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
   await revokeEndedReviews(deps, caseId, before, state);
+  // After the commit and outside the hold: the version holds what the decision left, and never fails the command.
+  await afterCommit(deps, record, role, envelope);
   return { envelope, workflow };
 }
 
