@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { expectNothingSerious, scan } from '../helpers/axe.ts';
 import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
+import { expectNoDutch } from '../helpers/language.ts';
 
 describe('the history of a case and the summary for the employer in the browser', () => {
   const server = useWorkspaceServer();
@@ -34,6 +36,13 @@ describe('the history of a case and the summary for the employer in the browser'
     const unchanged = ba.history.sectionDiff('d430');
     expect(await unchanged.getAttribute('data-changed')).toBe('false');
     expect(await unchanged.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expectNothingSerious('the history view', await scan(ba.page));
+
+    // In English, the view has no Dutch left but what the physician wrote (and the server's labels of milestone versions).
+    await ba.workspace.chooseLanguage('en');
+    await waitForText(ba.history.view, 'History of the case');
+    await waitForText(ba.history.added('d240', 'occupational'), 'added');
+    await expectNoDutch(ba, /Eerste versie|Tweede versie|Kan vier uur per dag werken\.|Zonder deadlines\.|Week \d+: [^\n·]*/g);
     expectNoPageErrors(ba);
   });
 
@@ -43,6 +52,7 @@ describe('the history of a case and the summary for the employer in the browser'
     await ba.employer.text('d240').fill('Werknemer heeft een burn-out en kan vier uur per dag werken.');
     await waitForText(ba.employer.warnings('d240'), "Let op: 'burn-out' lijkt medische informatie.");
     await ba.employer.waitUntilSaved();
+    expectNothingSerious('the employer summary', await scan(ba.page));
     await ba.employer.release();
     await waitForText(ba.employer.releaseStatus, 'Versie 1 vrijgegeven op');
     await ba.employer.view.getByTestId('release-1').waitFor();
