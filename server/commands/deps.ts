@@ -1,5 +1,6 @@
 import type { DocPart } from '../../shared/docNames.ts';
 import type { CommentAnchor } from '../../shared/comments.ts';
+import type { CaseContent } from '../../shared/record/types.ts';
 import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/types.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
@@ -22,6 +23,8 @@ export interface DocumentReader {
   jointDraftOf(caseId: string, sectionId: string): Promise<DraftSnapshot>;
   /** The text between a comment anchor's two positions in a section of one document. */
   quoteAt(caseId: string, part: DocPart, sectionId: string, anchor: CommentAnchor): Promise<AnchorQuote>;
+  /** The case's content now, per section: each document's text and qualifier (what an export prints). */
+  contentOf(caseId: string, sectionIds: readonly string[]): Promise<CaseContent>;
 }
 
 /** Holds the writes of a case's joint document while a command decides on it. */
