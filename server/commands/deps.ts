@@ -6,7 +6,7 @@ import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { CommentStore, RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { CommentStore, EmployerSummaryStore, RecordStore, WorkflowStore } from '../store/ports.ts';
 import type { LogKey } from '../workflow/logKey.ts';
 
 /**
@@ -57,6 +57,8 @@ export interface CommandDeps {
   /** Hashes each event and seals each case's head. */
   logKey: LogKey;
   comments: CommentStore;
+  /** The employer-safe summaries: drafts and immutable releases. */
+  employerSummaries: EmployerSummaryStore;
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;
