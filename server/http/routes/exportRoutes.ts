@@ -32,7 +32,8 @@ export function exportRoutes(deps: CommandDeps, auth: RequestHandler, links: Ses
     const target = caseTarget(req);
     // The identifier systems live under the public origin (PUBLIC_URL), never the request's Host.
     const bundle = await exportFhir(deps, target, langOf(req), links.publicOrigin());
-    res.type('application/fhir+json; charset=utf-8').attachment(`fhir-${target.caseId}.json`).send(JSON.stringify(bundle));
+    // attachment() sets the type from the file name's extension: the FHIR type goes after it.
+    res.attachment(`fhir-${target.caseId}.json`).type('application/fhir+json; charset=utf-8').send(JSON.stringify(bundle));
   });
   router.get(`${base}/export/employer.pdf`, auth, async (req, res) => {
     const target = caseTarget(req);
