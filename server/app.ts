@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): Workspace {
     ...checked,
     logKey: deps.logKey,
     comments: stores.comments,
+    employerSummaries: stores.employerSummaries,
     audit,
     tokens,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),

@@ -134,6 +134,12 @@ export const SESSION_DURATION = { min: 5, max: 480 } as const;
 /** Notes for the minutes on one agenda item. */
 export const MAX_NOTES_CHARS = 8000;
 
+/**
+ * One section of the employer-safe summary: a few plain sentences on what the
+ * employee can and cannot do, never the assessment itself.
+ */
+export const MAX_SUMMARY_SECTION_CHARS = 4000;
+
 /** One margin comment. */
 export const MAX_COMMENT_CHARS = 8000;
 

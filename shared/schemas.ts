@@ -76,3 +76,6 @@ export const CreateCaseInput = z.object({
 export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 
 export const CaseIdParam = IdParam('case');
+
+/** The language of an exported report (`?lang=`): Dutch unless English is asked for. */
+export const ExportLangQuery = z.enum(['nl', 'en'], { message: 'nl or en' }).default('nl');

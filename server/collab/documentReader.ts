@@ -6,6 +6,7 @@ import type { DraftSnapshot } from '../../shared/workflow/types.ts';
 import type { AnchorQuote, ConnectionControl, DocumentGate, DocumentReader } from '../commands/deps.ts';
 import { sha256 } from '../workflow/eventChain.ts';
 import type { CollabServer } from './CollabServer.ts';
+import { partOf } from './versionContent.ts';
 
 /**
  * The ports commands use of the collaboration relay (server/commands/deps.ts),
@@ -35,6 +36,12 @@ export function collabPorts(collab: CollabServer): { documents: DocumentReader; 
             joint: Y.encodeStateAsUpdate(joint!),
           }),
         ),
+      async contentOf(caseId, sectionIds) {
+        // Read as versionContent reads a stored version, so an export and a version of the same moment say the same.
+        const parts = (doc: Y.Doc) => sectionIds.map((id) => partOf(doc, id));
+        const [occupational, insurance, joint] = await Promise.all((['occupational', 'insurance', 'joint'] as const).map((part) => read(caseId, part, parts)));
+        return Object.fromEntries(sectionIds.map((id, i) => [id, { occupational: occupational![i]!, insurance: insurance![i]!, joint: joint![i]! }]));
+      },
     },
     gate: { holdJoint: (caseId, fn) => collab.registry.hold(formatDocName({ caseId, part: 'joint' }), fn) },
     connections: { closeWhere: (predicate, code, reason) => collab.closeWhere(predicate, code, reason) },

@@ -35,7 +35,8 @@ function loadDoc(state: Uint8Array): Y.Doc {
   return doc;
 }
 
-function partOf(doc: Y.Doc, sectionId: string): PartContent {
+/** One document's part of a section: its text and qualifier; also what the live documents are read with (documentReader.ts). */
+export function partOf(doc: Y.Doc, sectionId: string): PartContent {
   return partContent(sectionText(doc, sectionId), qualifierOf(doc, sectionId));
 }
 

@@ -1,11 +1,12 @@
 import type { DocPart } from '../../shared/docNames.ts';
 import type { CommentAnchor } from '../../shared/comments.ts';
+import type { CaseContent } from '../../shared/record/types.ts';
 import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/types.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { CommentStore, RecordStore, VersionReason, VersionStates, VersionStore, WorkflowStore } from '../store/ports.ts';
+import type { CommentStore, EmployerSummaryStore, RecordStore, VersionReason, VersionStates, VersionStore, WorkflowStore } from '../store/ports.ts';
 import type { LogKey } from '../workflow/logKey.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface DocumentReader {
    * read at one moment: no update lands on any of them in between.
    */
   statesOf(caseId: string): Promise<VersionStates>;
+  /** The case's content now, per section: each document's text and qualifier (what an export prints). */
+  contentOf(caseId: string, sectionIds: readonly string[]): Promise<CaseContent>;
 }
 
 /** Holds the writes of a case's joint document while a command decides on it. */
@@ -66,6 +69,8 @@ export interface CommandDeps {
   /** Hashes each event and seals each case's head. */
   logKey: LogKey;
   comments: CommentStore;
+  /** The employer-safe summaries: drafts and immutable releases. */
+  employerSummaries: EmployerSummaryStore;
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;

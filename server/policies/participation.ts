@@ -23,12 +23,15 @@ export interface ParticipationStores {
  * workflow commands (the domain decides which). `write-comments`: start,
  * answer, edit, delete or resolve comments. `sessions`: be present in the
  * case's consultation sessions. `versions`: take a version of the case's
- * documents (reading versions is `read`).
+ * documents (reading versions is `read`). `export`: export the case (dossier,
+ * FHIR, the employer's PDF) and read its employer summary: its physicians,
+ * never an invited reviewer. `employer-summary`: write and release the summary
+ * for the employer: the BA alone, whose words it is.
  */
-export type CaseUse = 'read' | 'write-comments' | 'sessions' | 'versions';
+export type CaseUse = 'read' | 'write-comments' | 'sessions' | 'versions' | 'export' | 'employer-summary';
 
 /** Why a user may not do it; the detail of the audited refusal. */
-export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician' | 'versions-physicians-only';
+export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician' | 'versions-physicians-only' | 'not-the-ba';
 
 export type ParticipationDecision = { ok: true; role: AccessRole } | { ok: false; refusal: Refusal };
 
@@ -58,8 +61,9 @@ export function isPhysician(role: AccessRole | null): role is CaseRole {
 export function refusalFor(role: AccessRole | null, use: CaseUse): Refusal | null {
   if (role === null) return 'not-a-member';
   if (use === 'write-comments' && commentAccess(role) !== 'rw') return 'reviewer-read-only';
-  if (use === 'sessions' && !isPhysician(role)) return 'not-a-physician';
+  if ((use === 'sessions' || use === 'export') && !isPhysician(role)) return 'not-a-physician';
   if (use === 'versions' && !isPhysician(role)) return 'versions-physicians-only';
+  if (use === 'employer-summary' && role !== 'ba') return isPhysician(role) ? 'not-the-ba' : 'not-a-physician';
   return null;
 }
 
@@ -110,19 +114,21 @@ export async function requireParticipant(
   if (record && decision.ok) return { record, role: decision.role };
   const refusal = decision.ok ? 'not-a-member' : decision.refusal;
   await deps.audit.record(request.actor, denial(request.object, request.caseId, refusal));
-  throw refusalError(refusal);
+  throw refusalError(refusal, request.use);
 }
 
-function refusalError(refusal: Refusal): AppError {
+function refusalError(refusal: Refusal, use: CaseUse): AppError {
   switch (refusal) {
     case 'not-a-member':
       return forbidden('You are not a member of this case');
     case 'reviewer-read-only':
       return new AppError(403, 'comment.reviewer-read-only', 'An invited reviewer reads the comments of the case but does not write them');
     case 'not-a-physician':
-      return forbidden('Only the physicians of the case take part in its sessions');
+      return forbidden(use === 'sessions' ? 'Only the physicians of the case take part in its sessions' : 'Only the physicians of the case may do this');
     case 'versions-physicians-only':
       return new AppError(403, 'version.physicians-only', 'Only the physicians of the case take versions of it');
+    case 'not-the-ba':
+      return new AppError(403, 'employer_summary.ba_only', 'Only the bedrijfsarts of the case writes and releases the summary for the employer');
     default:
       return exhaustive(refusal);
   }

@@ -1,6 +1,9 @@
 import type { CaseRole, Role } from '../../shared/roles.ts';
 import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
+import type { EmployerSummaryStore } from './employerSummaryPort.ts';
+
+export type * from './employerSummaryPort.ts';
 
 /**
  * Store ports (docs/architecture.md). Every method is async so that the Redis adapters of
@@ -259,6 +262,7 @@ export interface Stores {
   comments: CommentStore;
   audit: AuditStore;
   versions: VersionStore;
+  employerSummaries: EmployerSummaryStore;
   close(): Promise<void>;
 }
 

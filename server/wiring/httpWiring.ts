@@ -14,6 +14,7 @@ import { authRoutes } from '../http/routes/authRoutes.ts';
 import { caseRoutes } from '../http/routes/caseRoutes.ts';
 import { clientRoutes } from '../http/routes/clientRoutes.ts';
 import { commentRoutes } from '../http/routes/commentRoutes.ts';
+import { exportRoutes } from '../http/routes/exportRoutes.ts';
 import { healthRoutes } from '../http/routes/healthRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
@@ -48,7 +49,9 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(caseRoutes(commands, auth));
   app.use(adminRoutes(commands, auth));
   app.use(workflowRoutes(commands, auth));
-  app.use(sessionRoutes(commands, auth, { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) }));
+  const links = { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) };
+  app.use(sessionRoutes(commands, auth, links));
+  app.use(exportRoutes(commands, auth, links));
   app.use(commentRoutes(commands, auth));
   app.use(versionRoutes(commands, auth));
   app.use('/api', notFoundHandler);

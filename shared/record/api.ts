@@ -46,3 +46,8 @@ export interface EmployerSummaryRelease {
   version: number;
   releasedAt: string;
 }
+
+/** `GET /api/cases/:id/employer-summary`: the draft and its warnings (empty sections before the first PUT), and the releases, oldest first. */
+export interface EmployerSummaryView extends EmployerSummaryDraft {
+  releases: EmployerSummaryRelease[];
+}

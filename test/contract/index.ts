@@ -1,6 +1,7 @@
 import { auditStoreContract } from './auditStoreContract.ts';
 import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
+import { employerSummaryContract } from './employerSummaryContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
@@ -11,6 +12,7 @@ export {
   auditStoreContract,
   commentStoreContract,
   docStoreContract,
+  employerSummaryContract,
   recordStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
@@ -27,4 +29,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   workflowIntegrityContract(name, makeStores);
   commentStoreContract(name, makeStores);
   versionStoreContract(name, makeStores);
+  employerSummaryContract(name, makeStores);
 }

@@ -118,8 +118,23 @@ describe('consultation sessions over HTTP', () => {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/23 november 2026/);
+    // The agreed section carries what both signed; every page names who exported it.
+    expect(text).toContain('Gezamenlijk standpunt');
+    expect(text).toContain('Reiken boven schouderhoogte: kort, met pauzes.');
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Geëxporteerd op .* door Victor Visser \(verzekeringsarts\)/);
     const exported = await server.stores.audit.list({ caseId: DEMO_CASE_ID, action: 'export' });
-    expect(exported[0]).toMatchObject({ username: 'va.demo', object: 'minutes.pdf' });
+    expect(exported[0]).toMatchObject({ username: 'va.demo', object: 'minutes.pdf', outcome: 'success' });
+
+    // In English on request; another language is refused.
+    const english = await fetch(`${server.url}/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf?lang=en`, {
+      headers: { Authorization: `Bearer ${ba.token}` },
+    });
+    const englishText = (await pdfText(new Uint8Array(await english.arrayBuffer()))).replace(/\s+/g, ' ');
+    for (const expected of ['Minutes of the consultation', 'Medical in confidence', 'Agreed position', 'by Anna Bakker (occupational physician)']) {
+      expect(englishText).toContain(expected);
+    }
+    const badLang = await api(server.url, 'GET', `/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/minutes.pdf?lang=de`, { token: va.token });
+    expect([badLang.status, badLang.body.error.field]).toEqual([400, 'lang']);
   });
 
   it('minutes exist only once concluded; a scheduled session can be cancelled', async () => {

@@ -13,6 +13,12 @@ describe('the participation policy', () => {
     ['reviewer', 'read', null],
     ['reviewer', 'write-comments', 'reviewer-read-only'],
     ['reviewer', 'sessions', 'not-a-physician'],
+    ['va', 'export', null],
+    ['reviewer', 'export', 'not-a-physician'],
+    ['ba', 'employer-summary', null],
+    ['va', 'employer-summary', 'not-the-ba'],
+    ['reviewer', 'employer-summary', 'not-a-physician'],
+    [null, 'employer-summary', 'not-a-member'],
     [null, 'read', 'not-a-member'],
     [null, 'sessions', 'not-a-member'],
   ] as const)('%s may %s: %s', (role, use, refusal) => {

@@ -1,9 +1,11 @@
 import type { UpcomingSession } from '../../../shared/api.ts';
-import type { ConsultationSession } from '../../../shared/workflow/types.ts';
+import type { AccessRole } from '../../../shared/roles.ts';
+import type { CaseWorkflow, ConsultationSession } from '../../../shared/workflow/types.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError, isCaseIntegrityError, notFound } from '../../errors.ts';
 import { requireParticipant } from '../../policies/participation.ts';
+import type { ExportLanguage } from '../../export/exportInput.ts';
 import { sessionCalendar } from '../../sessions/sessionCalendar.ts';
 import { sessionMinutesPdf } from '../../sessions/sessionMinutes.ts';
 import type { CaseRecord } from '../../store/ports.ts';
@@ -39,10 +41,24 @@ async function workflowUnlessRefused(deps: CommandDeps, record: CaseRecord) {
   }
 }
 
-/** One session of a case the caller takes part in; audited like every read of case data. */
-async function readSession(deps: CommandDeps, target: SessionTarget, object: string): Promise<{ record: CaseRecord; session: ConsultationSession }> {
-  const { record } = await requireParticipant(deps, { caseId: target.caseId, userId: target.principal.user.id, actor: target.audit, object, use: 'read' });
-  const session = (await loadWorkflow(deps.workflow, record)).state.sessions.find((s) => s.id === target.sessionId);
+interface SessionRead {
+  record: CaseRecord;
+  role: AccessRole;
+  session: ConsultationSession;
+  state: CaseWorkflow;
+}
+
+/** One session of a case the caller takes part in; audited like every read of case data (a PDF as an export). */
+async function readSession(deps: CommandDeps, target: SessionTarget, object: string): Promise<SessionRead> {
+  const { record, role } = await requireParticipant(deps, {
+    caseId: target.caseId,
+    userId: target.principal.user.id,
+    actor: target.audit,
+    object,
+    use: 'read',
+  });
+  const { state } = await loadWorkflow(deps.workflow, record);
+  const session = state.sessions.find((s) => s.id === target.sessionId);
   if (!session) throw notFound('No such session');
   await deps.audit.record(target.audit, {
     action: object.endsWith('.pdf') ? 'export' : 'read',
@@ -51,7 +67,7 @@ async function readSession(deps: CommandDeps, target: SessionTarget, object: str
     caseId: target.caseId,
     detail: session.id,
   });
-  return { record, session };
+  return { record, role, session, state };
 }
 
 /** The session as an .ics file for calendar programs. */
@@ -61,10 +77,15 @@ export async function sessionIcs(deps: CommandDeps, target: SessionTarget, origi
   return sessionCalendar(session, record, url, deps.now());
 }
 
-/** The minutes of a concluded session as a PDF report. */
-export async function sessionMinutes(deps: CommandDeps, target: SessionTarget): Promise<Buffer> {
-  const { record, session } = await readSession(deps, target, 'minutes.pdf');
+/** The minutes of a concluded session as a PDF report, in the reader's language, with the agreed positions of its sections. */
+export async function sessionMinutes(deps: CommandDeps, target: SessionTarget, lang: ExportLanguage = 'nl'): Promise<Buffer> {
+  const { record, role, session, state } = await readSession(deps, target, 'minutes.pdf');
   if (session.status !== 'concluded') throw new AppError(409, 'minutes.not-concluded', 'Minutes exist once the session is concluded');
   const summary = await toCaseSummary(deps.records, record, await deps.records.listMembers(record.id));
-  return sessionMinutesPdf(session, record, summary.members);
+  return sessionMinutesPdf(session, record, summary.members, {
+    lang,
+    sections: state.sections,
+    exportedAt: deps.now().toISOString(),
+    exportedBy: { name: target.principal.user.name, role },
+  });
 }

@@ -19,7 +19,9 @@ import {
   selectItem,
   startSession,
 } from '../../commands/sessions/sessionCommands.ts';
+import { ExportLangQuery } from '../../../shared/schemas.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
+import { parseParam } from '../middleware/validate.ts';
 import { routeHelpers } from './command.ts';
 import { caseTarget, sessionTarget } from './targets.ts';
 
@@ -50,7 +52,7 @@ export function sessionRoutes(deps: CommandDeps, auth: RequestHandler, links: Se
     res.type('text/calendar; charset=utf-8').attachment('consultatie.ics').send(calendar);
   });
   router.get(`${session}/minutes.pdf`, auth, async (req, res) => {
-    const pdf = await sessionMinutes(deps, sessionTarget(req));
+    const pdf = await sessionMinutes(deps, sessionTarget(req), parseParam(ExportLangQuery, req.query.lang, 'lang'));
     res.type('application/pdf').attachment('verslag-consultatie.pdf').send(pdf);
   });
 

@@ -2,6 +2,7 @@ import type { Stores } from '../ports.ts';
 import { MemoryAuditStore } from './MemoryAuditStore.ts';
 import { MemoryCommentStore } from './MemoryCommentStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
+import { MemoryEmployerSummaryStore } from './MemoryEmployerSummaryStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
 import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
@@ -15,6 +16,7 @@ export function createMemoryStores(): Stores {
     comments: new MemoryCommentStore(),
     audit,
     versions: new MemoryVersionStore(),
+    employerSummaries: new MemoryEmployerSummaryStore(),
     close: async () => {},
   };
 }

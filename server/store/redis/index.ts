@@ -9,6 +9,7 @@ import { RedisAuditStore } from './RedisAuditStore.ts';
 import { RedisCommentStore } from './RedisCommentStore.ts';
 import { RedisDocStore } from './RedisDocStore.ts';
 import { RedisDocumentBus } from './RedisDocumentBus.ts';
+import { RedisEmployerSummaryStore } from './RedisEmployerSummaryStore.ts';
 import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
 import { RedisVersionStore } from './RedisVersionStore.ts';
@@ -59,6 +60,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       comments: new RedisCommentStore(redis, prefix),
       audit: new RedisAuditStore(redis, prefix),
       versions: new RedisVersionStore(redis, prefix),
+      employerSummaries: new RedisEmployerSummaryStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

@@ -4,6 +4,7 @@ import { openDatabase, type SqliteOptions } from './openDatabase.ts';
 import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
+import { SqliteEmployerSummaryStore } from './SqliteEmployerSummaryStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
@@ -26,6 +27,7 @@ export function createSqliteStores(dataDir: string, options: SqliteOptions): Sto
     comments: new SqliteCommentStore(db),
     audit: new SqliteAuditStore(db, writer),
     versions: new SqliteVersionStore(db),
+    employerSummaries: new SqliteEmployerSummaryStore(db),
     close: () =>
       (closing ??= (async () => {
         await writer.close();

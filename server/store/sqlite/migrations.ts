@@ -184,4 +184,32 @@ export const MIGRATIONS: readonly string[] = [
                  OR (NEW.once_key IS NOT NULL AND case_id = NEW.case_id AND once_key = NEW.once_key))
     BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
   `,
+  `
+  -- The employer-safe summary (docs/domain.md): the BA's current draft per case, and the releases given to
+  -- the employer, numbered 1, 2, … per case and never changed. Sections are JSON: section id -> plain text.
+  CREATE TABLE employer_summary_drafts (
+    case_id         TEXT PRIMARY KEY,
+    sections        TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL,
+    updated_by_name TEXT NOT NULL
+  );
+  CREATE TABLE employer_summary_releases (
+    case_id          TEXT NOT NULL,
+    version          INTEGER NOT NULL,
+    released_at      TEXT NOT NULL,
+    released_by      TEXT NOT NULL,
+    released_by_name TEXT NOT NULL,
+    sections         TEXT NOT NULL,
+    PRIMARY KEY (case_id, version)
+  );
+  CREATE TRIGGER employer_summary_releases_no_update BEFORE UPDATE ON employer_summary_releases
+    BEGIN SELECT RAISE(ABORT, 'employer summary releases are immutable'); END;
+  CREATE TRIGGER employer_summary_releases_no_delete BEFORE DELETE ON employer_summary_releases
+    BEGIN SELECT RAISE(ABORT, 'employer summary releases are immutable'); END;
+  -- REPLACE deletes the conflicting row without firing DELETE triggers: refuse any insert that would.
+  CREATE TRIGGER employer_summary_releases_no_replace BEFORE INSERT ON employer_summary_releases
+    WHEN EXISTS (SELECT 1 FROM employer_summary_releases WHERE case_id = NEW.case_id AND version = NEW.version)
+    BEGIN SELECT RAISE(ABORT, 'employer summary releases are immutable'); END;
+  `,
 ];
