@@ -46,7 +46,7 @@ describe('the history of a case and the summary for the employer in the browser'
     expectNoPageErrors(ba);
   });
 
-  it('the employer summary warns about "burn-out" without blocking, releases version 1, and the VA only sees a notice', async () => {
+  it('the employer summary warns about "burn-out" without blocking, releases version 1; the VA sees a notice and the releases, and downloads the PDF', async () => {
     const { ba, va } = await browser.bothPhysicians(server().url);
     await ba.employer.show();
     await ba.employer.text('d240').fill('Werknemer heeft een burn-out en kan vier uur per dag werken.');
@@ -60,6 +60,10 @@ describe('the history of a case and the summary for the employer in the browser'
     await va.employer.show();
     await waitForText(va.employer.view, 'Alleen de bedrijfsarts stelt de samenvatting voor de werkgever op');
     expect(await va.employer.view.getByRole('textbox').count()).toBe(0);
+    // The VA reads which versions were released, and may download the latest.
+    await va.employer.view.getByTestId('release-1').waitFor();
+    const pdf = await va.download(va.employer.view.getByTestId('export-employer'));
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The exports are linked from the case header.
     const fhir = await ba.page.getByTestId('header-exports').getByTestId('export-fhir').getAttribute('href');
