@@ -76,6 +76,7 @@ export const en: Messages = {
       minor: 'small difference in qualifier',
       major: 'large difference in qualifier',
     },
+    jointQualifier: 'Joint ICF qualifier',
     agreedQualifier: 'Agreed qualifier:',
   },
   matrix: {

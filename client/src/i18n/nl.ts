@@ -76,6 +76,7 @@ export const nl = {
       minor: 'klein verschil in kwalificatie',
       major: 'groot verschil in kwalificatie',
     },
+    jointQualifier: 'ICF-kwalificatie gezamenlijk',
     agreedQualifier: 'Overeengekomen kwalificatie:',
   },
   matrix: {

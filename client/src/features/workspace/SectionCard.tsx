@@ -145,6 +145,8 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
   // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
   const locked = state ? isLocked(state) : false;
   const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
+  // The joint qualifier is part of the draft: a proposal records it and a signature covers it.
+  const [jointQualifier, setJointQualifier] = useQualifier(joint, section.id);
   const jointHint = !state
     ? 'workflow.jointUnknown'
     : !locked
@@ -158,6 +160,17 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
       <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
         {t(jointHint)}
       </p>
+      {section.scale && joint && (
+        <QualifierField
+          scale={section.scale}
+          value={jointQualifier}
+          editable={jointEditable}
+          difference="none"
+          label={t('section.jointQualifier')}
+          testId={`qualifier-joint-${section.id}`}
+          onChange={setJointQualifier}
+        />
+      )}
       {joint && (
         <SectionEditor
           collab={joint}
