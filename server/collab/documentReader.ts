@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { quoteOf, type CommentAnchor } from '../../shared/comments.ts';
 import { DOC_PARTS, formatDocName, type DocPart } from '../../shared/docNames.ts';
+import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { sectionText } from '../../shared/workflow/sectionText.ts';
 import type { DraftSnapshot } from '../../shared/workflow/types.ts';
 import type { AnchorQuote, ConnectionControl, DocumentGate, DocumentReader } from '../commands/deps.ts';
@@ -17,9 +18,11 @@ export function collabPorts(collab: CollabServer): { documents: DocumentReader; 
   return {
     documents: {
       async positionsOf(caseId, sectionIds) {
-        const texts = (doc: Y.Doc) => sectionIds.map((id) => sectionText(doc, id));
-        const [ba, va] = await Promise.all([read(caseId, 'occupational', texts), read(caseId, 'insurance', texts)]);
-        return Object.fromEntries(sectionIds.map((id, i) => [id, { ba: ba[i]!, va: va[i]! }]));
+        const positions = (doc: Y.Doc) => sectionIds.map((id) => ({ text: sectionText(doc, id), qualifier: qualifierOf(doc, id) }));
+        const [ba, va] = await Promise.all([read(caseId, 'occupational', positions), read(caseId, 'insurance', positions)]);
+        return Object.fromEntries(
+          sectionIds.map((id, i) => [id, { ba: ba[i]!.text, va: va[i]!.text, baQualifier: ba[i]!.qualifier, vaQualifier: va[i]!.qualifier }]),
+        );
       },
       jointDraftOf: (caseId, sectionId) => read(caseId, 'joint', (doc) => draftSnapshot(doc, sectionId)),
       async quoteAt(caseId, part, sectionId, anchor) {
@@ -49,12 +52,34 @@ export function collabPorts(collab: CollabServer): { documents: DocumentReader; 
 }
 
 /**
- * The joint draft of a section: its text, and a hash of its full content
- * (formatting included), so that a signature covers exactly what was proposed.
+ * The joint draft of a section: its text, the joint qualifier, and a hash of
+ * both (the text's full content, formatting included), so that a signature
+ * covers exactly what was proposed.
  */
 export function draftSnapshot(doc: Y.Doc, sectionId: string): DraftSnapshot {
   const content = doc.share.has(sectionId) ? doc.getXmlFragment(sectionId).toString() : '';
-  return { text: sectionText(doc, sectionId), hash: sha256(content) };
+  const qualifier = qualifierOf(doc, sectionId);
+  return { text: sectionText(doc, sectionId), qualifier, hash: draftHash(content, qualifier) };
+}
+
+/**
+ * The hash a proposal records and a signature must match. Without a joint
+ * qualifier it is the hash of the content alone, as proposals recorded before
+ * the qualifier was covered have it: those stay signable while the section has
+ * no joint qualifier. With one, the code follows a NUL, which the content (XML
+ * of the editor's elements, ending in a closing tag) never ends with; a
+ * proposal recorded before then has to be proposed again (sign.stale-draft).
+ */
+export function draftHash(content: string, qualifier: string | null): string {
+  return sha256(qualifier === null ? content : `${content}\u0000${qualifier}`);
+}
+
+/** The qualifier code a document holds for a section; null when there is none (or something that is not a code). */
+function qualifierOf(doc: Y.Doc, sectionId: string): string | null {
+  // Looking the map up only when it exists: reading must not add a root type to the server's copy.
+  if (!doc.share.has(QUALIFIERS_MAP)) return null;
+  const value: unknown = doc.getMap(QUALIFIERS_MAP).get(sectionId);
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function decodeAnchor(anchor: CommentAnchor): [Y.RelativePosition, Y.RelativePosition] | null {

@@ -1,4 +1,5 @@
 import { activeReviewers, replay, type CaseWorkflow, type EventEnvelope } from '../../shared/workflow/index.ts';
+import { normalizeStoredSections, shapedLikeStored } from '../../shared/workflow/storedState.ts';
 import type { ReviewerGrant, WorkflowRecord } from '../store/ports.ts';
 import { canonicalJson, eventHashValid, hashEnvelope, legacyHashEnvelope, verifyChain } from './eventChain.ts';
 import { normalizeGrants, sealValid } from './headSeal.ts';
@@ -16,9 +17,13 @@ export type CaseCheck = { ok: true; events: number; legacyEvents: number } | ({ 
 
 const fail = (found: IntegrityFailure): CaseCheck => ({ ok: false, ...found });
 
-/** States stored before consultation sessions existed have none; read them as having none. */
+/**
+ * States stored before consultation sessions existed have none; read them as
+ * having none. Proposals and agreements stored before drafts carried the joint
+ * qualifier hold none (shared/workflow/storedState.ts).
+ */
 export function normalizeStoredState(state: CaseWorkflow): CaseWorkflow {
-  return { ...state, sessions: state.sessions ?? [] };
+  return normalizeStoredSections({ ...state, sessions: state.sessions ?? [] });
 }
 
 /**
@@ -40,8 +45,9 @@ export function checkCaseLog(key: LogKey, sectionIds: readonly string[], { caseI
   if (!chain.ok) return chain;
   const head = headProblem(record, events.at(-1));
   if (head) return fail(head);
-  const replayed = replay(sectionIds, events);
   const stored = normalizeStoredState(record.state);
+  // A section stored before the kept flag and agreement history is compared without them.
+  const replayed = shapedLikeStored(replay(sectionIds, events), stored);
   if (canonicalJson(stored) !== canonicalJson(replayed)) {
     return fail(failure('state.forged', `the stored state differs from a replay of the log (${whereDiffers(stored, replayed)})`));
   }

@@ -2,7 +2,7 @@ import { exhaustive } from '../exhaustive.ts';
 import { accept, checkActor, checkFrom, reject, unknownSection } from './decisions.ts';
 import { findOpenDispute, type DisputeEvent } from './disputes.ts';
 import { SECTION_TRANSITIONS, type Transition } from './transitions.ts';
-import type { Actor, CaseWorkflow, Decision, SectionState, SectionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
+import type { Actor, Agreement, CaseWorkflow, Decision, SectionState, SectionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
 /** A section's own workflow: flag, withdraw, propose, sign, reopen; and what a dispute does to its sections. */
 
@@ -10,7 +10,7 @@ export type SectionCommand = Extract<WorkflowCommand, { type: keyof typeof SECTI
 export type SectionEvent = Extract<WorkflowEvent, { type: `disagreement.${string}` | `agreement.${string}` }>;
 
 export function emptySection(): SectionState {
-  return { status: 'open', flag: null, proposal: null, agreement: null, disputeId: null, outcome: null };
+  return { status: 'open', flag: null, proposal: null, agreement: null, disputeId: null, outcome: null, lastFlag: null, reopened: [] };
 }
 
 export function decideSection(state: CaseWorkflow, command: SectionCommand, actor: Actor): Decision {
@@ -74,24 +74,49 @@ export function applySectionEvent(state: CaseWorkflow, event: SectionEvent, acto
 
 function sectionChange(state: CaseWorkflow, section: SectionState, event: SectionEvent, actor: Actor, at: string): Partial<SectionState> {
   switch (event.type) {
-    case 'disagreement.flagged':
-      return { status: 'disagreement', flag: { by: actor, at, rationale: event.rationale, kind: event.kind, positions: event.positions }, proposal: null };
+    case 'disagreement.flagged': {
+      const flag = { by: actor, at, rationale: event.rationale, kind: event.kind, positions: event.positions };
+      return { status: 'disagreement', flag, lastFlag: flag, proposal: null };
+    }
     case 'disagreement.withdrawn':
-      return { status: 'open', flag: null };
+      // A withdrawn flag no longer explains anything that follows.
+      return { status: 'open', flag: null, lastFlag: null };
     case 'agreement.proposed':
-      return { status: 'proposed', proposal: { ...event.draft, by: actor, at } };
+      // Proposals logged before the joint qualifier was part of the draft carry none.
+      return { status: 'proposed', proposal: { ...event.draft, qualifier: event.draft.qualifier ?? null, by: actor, at } };
     case 'agreement.signed': {
       const proposal = section.proposal!;
-      const agreement = { text: proposal.text, hash: proposal.hash, proposedBy: proposal.by, proposedAt: proposal.at, signedBy: actor, signedAt: at };
+      const agreement: Agreement = {
+        text: proposal.text,
+        qualifier: proposal.qualifier,
+        hash: proposal.hash,
+        proposedBy: proposal.by,
+        proposedAt: proposal.at,
+        signedBy: actor,
+        signedAt: at,
+      };
+      // `flag` is the current disagreement, which the signature ends; `lastFlag` keeps why there was one.
       return { status: 'agreed', flag: null, proposal: null, agreement };
     }
-    case 'agreement.reopened': {
-      const inOpenDispute = section.disputeId !== null && findOpenDispute(state, section.disputeId) !== undefined;
-      return { status: inOpenDispute ? 'escalated' : 'open', agreement: null, outcome: null, disputeId: inOpenDispute ? section.disputeId : null };
-    }
+    case 'agreement.reopened':
+      return reopenedChange(state, section, event.reason, actor, at);
     default:
       return exhaustive(event);
   }
+}
+
+/** Reopening ends the agreement but keeps it in the section's history, with the reason. */
+function reopenedChange(state: CaseWorkflow, section: SectionState, reason: string, actor: Actor, at: string): Partial<SectionState> {
+  const inOpenDispute = section.disputeId !== null && findOpenDispute(state, section.disputeId) !== undefined;
+  // A section resolved with a residual disagreement has no agreement to keep.
+  const past = section.agreement ? [{ agreement: section.agreement, reason, by: actor, at }] : [];
+  return {
+    status: inOpenDispute ? 'escalated' : 'open',
+    agreement: null,
+    outcome: null,
+    disputeId: inOpenDispute ? section.disputeId : null,
+    reopened: [...(section.reopened ?? []), ...past],
+  };
 }
 
 /**

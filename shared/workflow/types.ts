@@ -6,6 +6,9 @@
 
 import type { DocPart } from '../docNames.ts';
 import type { AccessRole } from '../roles.ts';
+import type { ConsultationSession, ItemOutcome, SessionMode } from './sessionTypes.ts';
+
+export * from './sessionTypes.ts';
 
 /** Who acts in a case: its two physicians, or a reviewer invited into a dispute. */
 export type WorkflowRole = AccessRole;
@@ -22,17 +25,34 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export const DIFFERENCE_KINDS = ['capacity', 'hours', 'conditions', 'prognosis', 'other'] as const;
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
-/** Both physicians' positions on a section at one moment, as plain text. */
+/**
+ * Both physicians' positions on a section at one moment: the text, and the
+ * qualifier each chose (null: none). Snapshots recorded before qualifiers were
+ * snapshotted lack the qualifier fields: read them as unknown, not as "none".
+ */
 export interface PositionSnapshot {
   ba: string;
   va: string;
+  baQualifier?: string | null;
+  vaQualifier?: string | null;
 }
 
-/** The joint draft of a section as the server read it: its text and the hash of its content. */
+/**
+ * The joint draft of a section as the server read it: its text, the joint
+ * qualifier (null: none chosen), and the hash of both, so that a signature
+ * covers the agreed qualifier as much as the agreed text.
+ */
 export interface DraftSnapshot {
   text: string;
+  qualifier: string | null;
   hash: string;
 }
+
+/**
+ * A draft as an `agreement.proposed` event records it: proposals logged before
+ * the joint qualifier was part of the draft carry no `qualifier` (read: null).
+ */
+export type RecordedDraft = Omit<DraftSnapshot, 'qualifier'> & { qualifier?: string | null };
 
 export interface Flag {
   by: Actor;
@@ -54,6 +74,14 @@ export interface Agreement extends DraftSnapshot {
   signedAt: string;
 }
 
+/** An agreement that was reopened: what had been agreed, and why, by whom and when it was reopened. */
+export interface ReopenedAgreement {
+  agreement: Agreement;
+  reason: string;
+  by: Actor;
+  at: string;
+}
+
 export const DISPUTE_OUTCOMES = ['agreed', 'residual', 'withdrawn'] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
@@ -67,6 +95,14 @@ export interface SectionState {
   disputeId: string | null;
   /** How the dispute ended for this section (status `resolved`, or `agreed` through a dispute). */
   outcome: DisputeOutcome | null;
+  /**
+   * The flag that led here, kept after an agreement or an escalation so that
+   * its rationale stays readable; cleared only when the flag is withdrawn.
+   * Absent in states stored before it was kept (see shared/workflow/storedState.ts).
+   */
+  lastFlag?: Flag | null;
+  /** Past agreements of the section, oldest first, each with why it was reopened. Absent like `lastFlag`. */
+  reopened?: ReopenedAgreement[];
 }
 
 export const DISPUTE_STAGES = ['opened', 'peer_review', 'formal_route', 'closed'] as const;
@@ -132,46 +168,6 @@ export interface Dispute {
   closing: { outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> } | null;
 }
 
-export const SESSION_MODES = ['video', 'telefoon', 'fysiek', 'schriftelijk'] as const;
-export type SessionMode = (typeof SESSION_MODES)[number];
-
-export const SESSION_STATUSES = ['scheduled', 'live', 'concluded', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-export const ITEM_OUTCOMES = ['agreed', 'still_disagree', 'escalated', 'deferred'] as const;
-export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
-
-/** One section on a session's agenda and what became of it. */
-export interface AgendaItem {
-  section: string;
-  outcome: ItemOutcome | null;
-  notes: string;
-  recordedBy: Actor | null;
-  recordedAt: string | null;
-}
-
-/**
- * A scheduled physician-to-physician consultation (docs/domain.md). Once
- * concluded, its agenda items with their outcomes are the minutes.
- */
-export interface ConsultationSession {
-  id: string;
-  /** Start, an ISO date-time (UTC). */
-  scheduledAt: string;
-  durationMinutes: number;
-  mode: SessionMode;
-  agenda: AgendaItem[];
-  status: SessionStatus;
-  scheduledBy: Actor;
-  /** How often it was rescheduled: the calendar file's SEQUENCE. */
-  revision: number;
-  started: { by: Actor; at: string } | null;
-  /** The agenda item both screens show, while live. */
-  currentItem: string | null;
-  concluded: { by: Actor; at: string } | null;
-  cancelled: { by: Actor; at: string; reason: string } | null;
-}
-
 export interface CaseWorkflow {
   /** Sequence number of the last event applied (0: none). */
   seq: number;
@@ -184,7 +180,7 @@ export interface CaseWorkflow {
 export type WorkflowEvent =
   | { type: 'disagreement.flagged'; section: string; rationale: string; kind: DifferenceKind; positions: PositionSnapshot }
   | { type: 'disagreement.withdrawn'; section: string }
-  | { type: 'agreement.proposed'; section: string; draft: DraftSnapshot }
+  | { type: 'agreement.proposed'; section: string; draft: RecordedDraft }
   | { type: 'agreement.signed'; section: string; hash: string }
   | { type: 'agreement.reopened'; section: string; reason: string }
   | {

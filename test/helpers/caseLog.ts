@@ -32,7 +32,7 @@ const both = (ba: string, va: string) => ({ ba, va });
 /** A small case with every kind of thing the seal covers: flags, a proposal, a dispute with an invited reviewer (a grant). */
 const STEPS: readonly { actor: Actor; command: WorkflowCommand }[] = [
   { actor: BA, command: { type: 'flag', section: 'd240', rationale: 'BA ziet 4 uur', kind: 'hours', positions: both('4 uur', '8 uur') } },
-  { actor: VA, command: { type: 'propose', section: 'd160', draft: { text: 'Samen', hash: sha256('Samen') } } },
+  { actor: VA, command: { type: 'propose', section: 'd160', draft: { text: 'Samen', qualifier: '2', hash: sha256('Samen') } } },
   { actor: VA, command: { type: 'flag', section: 'd430', rationale: 'VA ziet 5 kg', kind: 'capacity', positions: both('15 kg', '5 kg') } },
   {
     actor: BA,

@@ -1,5 +1,7 @@
 import type { CommandResult, WorkflowView } from '../../shared/api.ts';
-import { formatDocName } from '../../shared/docNames.ts';
+import type * as Y from 'yjs';
+import { formatDocName, type DocPart } from '../../shared/docNames.ts';
+import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { api, type JsonResponse } from './http.ts';
 import { connectDoc, typeInto, type CollabClient } from './collabClient.ts';
 import type { TestServer } from './testServer.ts';
@@ -51,8 +53,21 @@ export class WorkflowClient {
   }
 
   /** Writes text into the joint draft of a section through the collaboration relay, and waits until it is stored. */
-  async writeJoint(section: string, text: string): Promise<void> {
-    const client: CollabClient = connectDoc(this.server.collabUrl, formatDocName({ caseId: this.caseId, part: 'joint' }), this.token);
+  writeJoint(section: string, text: string): Promise<void> {
+    return this.writeDoc('joint', (doc) => typeInto(doc, section, text));
+  }
+
+  /** Sets (or, with null, clears) a section's qualifier in one of the documents, through the relay, and waits until it is stored. */
+  setQualifier(part: DocPart, section: string, code: string | null): Promise<void> {
+    return this.writeDoc(part, (doc) => {
+      const qualifiers = doc.getMap(QUALIFIERS_MAP);
+      if (code === null) qualifiers.delete(section);
+      else qualifiers.set(section, code);
+    });
+  }
+
+  private async writeDoc(part: DocPart, change: (doc: Y.Doc) => void): Promise<void> {
+    const client: CollabClient = connectDoc(this.server.collabUrl, formatDocName({ caseId: this.caseId, part }), this.token);
     try {
       await client.synced();
       const acknowledged = new Promise<void>((resolve) => {
@@ -63,7 +78,7 @@ export class WorkflowClient {
           original(encoder, decoder, provider, emitSynced, type);
         };
       });
-      typeInto(client.doc, section, text);
+      change(client.doc);
       await acknowledged;
     } finally {
       client.destroy();

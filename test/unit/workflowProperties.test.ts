@@ -29,7 +29,11 @@ const ACTORS = [BA, VA, REVIEWER, OTHER_REVIEWER];
 
 const section = fc.constantFrom(...SECTIONS);
 const text = fc.constantFrom('', 'Belastbaar 4 uur', 'Geen beperkingen', 'x');
-const draft = fc.record({ text: fc.constantFrom('', 'Samen: 4 uur', 'Samen: 6 uur'), hash: fc.constantFrom('h1', 'h2') });
+const draft = fc.record({
+  text: fc.constantFrom('', 'Samen: 4 uur', 'Samen: 6 uur'),
+  qualifier: fc.constantFrom(null, '2'),
+  hash: fc.constantFrom('h1', 'h2'),
+});
 const positions = fc.constant({ ba: 'BA', va: 'VA' });
 const disputeId = fc.constantFrom('dispute-1', 'dispute-2');
 const date = fc.constantFrom('2026-12-01', '2027-01-15');

@@ -54,4 +54,27 @@ export class SectionWorkflow {
   async sign(section: string): Promise<void> {
     await this.sectionButton(section, 'Ondertekenen').click();
   }
+
+  /** Reopens an agreed section, with a reason, through its dialog. */
+  async reopen(section: string, reason: string): Promise<void> {
+    await this.sectionButton(section, 'Heropenen').click();
+    await this.user.dialog.getByLabel('Reden').fill(reason);
+    await this.user.dialog.getByRole('button', { name: 'Heropenen' }).click();
+    await this.user.dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The agreed qualifier shown where the physicians' difference was. */
+  agreedQualifier(section: string): Locator {
+    return this.page.getByTestId(`agreed-qualifier-${section}`);
+  }
+
+  /** The agreement's fingerprint: `-short`, and `-full` once shown. */
+  fingerprint(section: string, which: 'short' | 'full'): Locator {
+    return this.page.getByTestId(`agreement-fingerprint-${section}-${which}`);
+  }
+
+  /** The section's past agreements, each with the reason it was reopened. */
+  history(section: string): Locator {
+    return this.page.getByTestId(`history-${section}`);
+  }
 }

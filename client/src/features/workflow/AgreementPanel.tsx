@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { QualifierScale } from '../../../../shared/template/index.ts';
 import type { Agreement, Proposal } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
 import { useSectionText } from '../../collab/sectionText.ts';
 import { useActorLabel, useDateTimeFormat } from '../workspace/labels.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { Fingerprint, QualifierLabel } from './SectionHistory.tsx';
 import { wordDiff } from './textDiff.ts';
 import { isPhysician, useCommand, useWorkflowContext } from './WorkflowContext.tsx';
 
@@ -103,8 +105,19 @@ function DraftChanges({ sectionId, proposed, current }: { sectionId: string; pro
   );
 }
 
-/** An agreed position: the frozen text with who proposed and who signed it, and when. */
-export function AgreementPanel({ sectionId, agreement, viaDispute }: { sectionId: string; agreement: Agreement; viaDispute: boolean }) {
+interface AgreementProps {
+  sectionId: string;
+  /** The section's qualifier scale; null for a section without an ICF code (and so without a qualifier). */
+  scale: QualifierScale | null;
+  agreement: Agreement;
+  viaDispute: boolean;
+}
+
+/**
+ * An agreed position: the frozen text and qualifier with who proposed and who
+ * signed it, and when, and the fingerprint the signature covers.
+ */
+export function AgreementPanel({ sectionId, scale, agreement, viaDispute }: AgreementProps) {
   const { t } = useTranslation();
   const actor = useActorLabel();
   const formatTime = useDateTimeFormat();
@@ -117,10 +130,16 @@ export function AgreementPanel({ sectionId, agreement, viaDispute }: { sectionId
       <blockquote className="quoted-text" data-testid={`agreement-text-${sectionId}`}>
         {agreement.text}
       </blockquote>
+      {(scale || agreement.qualifier !== null) && (
+        <p className="agreement__qualifier">
+          {t('workflow.agreement.qualifier')} <QualifierLabel scale={scale} code={agreement.qualifier} testId={`agreement-qualifier-${sectionId}`} />
+        </p>
+      )}
       <ul className="signatures" data-testid={`agreement-signatures-${sectionId}`}>
         <li>{t('workflow.agreement.proposedBy', { who: actor(agreement.proposedBy), at: formatTime(agreement.proposedAt) })}</li>
         <li>{t('workflow.agreement.signedBy', { who: actor(agreement.signedBy), at: formatTime(agreement.signedAt) })}</li>
       </ul>
+      <Fingerprint hash={agreement.hash} testId={`agreement-fingerprint-${sectionId}`} />
     </div>
   );
 }

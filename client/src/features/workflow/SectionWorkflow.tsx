@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { QualifierScale } from '../../../../shared/template/index.ts';
 import { SECTION_TRANSITIONS } from '../../../../shared/workflow/transitions.ts';
 import type { SectionState, SectionStatus } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
@@ -7,6 +8,7 @@ import { useActorLabel, useDateTimeFormat } from '../workspace/labels.ts';
 import { AgreementPanel, ProposalPanel } from './AgreementPanel.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FlagDialog, ReopenDialog } from './FlagDialog.tsx';
+import { EarlierFlag, ReopenedAgreements } from './SectionHistory.tsx';
 import { isPhysician, useCommand, useWorkflowContext } from './WorkflowContext.tsx';
 
 const allows = (transition: { from: readonly SectionStatus[] }, status: SectionStatus) => transition.from.includes(status);
@@ -16,7 +18,17 @@ const allows = (transition: { from: readonly SectionStatus[] }, status: SectionS
  * agreement, and the actions this physician may take now. Which actions show
  * follows the domain's transition table; the server decides all the same.
  */
-export function SectionWorkflow({ sectionId, sectionLabel, state }: { sectionId: string; sectionLabel: string; state: SectionState }) {
+export function SectionWorkflow({
+  sectionId,
+  sectionLabel,
+  scale = null,
+  state,
+}: {
+  sectionId: string;
+  sectionLabel: string;
+  scale?: QualifierScale | null;
+  state: SectionState;
+}) {
   const { t } = useTranslation();
   const { workflow, showDispute } = useWorkflowContext();
   const persistent = workflow?.persistent.includes(sectionId) ?? false;
@@ -27,8 +39,10 @@ export function SectionWorkflow({ sectionId, sectionLabel, state }: { sectionId:
       {state.status === 'disagreement' && state.flag && <FlagNotice sectionId={sectionId} state={state} persistent={persistent} />}
       {state.status === 'proposed' && state.proposal && <ProposalPanel sectionId={sectionId} proposal={state.proposal} />}
       {state.status === 'agreed' && state.agreement && (
-        <AgreementPanel sectionId={sectionId} agreement={state.agreement} viaDispute={state.outcome === 'agreed'} />
+        <AgreementPanel sectionId={sectionId} scale={scale} agreement={state.agreement} viaDispute={state.outcome === 'agreed'} />
       )}
+      {state.status !== 'disagreement' && state.lastFlag && <EarlierFlag sectionId={sectionId} flag={state.lastFlag} />}
+      <ReopenedAgreements sectionId={sectionId} scale={scale} reopened={state.reopened ?? []} />
       {dispute && (dispute.stage !== 'closed' || state.status === 'resolved') && (
         <p className="dispute-link">
           {state.status === 'resolved' ? t('workflow.resolvedIn', { outcome: t(`workflow.outcome.${state.outcome ?? 'residual'}`) }) : t('workflow.inDispute')}{' '}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { AssessmentSummary } from '../../collab/useAssessment.ts';
+import { currentAgreement } from '../workflow/agreed.ts';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
@@ -45,8 +46,10 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
   const yesNo = (filled: boolean) => <span className={filled ? 'filled filled--yes' : 'filled'}>{filled ? `✓ ${t('matrix.yes')}` : t('matrix.no')}</span>;
   const ba = summary.qualifiers.occupational.get(section.id) ?? null;
   const va = summary.qualifiers.insurance.get(section.id) ?? null;
-  const difference = section.scale ? qualifierDifference(ba, va) : 'none';
   const state = workflow?.sections[section.id];
+  // An agreed qualifier settles the difference between the physicians' own.
+  const agreement = currentAgreement(state);
+  const difference = section.scale && !agreement ? qualifierDifference(ba, va) : 'none';
   return (
     <tr data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
       <th scope="row">
@@ -67,7 +70,9 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
       <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
       <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
       <td>
-        {difference === 'none' ? (
+        {section.scale && agreement ? (
+          <span data-testid={`matrix-agreed-${section.id}`}>{t('matrix.agreed', { code: agreement.qualifier ?? t('matrix.none') })}</span>
+        ) : difference === 'none' ? (
           t('matrix.none')
         ) : (
           <strong className={`difference difference--${difference}`}>⚠ {t(`section.difference.${difference}`)}</strong>

@@ -9,6 +9,8 @@ import { useQualifier } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
 import { COMMENT_EXTENSIONS, CommentMargin, EditorComments } from '../comments/index.ts';
+import { currentAgreement } from '../workflow/agreed.ts';
+import { QualifierLabel } from '../workflow/SectionHistory.tsx';
 import { SectionWorkflow } from '../workflow/SectionWorkflow.tsx';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useSectionState, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
@@ -35,9 +37,11 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   const sectionLabel = useSectionLabel()(section);
   const [baQualifier, setBaQualifier] = useQualifier(docs.occupational, section.id);
   const [vaQualifier, setVaQualifier] = useQualifier(docs.insurance, section.id);
-  const difference = qualifierDifference(baQualifier, vaQualifier);
-  const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
   const state = useSectionState(section.id);
+  // An agreed qualifier settles the physicians' difference: it is not shown as if it were open.
+  const agreement = currentAgreement(state);
+  const difference = agreement ? 'none' : qualifierDifference(baQualifier, vaQualifier);
+  const qualifiers = { ba: [baQualifier, setBaQualifier], va: [vaQualifier, setVaQualifier] } as const;
   const persistent = useWorkflowContext().workflow?.persistent.includes(section.id) ?? false;
 
   return (
@@ -65,7 +69,12 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
               />
             ))}
           </div>
-          {section.scale ? (
+          {section.scale && agreement ? (
+            <p className="difference difference--agreed" data-testid={`agreed-qualifier-${section.id}`}>
+              <span aria-hidden="true">✓ </span>
+              {t('section.agreedQualifier')} <QualifierLabel scale={section.scale} code={agreement.qualifier} />
+            </p>
+          ) : section.scale ? (
             <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
               {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
               {t(`section.difference.${difference}`)}
@@ -136,6 +145,8 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
   // While the state is unknown (offline, not yet loaded) the draft may be locked for all this page knows: not editable.
   const locked = state ? isLocked(state) : false;
   const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
+  // The joint qualifier is part of the draft: a proposal records it and a signature covers it.
+  const [jointQualifier, setJointQualifier] = useQualifier(joint, section.id);
   const jointHint = !state
     ? 'workflow.jointUnknown'
     : !locked
@@ -149,6 +160,17 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
       <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
         {t(jointHint)}
       </p>
+      {section.scale && joint && (
+        <QualifierField
+          scale={section.scale}
+          value={jointQualifier}
+          editable={jointEditable}
+          difference="none"
+          label={t('section.jointQualifier')}
+          testId={`qualifier-joint-${section.id}`}
+          onChange={setJointQualifier}
+        />
+      )}
       {joint && (
         <SectionEditor
           collab={joint}
@@ -161,7 +183,7 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
           {(editor) => <EditorComments editor={editor} collab={joint} part="joint" sectionId={section.id} />}
         </SectionEditor>
       )}
-      {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} state={state} />}
+      {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} scale={section.scale ?? null} state={state} />}
     </div>
   );
 }
