@@ -37,11 +37,9 @@ export interface DossierInput {
 }
 
 /**
- * An agreement may carry the qualifier both physicians signed (a field being
- * added to the workflow); the exports print it when it is there.
+ * The qualifier both physicians signed; agreements recorded before the joint
+ * qualifier was part of a proposal read as none.
  */
-export type AgreementWithQualifier = Agreement & { qualifier?: string | null };
-
 export function agreedQualifier(agreement: Agreement): string | null {
-  return (agreement as AgreementWithQualifier).qualifier ?? null;
+  return agreement.qualifier ?? null;
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseMember } from '../../shared/api.ts';
 import { qualifierOption } from '../../shared/qualifiers.ts';
-import type { PartContent } from '../../shared/record/types.ts';
+import { partContent, type PartContent } from '../../shared/record/types.ts';
 import type { CaseRole } from '../../shared/roles.ts';
 import { templateSections, type TemplateSection } from '../../shared/template/index.ts';
 import type { Agreement } from '../../shared/workflow/types.ts';
@@ -120,7 +120,7 @@ function addSection(built: Built, section: TemplateSection): void {
 function addAgreement(built: Built, section: TemplateSection, agreement: Agreement, positions: Reference[]): void {
   const { input, systems } = built;
   const performers = (['ba', 'va'] as const).flatMap((role) => built.practitioners.get(role) ?? []);
-  const part: PartContent = { text: agreement.text, qualifier: null, qualifierCode: agreedQualifier(agreement) };
+  const part: PartContent = partContent(agreement.text, agreedQualifier(agreement));
   const resource: Observation = {
     ...observation(built, section, 'final', performers, part),
     identifier: [{ system: systems.agreement, value: agreement.hash }],
