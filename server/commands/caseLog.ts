@@ -27,7 +27,7 @@ export async function commitEvent(
   const state = apply(current.state, envelope);
   const reviewers = activeReviewers(state);
   const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
-  await deps.workflow.commit(envelope, state, reviewers, seal, entry.audit);
+  await deps.workflow.commit(envelope, state, reviewers, seal, { audit: entry.audit });
   return { envelope, state };
 }
 
