@@ -1,4 +1,5 @@
 import { auditStoreContract } from './auditStoreContract.ts';
+import { commentCommitContract } from './commentCommitContract.ts';
 import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import type { MakeStores } from './fixture.ts';
@@ -6,7 +7,15 @@ import { recordStoreContract } from './recordStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
 
-export { auditStoreContract, commentStoreContract, docStoreContract, recordStoreContract, workflowIntegrityContract, workflowStoreContract };
+export {
+  auditStoreContract,
+  commentCommitContract,
+  commentStoreContract,
+  docStoreContract,
+  recordStoreContract,
+  workflowIntegrityContract,
+  workflowStoreContract,
+};
 export type { MakeStores, StoreFixture } from './fixture.ts';
 
 /** Every port's contract against one adapter (CONTRIBUTING.md, "Adding a store adapter"). */
@@ -17,4 +26,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   workflowStoreContract(name, makeStores);
   workflowIntegrityContract(name, makeStores);
   commentStoreContract(name, makeStores);
+  commentCommitContract(name, makeStores);
 }
