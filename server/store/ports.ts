@@ -176,11 +176,10 @@ export interface WorkflowStore {
    * the reviewers that state grants access and the row's seal, in one
    * transaction. Throws SeqConflictError, changing nothing, when the log
    * moved past `envelope.seq - 1` meanwhile (another command won the race).
-   * `audit`, the row that records the command's success, is appended to the
-   * audit trail in the same transaction: an event is never committed without
-   * it, and a row that cannot be written commits nothing.
+   * `extras` are written in the same transaction, so that an event is never
+   * committed without them, and one that cannot be written commits nothing.
    */
-  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void>;
+  commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras?: CommitExtras): Promise<void>;
   /** The log, oldest first, from `afterSeq` on. */
   listEvents(caseId: string, afterSeq?: number): Promise<EventEnvelope[]>;
   /** Whether the user is an active reviewer of the case. */
@@ -197,6 +196,14 @@ export interface WorkflowStore {
   sealLegacy(seals: LegacySeal[]): Promise<string[]>;
 }
 
+/** What a command commits with its event (see WorkflowStore.commit). */
+export interface CommitExtras {
+  /** The row that records the command's success, appended to the audit trail. */
+  audit?: AuditEntry;
+  /** The thread change a comment command makes (its event is the record of it). */
+  comment?: CommentChange;
+}
+
 export class SeqConflictError extends Error {
   constructor(readonly caseId: string) {
     super(`The event log of case ${caseId} moved on`);
@@ -205,15 +212,39 @@ export class SeqConflictError extends Error {
 
 // ---- Comments ----------------------------------------------------------------
 
+/** A comment's text as an edit or a deletion leaves it. */
+export interface CommentEdit {
+  text: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+/**
+ * One write to the comment threads, as data, so that a workflow commit can
+ * carry it and write it in the transaction of the comment's event.
+ */
+export type CommentChange =
+  | { kind: 'createThread'; thread: CommentThread }
+  | { kind: 'addComment'; threadId: string; comment: Comment }
+  | { kind: 'updateComment'; commentId: string; change: CommentEdit }
+  | { kind: 'setResolved'; threadId: string; resolved: CommentThread['resolved'] };
+
+/**
+ * The comment threads. The commands write them only through
+ * WorkflowStore.commit (a CommentChange); the writes here are the same ones,
+ * on their own, and each matches its CommentChange's kind.
+ */
 export interface CommentStore {
-  /** Stores a new thread with its first comment. */
+  /** Stores a new thread with its first comment; refuses an id that is taken. */
   createThread(thread: CommentThread): Promise<void>;
   getThread(threadId: string): Promise<CommentThread | null>;
   /** The case's threads, oldest first, comments oldest first. */
   listThreads(caseId: string): Promise<CommentThread[]>;
+  /** Refuses a thread that does not exist. */
   addComment(threadId: string, comment: Comment): Promise<void>;
-  /** Changes a comment's text (an edit) or empties it (a deletion). */
-  updateComment(commentId: string, change: { text: string; editedAt: string | null; deletedAt: string | null }): Promise<void>;
+  /** Changes a comment's text (an edit) or empties it (a deletion); a comment that does not exist is left alone. */
+  updateComment(commentId: string, change: CommentEdit): Promise<void>;
+  /** A thread that does not exist is left alone. */
   setResolved(threadId: string, resolved: CommentThread['resolved']): Promise<void>;
   /** Remembers that the user read the thread up to `at` (never moves back). */
   markRead(userId: string, threadId: string, at: string): Promise<void>;

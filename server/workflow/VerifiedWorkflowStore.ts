@@ -1,6 +1,6 @@
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import { isCaseIntegrityError } from '../errors.ts';
-import type { AuditEntry, HeadSeal, LegacySeal, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
+import type { CommitExtras, HeadSeal, LegacySeal, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
 import type { CaseIntegrity } from './CaseIntegrity.ts';
 
 /**
@@ -19,9 +19,9 @@ export class VerifiedWorkflowStore implements WorkflowStore {
     return this.integrity.loadChecked(caseId);
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras?: CommitExtras): Promise<void> {
     this.integrity.refuseIfQuarantined(envelope.caseId);
-    await this.inner.commit(envelope, state, reviewers, seal, audit);
+    await this.inner.commit(envelope, state, reviewers, seal, extras);
   }
 
   async listEvents(caseId: string, afterSeq?: number): Promise<EventEnvelope[]> {

@@ -1,4 +1,5 @@
 import { auditStoreContract } from './auditStoreContract.ts';
+import { commentCommitContract } from './commentCommitContract.ts';
 import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import { employerSummaryContract } from './employerSummaryContract.ts';
@@ -10,6 +11,7 @@ import { workflowStoreContract } from './workflowStoreContract.ts';
 
 export {
   auditStoreContract,
+  commentCommitContract,
   commentStoreContract,
   docStoreContract,
   employerSummaryContract,
@@ -28,6 +30,7 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   workflowStoreContract(name, makeStores);
   workflowIntegrityContract(name, makeStores);
   commentStoreContract(name, makeStores);
+  commentCommitContract(name, makeStores);
   versionStoreContract(name, makeStores);
   employerSummaryContract(name, makeStores);
 }

@@ -67,8 +67,10 @@ export function workflowStoreContract(name: string, makeStores: MakeStores): voi
 
     it("commit appends the command's audit row with the event, and a refused commit appends none", async () => {
       const row = { ...AUDIT_ROW, caseId: 'c1' };
-      await workflow().commit(envelope('c1', 1), state(1), [], seal('a'), row);
-      await expect(workflow().commit(envelope('c1', 1), state(1), [], seal('a'), { ...row, detail: 'lost the race' })).rejects.toBeInstanceOf(SeqConflictError);
+      await workflow().commit(envelope('c1', 1), state(1), [], seal('a'), { audit: row });
+      await expect(workflow().commit(envelope('c1', 1), state(1), [], seal('a'), { audit: { ...row, detail: 'lost the race' } })).rejects.toBeInstanceOf(
+        SeqConflictError,
+      );
       expect(await workflow().listEvents('c1')).toHaveLength(1);
       expect(await fixture.stores().audit.list({ caseId: 'c1' })).toEqual([row]);
       expect(await fixture.stores().audit.list({ userId: 'u-ba' })).toEqual([row]);

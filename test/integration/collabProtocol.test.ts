@@ -27,8 +27,14 @@ describe('collaboration relay with the stock WebsocketProvider', () => {
   beforeEach(async () => {
     server = await startTestServer({ config: { MAX_CONNECTIONS_PER_USER: 6 } });
     clients = [];
-    const [ba, va, outsider, reviewer] = await Promise.all(['ba.demo', 'va.demo', 'outsider.demo', 'reviewer.demo'].map((user) => server.login(user)));
-    tokens = { ba: ba!, va: va!, outsider: outsider!, reviewer: reviewer! };
+    // One after another: logins from one address queue for the password check, and on a busy host
+    // four at once can find the queue full (503 login_busy) — which the login tests cover.
+    tokens = {
+      ba: await server.login('ba.demo'),
+      va: await server.login('va.demo'),
+      outsider: await server.login('outsider.demo'),
+      reviewer: await server.login('reviewer.demo'),
+    };
   });
 
   afterEach(async () => {

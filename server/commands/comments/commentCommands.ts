@@ -13,7 +13,7 @@ import type { Actor, CommentEvent } from '../../../shared/workflow/index.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { denial, requireParticipant } from '../../policies/participation.ts';
-import type { CaseRecord } from '../../store/ports.ts';
+import type { CaseRecord, CommentChange } from '../../store/ports.ts';
 import { appendToCaseLog } from '../caseLog.ts';
 import type { CommandDeps } from '../deps.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
@@ -49,15 +49,14 @@ async function writer(deps: Deps, target: CommentTarget, object: string): Promis
 }
 
 /**
- * The command contract for a comment: its event goes into the case's log
- * together with the success audit row (one transaction), then the thread
- * changes. In that order, a write that cannot be logged and audited does not
- * happen; the thread's own change is a separate write of the comment store.
+ * The command contract for a comment: its event goes into the case's log,
+ * with the success audit row and the thread change it records, in one
+ * transaction (WorkflowStore.commit). A change that cannot be logged and
+ * audited does not happen, and the log never holds an event without its change.
  */
-async function logged(deps: Deps, target: CommentTarget, by: Writer, event: CommentEvent, change: () => Promise<void>): Promise<void> {
+async function logged(deps: Deps, target: CommentTarget, by: Writer, event: CommentEvent, comment: CommentChange): Promise<void> {
   const audit = deps.audit.entryOf(target.audit, { action: 'write', outcome: 'success', object: by.object, caseId: target.caseId, detail: event.type });
-  await appendToCaseLog(deps, by.record, { actor: by.actor, event, audit });
-  await change();
+  await appendToCaseLog(deps, by.record, { actor: by.actor, event, audit, comment });
 }
 
 async function threadOf(deps: Deps, target: CommentTarget, threadId: string): Promise<CommentThread> {
@@ -110,7 +109,7 @@ export async function createThread(deps: Deps, target: CommentTarget, input: Cre
     comments: [{ id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null }],
   };
   const event = { type: 'comment.created', threadId: thread.id, commentId: thread.comments[0]!.id, part: input.part, section: input.sectionId } as const;
-  await logged(deps, target, by, event, () => deps.comments.createThread(thread));
+  await logged(deps, target, by, event, { kind: 'createThread', thread });
   await deps.comments.markRead(author.userId, thread.id, at);
   return publish(deps, target, thread.id);
 }
@@ -131,7 +130,7 @@ export async function reply(deps: Deps, target: CommentTarget, threadId: string,
   await threadOf(deps, target, threadId);
   const at = deps.now().toISOString();
   const comment = { id: randomUUID(), author, text: input.text, createdAt: at, editedAt: null, deletedAt: null };
-  await logged(deps, target, by, { type: 'comment.replied', threadId, commentId: comment.id }, () => deps.comments.addComment(threadId, comment));
+  await logged(deps, target, by, { type: 'comment.replied', threadId, commentId: comment.id }, { kind: 'addComment', threadId, comment });
   await deps.comments.markRead(author.userId, threadId, at);
   return publish(deps, target, threadId);
 }
@@ -153,7 +152,7 @@ export async function editComment(deps: Deps, target: CommentTarget, threadId: s
   const by = await writer(deps, target, `comment:${commentId}`);
   await ownComment(deps, target, threadId, commentId);
   const change = { text: input.text, editedAt: deps.now().toISOString(), deletedAt: null };
-  await logged(deps, target, by, { type: 'comment.edited', threadId, commentId }, () => deps.comments.updateComment(commentId, change));
+  await logged(deps, target, by, { type: 'comment.edited', threadId, commentId }, { kind: 'updateComment', commentId, change });
   return publish(deps, target, threadId);
 }
 
@@ -161,7 +160,7 @@ export async function deleteComment(deps: Deps, target: CommentTarget, threadId:
   const by = await writer(deps, target, `comment:${commentId}`);
   const comment = await ownComment(deps, target, threadId, commentId);
   const change = { text: '', editedAt: comment.editedAt, deletedAt: deps.now().toISOString() };
-  await logged(deps, target, by, { type: 'comment.deleted', threadId, commentId }, () => deps.comments.updateComment(commentId, change));
+  await logged(deps, target, by, { type: 'comment.deleted', threadId, commentId }, { kind: 'updateComment', commentId, change });
   return publish(deps, target, threadId);
 }
 
@@ -173,7 +172,7 @@ export async function setResolved(deps: Deps, target: CommentTarget, threadId: s
   }
   const change = resolved ? { by: by.person, at: deps.now().toISOString() } : null;
   const event = { type: resolved ? 'comment.resolved' : 'comment.reopened', threadId } as const;
-  await logged(deps, target, by, event, () => deps.comments.setResolved(threadId, change));
+  await logged(deps, target, by, event, { kind: 'setResolved', threadId, resolved: change });
   return publish(deps, target, threadId);
 }
 

@@ -1,24 +1,43 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import {
+  SeqConflictError,
+  type AuditEntry,
+  type CommentChange,
+  type CommitExtras,
+  type HeadSeal,
+  type LegacySeal,
+  type ReviewerGrant,
+  type WorkflowRecord,
+  type WorkflowStore,
+} from '../ports.ts';
 
 /** In-memory workflow store for fast unit tests; not durable. Values are copied in and out, as a real store would. */
 export class MemoryWorkflowStore implements WorkflowStore {
   private readonly records = new Map<string, WorkflowRecord>();
   private readonly events = new Map<string, EventEnvelope[]>();
 
-  /** `audit` appends a commit's audit row in the same step as the commit. */
-  constructor(private readonly audit: { appendNow(entry: AuditEntry): void } | null = null) {}
+  /**
+   * `audit` appends a commit's audit row and `comments` applies its comment
+   * change, in the same synchronous step as the commit.
+   */
+  constructor(
+    private readonly audit: { appendNow(entry: AuditEntry): void } | null = null,
+    private readonly comments: { prepare(change: CommentChange): () => void } | null = null,
+  ) {}
 
   async load(caseId: string): Promise<WorkflowRecord | null> {
     const record = this.records.get(caseId);
     return record ? structuredClone(record) : null;
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras = {}): Promise<void> {
     const current = this.records.get(envelope.caseId)?.seq ?? 0;
     if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
-    // First: a row that cannot be written commits nothing.
-    if (audit) this.audit!.appendNow(audit);
+    // Everything that can be refused is done before anything is written, so that a refusal commits nothing:
+    // the comment change is checked, then the audit row appended (the step that may still throw).
+    const applyComment = extras.comment ? this.comments!.prepare(extras.comment) : () => {};
+    if (extras.audit) this.audit!.appendNow(extras.audit);
+    applyComment();
     const log = this.events.get(envelope.caseId) ?? [];
     this.events.set(envelope.caseId, [...log, structuredClone(envelope)]);
     this.records.set(envelope.caseId, structuredClone({ seq: envelope.seq, hash: envelope.hash, state, reviewers: dedupe(reviewers), seal }));

@@ -9,11 +9,12 @@ import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
 export function createMemoryStores(): Stores {
   const audit = new MemoryAuditStore();
+  const comments = new MemoryCommentStore();
   return {
     docs: new MemoryDocStore(),
     records: new MemoryRecordStore(),
-    workflow: new MemoryWorkflowStore(audit),
-    comments: new MemoryCommentStore(),
+    workflow: new MemoryWorkflowStore(audit, comments),
+    comments,
     audit,
     versions: new MemoryVersionStore(),
     employerSummaries: new MemoryEmployerSummaryStore(),

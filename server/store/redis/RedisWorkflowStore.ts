@@ -1,28 +1,36 @@
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
+import { commentKeys, commentWrites, WRITES_LUA, writeArgs } from './commentWrites.ts';
 import { auditKeys, auditListsOf } from './RedisAuditStore.ts';
-import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type CommitExtras, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 
 /**
  * Lua: the whole commit in one step, since two nodes may race for the same seq.
- * Returns 0, changing nothing, unless the stored seq is the one before ARGV[1].
- * KEYS: state hash, event list, reviewer hash, then the audit lists the
- * command's audit row goes to. ARGV: seq, hash, state JSON, envelope JSON,
- * per-user index key prefix, case id, seal JSON, the audit row JSON, then
- * user id / dispute ids pairs.
+ * Returns 0, changing nothing, unless the stored seq is the one before ARGV[1];
+ * returns 2, changing nothing, when the comment change's check refuses it.
+ * Both checks come before any write: a script is not rolled back when it stops.
+ * KEYS: state hash, event list, reviewer hash, the audit lists the command's
+ * audit row goes to, then the keys of the comment change's steps. ARGV: seq,
+ * hash, state JSON, envelope JSON, per-user index key prefix, case id, seal
+ * JSON, the audit row JSON, the number of audit lists, the number of comment
+ * steps, the steps' op / value pairs (commentWrites.ts), then user id /
+ * dispute ids pairs.
  */
-const COMMIT = `
+const COMMIT = `${WRITES_LUA}
 local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if current ~= tonumber(ARGV[1]) - 1 then return 0 end
+local commentKeys, steps = 3 + tonumber(ARGV[9]), tonumber(ARGV[10])
+if refused(commentKeys, 10, steps) then return 2 end
 redis.call('RPUSH', KEYS[2], ARGV[4])
 redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'hash', ARGV[2], 'state', ARGV[3], 'seal', ARGV[7])
 for _, user in ipairs(redis.call('HKEYS', KEYS[3])) do redis.call('SREM', ARGV[5] .. user, ARGV[6]) end
 redis.call('DEL', KEYS[3])
-for i = 9, #ARGV, 2 do
+for i = 11 + 2 * steps, #ARGV, 2 do
   redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
   redis.call('SADD', ARGV[5] .. ARGV[i], ARGV[6])
 end
-for i = 4, #KEYS do redis.call('RPUSH', KEYS[i], ARGV[8]) end
+for i = 4, commentKeys do redis.call('RPUSH', KEYS[i], ARGV[8]) end
+write(commentKeys, 10, steps)
 return 1`;
 
 /**
@@ -52,6 +60,9 @@ const SCAN_COUNT = 1000;
  * - `workflow-events:{caseId}` list of event JSON; event n sits at index n - 1
  * - `workflow-reviewers:{caseId}` hash user id -> JSON list of the dispute ids granting access
  * - `workflow-reviews:{userId}` set of the case ids the user reviews (an index; the case's own hash decides)
+ *
+ * A commit also appends to the audit lists (RedisAuditStore) and writes a
+ * comment change to the thread keys (RedisCommentStore), in its one script.
  */
 export class RedisWorkflowStore implements WorkflowStore {
   private readonly key;
@@ -66,6 +77,7 @@ export class RedisWorkflowStore implements WorkflowStore {
       reviewers: (caseId: string) => `${prefix}workflow-reviewers:${caseId}`,
       reviewsPrefix: `${prefix}workflow-reviews:`,
       audit: auditKeys(prefix),
+      comments: commentKeys(prefix),
     };
   }
 
@@ -85,14 +97,19 @@ export class RedisWorkflowStore implements WorkflowStore {
     return { seq: Number(stored.seq), hash: stored.hash!, state: JSON.parse(stored.state!) as CaseWorkflow, reviewers, seal };
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras = {}): Promise<void> {
     const { caseId } = envelope;
+    const { audit, comment } = extras;
     const auditLists = audit ? auditListsOf(this.key.audit, audit) : [];
-    const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId), ...auditLists];
+    const planned = comment ? await commentWrites(this.redis, this.key.comments, comment) : { writes: [], refusal: '' };
+    const steps = writeArgs(planned);
+    const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId), ...auditLists, ...steps.keys];
     const row = audit ? JSON.stringify(audit) : '';
     const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId, JSON.stringify(seal), row];
-    const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...grantsByUser(reviewers));
+    const counts = [auditLists.length, planned.writes.length];
+    const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...counts, ...steps.args, ...grantsByUser(reviewers));
     if (committed === 0) throw new SeqConflictError(caseId);
+    if (committed === 2) throw new Error(planned.refusal);
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {

@@ -1,5 +1,6 @@
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { SeqConflictError, type AuditEntry, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { SeqConflictError, type CommitExtras, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { prepareCommentWrites } from './commentWrites.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 
 interface EventRow {
@@ -30,7 +31,7 @@ const toEnvelope = (row: EventRow): EventEnvelope => ({
   hash: row.hash,
 });
 
-type Commit = (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry) => void;
+type Commit = (envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras) => void;
 
 /** The case event log, the state derived from it, and reviewer access, in the workspace database. */
 export class SqliteWorkflowStore implements WorkflowStore {
@@ -69,7 +70,9 @@ export class SqliteWorkflowStore implements WorkflowStore {
         'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',
       ),
     };
-    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry) => {
+    // The comment store's own statements, on this connection (index.ts builds both stores on one), so this transaction covers them.
+    const writeComment = prepareCommentWrites(db);
+    this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras) => {
       const current = this.sql.load.get(envelope.caseId)?.seq ?? 0;
       if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
       this.sql.insertEvent.run({
@@ -84,7 +87,9 @@ export class SqliteWorkflowStore implements WorkflowStore {
       this.sql.upsertState.run(envelope.caseId, envelope.seq, envelope.hash, JSON.stringify(state), seal.mac, seal.legacySeq);
       this.sql.clearReviewers.run(envelope.caseId);
       for (const grant of reviewers) this.sql.insertReviewer.run(envelope.caseId, grant.userId, grant.disputeId);
-      if (audit) this.sql.audit.run(audit);
+      // Any of these that throws rolls the whole transaction back: the event is not stored without them.
+      if (extras.audit) this.sql.audit.run(extras.audit);
+      if (extras.comment) writeComment(extras.comment);
     });
     // One read transaction: another process (the admin command line) sees the row and its grants of one commit.
     this.loadTx = db.transaction((caseId: string) => {
@@ -103,8 +108,8 @@ export class SqliteWorkflowStore implements WorkflowStore {
     return this.loadTx(caseId);
   }
 
-  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, audit?: AuditEntry): Promise<void> {
-    this.commitTx(envelope, state, reviewers, seal, audit);
+  async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras = {}): Promise<void> {
+    this.commitTx(envelope, state, reviewers, seal, extras);
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {
