@@ -41,35 +41,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
   private readonly sealTx: (seals: LegacySeal[]) => string[];
 
   constructor(db: SqliteDatabase) {
-    this.sql = {
-      load: db.prepare<[string], StateRow>('SELECT seq, hash, state, seal_mac, legacy_seq FROM case_workflow WHERE case_id = ?'),
-      reviewers: db.prepare<[string], { user_id: string; dispute_id: string }>(
-        'SELECT user_id, dispute_id FROM case_reviewers WHERE case_id = ? ORDER BY user_id, dispute_id',
-      ),
-      insertEvent: db.prepare(
-        `INSERT INTO case_events (case_id, seq, at, actor, event, prev_hash, hash)
-         VALUES (@case_id, @seq, @at, @actor, @event, @prev_hash, @hash)`,
-      ),
-      upsertState: db.prepare<[string, number, string, string, string, number]>(
-        `INSERT INTO case_workflow (case_id, seq, hash, state, seal_mac, legacy_seq) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
-           seal_mac = excluded.seal_mac, legacy_seq = excluded.legacy_seq`,
-      ),
-      clearReviewers: db.prepare<[string]>('DELETE FROM case_reviewers WHERE case_id = ?'),
-      insertReviewer: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO case_reviewers (case_id, user_id, dispute_id) VALUES (?, ?, ?)'),
-      events: db.prepare<[string, number], EventRow>('SELECT * FROM case_events WHERE case_id = ? AND seq > ? ORDER BY seq'),
-      isReviewer: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM case_reviewers WHERE case_id = ? AND user_id = ? LIMIT 1'),
-      reviewed: db.prepare<[string], { case_id: string }>('SELECT DISTINCT case_id FROM case_reviewers WHERE user_id = ? ORDER BY case_id'),
-      anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
-      unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
-      audit: db.prepare(
-        `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
-         VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
-      ),
-      sealLegacy: db.prepare<[string, number, string, number, string]>(
-        'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',
-      ),
-    };
+    this.sql = workflowStatements(db);
     // The comment store's own statements, on this connection (index.ts builds both stores on one), so this transaction covers them.
     const writeComment = prepareCommentWrites(db);
     this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras) => {
@@ -131,4 +103,37 @@ export class SqliteWorkflowStore implements WorkflowStore {
   async sealLegacy(seals: LegacySeal[]): Promise<string[]> {
     return this.sealTx(seals);
   }
+}
+
+/** The statements of the workflow tables (and the audit row a commit writes), prepared once per connection. */
+function workflowStatements(db: SqliteDatabase) {
+  return {
+    load: db.prepare<[string], StateRow>('SELECT seq, hash, state, seal_mac, legacy_seq FROM case_workflow WHERE case_id = ?'),
+    reviewers: db.prepare<[string], { user_id: string; dispute_id: string }>(
+      'SELECT user_id, dispute_id FROM case_reviewers WHERE case_id = ? ORDER BY user_id, dispute_id',
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO case_events (case_id, seq, at, actor, event, prev_hash, hash)
+       VALUES (@case_id, @seq, @at, @actor, @event, @prev_hash, @hash)`,
+    ),
+    upsertState: db.prepare<[string, number, string, string, string, number]>(
+      `INSERT INTO case_workflow (case_id, seq, hash, state, seal_mac, legacy_seq) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
+         seal_mac = excluded.seal_mac, legacy_seq = excluded.legacy_seq`,
+    ),
+    clearReviewers: db.prepare<[string]>('DELETE FROM case_reviewers WHERE case_id = ?'),
+    insertReviewer: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO case_reviewers (case_id, user_id, dispute_id) VALUES (?, ?, ?)'),
+    events: db.prepare<[string, number], EventRow>('SELECT * FROM case_events WHERE case_id = ? AND seq > ? ORDER BY seq'),
+    isReviewer: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM case_reviewers WHERE case_id = ? AND user_id = ? LIMIT 1'),
+    reviewed: db.prepare<[string], { case_id: string }>('SELECT DISTINCT case_id FROM case_reviewers WHERE user_id = ? ORDER BY case_id'),
+    anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
+    unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
+    audit: db.prepare(
+      `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
+       VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
+    ),
+    sealLegacy: db.prepare<[string, number, string, number, string]>(
+      'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',
+    ),
+  };
 }
