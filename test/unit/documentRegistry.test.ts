@@ -102,6 +102,17 @@ describe('DocumentRegistry and the write-ahead relay', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('readAll loads every document first, then reads them all in one step, and lets them unload again', async () => {
+    const store = new MemoryDocStore();
+    const other = 'cases/demo/occupational';
+    await store.append(DOC, [updateOf('gezamenlijk')]);
+    await store.append(other, [updateOf('bedrijfsarts')]);
+    const registry = makeRegistry(store, { idleUnloadMs: 10 });
+    const texts = await registry.readAll([DOC, other], (docs) => docs.map((doc) => sectionText(doc, 'd240')));
+    expect(texts).toEqual(['gezamenlijk', 'bedrijfsarts']);
+    await waitFor(() => registry.size === 0);
+  });
+
   it('relays an update only after the store has made it durable', async () => {
     const store = new GatedStore();
     const registry = makeRegistry(store);

@@ -21,6 +21,9 @@ describe('the participation policy', () => {
     [null, 'employer-summary', 'not-a-member'],
     [null, 'read', 'not-a-member'],
     [null, 'sessions', 'not-a-member'],
+    ['va', 'versions', null],
+    ['reviewer', 'versions', 'versions-physicians-only'],
+    [null, 'versions', 'not-a-member'],
   ] as const)('%s may %s: %s', (role, use, refusal) => {
     expect(refusalFor(role, use)).toBe(refusal);
   });
