@@ -5,6 +5,10 @@ import { weekOfSickness } from '../sickness.ts';
  * (Wet verbetering poortwachter): the problem analysis (6), the plan of
  * action (8), the first-year evaluation (42, 52) and the reintegration
  * report before the WIA claim (87).
+ *
+ * Kept as a literal (PoortwachterWeek types the version labels); the rules in
+ * shared/poortwachter.ts that take a version must give the same weeks, which
+ * test/unit/poortwachter.test.ts checks so the two cannot drift apart.
  */
 export const POORTWACHTER_VERSION_WEEKS = [6, 8, 42, 52, 87] as const;
 
