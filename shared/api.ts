@@ -1,4 +1,5 @@
 import type { AccessRole, CaseRole, Role } from './roles.ts';
+import type { CaseQueue } from './workQueue.ts';
 import type { PersistenceRule } from './workflow/persistence.ts';
 import type { CaseWorkflow, ConsultationSession, EventEnvelope } from './workflow/types.ts';
 
@@ -34,6 +35,13 @@ export interface CaseSummary {
   templateVersion: number;
   members: CaseMember[];
 }
+
+/** A row of GET /api/cases: the case and what the work queue sorts and filters on (shared/workQueue.ts). */
+export interface CaseListEntry extends CaseSummary {
+  queue: CaseQueue;
+}
+
+export type { CaseQueue, QueueMilestone, QueueSession } from './workQueue.ts';
 
 export interface CaseDetail extends CaseSummary {
   /** The caller's role in this case; null for administrators. */

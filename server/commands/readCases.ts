@@ -1,25 +1,39 @@
-import type { CaseDetail, CaseSummary } from '../../shared/api.ts';
+import type { CaseDetail, CaseListEntry } from '../../shared/api.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import type { Principal } from '../auth/Authenticator.ts';
 import { notFound } from '../errors.ts';
 import { canAdminister, requireParticipant } from '../policies/participation.ts';
-import type { CaseRecord } from '../store/ports.ts';
+import type { CaseRecord, MemberRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
 import { touched, type AutomaticDeps } from './versions/automaticVersions.ts';
 import { toCaseSummary } from './views.ts';
+import { queueOf, type QueueCaller, type QueueDeps } from './workQueue.ts';
 
 type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit'> & AutomaticDeps;
+type ListDeps = Deps & QueueDeps;
 
 /**
  * The cases the caller may see: their own and those they review, or all for
- * an administrator. Audited as a read.
+ * an administrator, each with its work-queue fields. Audited as a read.
  */
-export async function listCases(deps: Deps, principal: Principal, actor: AuditActor): Promise<CaseSummary[]> {
+export async function listCases(deps: ListDeps, principal: Principal, actor: AuditActor): Promise<CaseListEntry[]> {
   const { user } = principal;
   const cases = user.role === 'admin' ? await deps.records.listCases() : await visibleCases(deps, user.id);
-  const summaries = await Promise.all(cases.map(async (c) => toCaseSummary(deps.records, c, await deps.records.listMembers(c.id))));
+  const summaries = await Promise.all(
+    cases.map(async (c) => {
+      const members = await deps.records.listMembers(c.id);
+      const caller: QueueCaller = { userId: user.id, role: user.role === 'admin' ? null : roleIn(members, user.id) };
+      const [summary, queue] = await Promise.all([toCaseSummary(deps.records, c, members), queueOf(deps, c, caller)]);
+      return { ...summary, queue };
+    }),
+  );
   await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case-list', detail: `${cases.length} cases` });
   return summaries;
+}
+
+/** A visible case the caller is no member of is one they review. */
+function roleIn(members: MemberRecord[], userId: string): QueueCaller['role'] {
+  return members.find((m) => m.userId === userId)?.caseRole ?? 'reviewer';
 }
 
 async function visibleCases(deps: Deps, userId: string): Promise<CaseRecord[]> {
