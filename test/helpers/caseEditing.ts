@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
-import { formatDocName, type DocPart } from '../../shared/docNames.ts';
 import { localDate } from '../../shared/sickness.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
-import { connectDoc } from './collabClient.ts';
+import { writeDoc } from './docWriter.ts';
 import { api } from './http.ts';
 import type { TestServer } from './testServer.ts';
 
@@ -20,28 +19,8 @@ export async function createCase(server: TestServer, adminToken: string, daysAgo
   return created.body.id as string;
 }
 
-/**
- * Edits one of a case's documents through the stock provider, as a physician's
- * page would, and waits until the server acknowledged the write as stored.
- */
-export async function editDoc(server: TestServer, token: string, caseId: string, part: DocPart, edit: (doc: Y.Doc) => void): Promise<void> {
-  const client = connectDoc(server.collabUrl, formatDocName({ caseId, part }), token);
-  try {
-    await client.synced();
-    const acknowledged = new Promise<void>((resolve) => {
-      const handlers = client.provider.messageHandlers;
-      const original = handlers[2]!;
-      handlers[2] = (encoder, decoder, provider, emitSynced, type) => {
-        if (decoder.arr[decoder.pos] === 1) resolve();
-        original(encoder, decoder, provider, emitSynced, type);
-      };
-    });
-    client.doc.transact(() => edit(client.doc));
-    await acknowledged;
-  } finally {
-    client.destroy();
-  }
-}
+/** Edits one of a case's documents through the stock provider and waits until it is stored (docWriter.ts). */
+export const editDoc = writeDoc;
 
 /** Replaces a section with these paragraphs and sets its qualifier (null: none). */
 export function writeSection(doc: Y.Doc, section: string, paragraphs: string[], qualifier: string | null): void {

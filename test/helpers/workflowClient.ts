@@ -1,9 +1,10 @@
 import type { CommandResult, WorkflowView } from '../../shared/api.ts';
 import type * as Y from 'yjs';
-import { formatDocName, type DocPart } from '../../shared/docNames.ts';
+import type { DocPart } from '../../shared/docNames.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 import { api, type JsonResponse } from './http.ts';
-import { connectDoc, typeInto, type CollabClient } from './collabClient.ts';
+import { typeInto } from './collabClient.ts';
+import { writeDoc } from './docWriter.ts';
 import type { TestServer } from './testServer.ts';
 
 /** One physician (or reviewer) driving the workflow API of one case, as the browser would. */
@@ -66,22 +67,7 @@ export class WorkflowClient {
     });
   }
 
-  private async writeDoc(part: DocPart, change: (doc: Y.Doc) => void): Promise<void> {
-    const client: CollabClient = connectDoc(this.server.collabUrl, formatDocName({ caseId: this.caseId, part }), this.token);
-    try {
-      await client.synced();
-      const acknowledged = new Promise<void>((resolve) => {
-        const handlers = client.provider.messageHandlers;
-        const original = handlers[2]!;
-        handlers[2] = (encoder, decoder, provider, emitSynced, type) => {
-          if (decoder.arr[decoder.pos] === 1) resolve();
-          original(encoder, decoder, provider, emitSynced, type);
-        };
-      });
-      change(client.doc);
-      await acknowledged;
-    } finally {
-      client.destroy();
-    }
+  private writeDoc(part: DocPart, change: (doc: Y.Doc) => void): Promise<void> {
+    return writeDoc(this.server, this.token, this.caseId, part, change);
   }
 }

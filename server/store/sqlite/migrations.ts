@@ -153,7 +153,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE case_workflow ADD COLUMN legacy_seq INTEGER NOT NULL DEFAULT 0;
   `,
   `
-  -- Versions (issue 13): each document's state at a moment, never changed. The meta columns come
+  -- Versions (docs/domain.md): each document's state at a moment, never changed. The meta columns come
   -- first and the states last, so that listing reads no overflow page of the states.
   -- once_key: an addOnce key (a milestone taken once per case and week); NULLs never conflict.
   CREATE TABLE versions (
