@@ -152,3 +152,16 @@ export const MAX_QUOTE_CHARS = 2000;
 
 /** A version's label ("Voor het gesprek met UWV"), once trimmed. */
 export const MAX_VERSION_LABEL_CHARS = 200;
+
+/** Notifications one page of `GET /api/notifications` holds at most, and when no `limit` is asked. */
+export const MAX_NOTIFICATION_PAGE = 100;
+export const DEFAULT_NOTIFICATION_PAGE = 30;
+
+/** Notification ids one `POST /api/notifications/read` may mark at once. */
+export const MAX_NOTIFICATION_READ_IDS = 200;
+
+/** An e-mail address for notifications (RFC 5321 allows 254). */
+export const MAX_EMAIL_CHARS = 254;
+
+/** A pagination cursor of the notification list, as the server hands it out. */
+export const MAX_NOTIFICATION_CURSOR_CHARS = 80;

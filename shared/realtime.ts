@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WorkflowView } from './api.ts';
 import type { CommentsPush } from './comments.ts';
 import { ID_PATTERN } from './limits.ts';
+import type { NotificationView } from './notifications.ts';
 import type { EventEnvelope } from './workflow/types.ts';
 
 /** Where the server's socket.io listens, and where the client connects. */
@@ -33,6 +34,8 @@ export const RealtimeEvent = {
   sessionReminder: 'session:reminder',
   /** server -> client: a comment thread of the case changed. */
   comments: 'comments:changed',
+  /** server -> client: a notification for this user (`NotificationView`), sent to the user's room on every node. */
+  notification: 'notification',
 } as const;
 
 export interface SessionPresence {
@@ -87,6 +90,7 @@ export interface ServerToClientEvents {
   [RealtimeEvent.sessionPresence]: (message: SessionPresence) => void;
   [RealtimeEvent.sessionReminder]: (reminder: SessionReminder) => void;
   [RealtimeEvent.comments]: (push: CommentsPush) => void;
+  [RealtimeEvent.notification]: (notification: NotificationView) => void;
 }
 
 /**
