@@ -4,6 +4,15 @@ import type { PublicUser } from '../../shared/api.ts';
 import { api, ApiError } from './api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { CaseList } from './features/cases/CaseList.tsx';
+import {
+  NOTIFICATION_SETTINGS_PATH,
+  NOTIFICATIONS_PATH,
+  NotificationSettingsPage,
+  NotificationsButton,
+  NotificationsPage,
+  NotificationsProvider,
+  NotificationToasts,
+} from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
 import { CasePage } from './features/workspace/CasePage.tsx';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
@@ -34,7 +43,11 @@ export function App() {
       </div>
     );
   }
-  return <SignedIn user={session.user} onLoggedOut={() => setSession({ state: 'anonymous' })} />;
+  return (
+    <NotificationsProvider>
+      <SignedIn user={session.user} onLoggedOut={() => setSession({ state: 'anonymous' })} />
+    </NotificationsProvider>
+  );
 }
 
 /** Asks the server who is signed in; offline, the last session still holds until it expires. */
@@ -55,7 +68,7 @@ function useSessionCheck(setSession: (session: Session) => void): void {
   }, [setSession]);
 }
 
-/** The pages of a signed-in user: the case list or one case. */
+/** The pages of a signed-in user: the case list, one case, or the notifications across cases and their e-mail setting. */
 function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => void }) {
   const { t } = useTranslation();
   const path = usePath();
@@ -68,6 +81,7 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
     await forgetLocalData();
   };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
+  const notificationsPage = path === NOTIFICATIONS_PATH ? <NotificationsPage /> : path === NOTIFICATION_SETTINGS_PATH ? <NotificationSettingsPage /> : null;
 
   return (
     <div className="page">
@@ -79,6 +93,7 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
         <span className="muted">
           {t('app.loggedInAs', { name: user.name })} ({t(`roles.${user.role}`)})
         </span>
+        <NotificationsButton />
         <LanguagePicker />
         <button type="button" onClick={logout}>
           {t('app.logout')}
@@ -86,8 +101,9 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
       </header>
       <main id="content" tabIndex={-1}>
         <SessionReminders />
-        {caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />}
+        {notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />)}
       </main>
+      <NotificationToasts />
     </div>
   );
 }

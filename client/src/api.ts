@@ -2,12 +2,13 @@ import type { ApiErrorBody, CaseDetail, CaseSummary, CommandResult, LoginRespons
 import type { DisputeOutcome } from '../../shared/workflow/types.ts';
 import type { FlagInput, FormalRouteInput, FormalRouteOutcomeInput, OpenDisputeInput } from '../../shared/workflowSchemas.ts';
 
-/** An API error with the server's stable id, so the interface can translate it. */
+/** An API error with the server's stable id, so the interface can translate it, and the field it is about, if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly id: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -31,7 +32,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const data = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (data as ApiErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.id ?? 'network', error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.id ?? 'network', error?.message ?? response.statusText, error?.field);
   }
   return data as T;
 }

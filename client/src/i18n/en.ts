@@ -1,6 +1,7 @@
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { notificationsMessages } from './notifications.ts';
 import { sessionsMessages } from './sessions.ts';
 
 export const en: Messages = {
@@ -392,4 +393,5 @@ export const en: Messages = {
   comments: commentsMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
+  notifications: notificationsMessages.en,
 };

@@ -1,5 +1,6 @@
 import { commentsMessages } from './comments.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { notificationsMessages } from './notifications.ts';
 import { sessionsMessages } from './sessions.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
@@ -396,6 +397,7 @@ export const nl = {
   comments: commentsMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
+  notifications: notificationsMessages.nl,
 };
 
 export type Messages = typeof nl;

@@ -37,6 +37,18 @@ export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceN
     [template],
   );
 
+  // A link to a section (`?sectie=d240`, from a notification) opens its group and focuses it, also
+  // when it is followed while the case is already open (the page is not mounted again then).
+  useEffect(() => {
+    const jump = () => {
+      const section = new URLSearchParams(window.location.search).get('sectie');
+      if (section) goToSection(section);
+    };
+    jump();
+    window.addEventListener('popstate', jump);
+    return () => window.removeEventListener('popstate', jump);
+  }, [goToSection]);
+
   const showDispute = useCallback((disputeId: string) => {
     setView(DISPUTES);
     setCurrentSection(null);

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../router.tsx';
+import { useNotificationCounts } from './NotificationsContext.tsx';
+import './notifications.css';
+
+/** Where the inbox lives, and its e-mail setting. */
+export const NOTIFICATIONS_PATH = '/notifications';
+export const NOTIFICATION_SETTINGS_PATH = '/notifications/settings';
+
+/** The top bar's way to the inbox, with the unread count in its name ("Meldingen, 3 ongelezen"). */
+export function NotificationsButton() {
+  const { t } = useTranslation();
+  const { unread } = useNotificationCounts();
+  const name = unread > 0 ? t('notifications.buttonUnread', { count: unread }) : t('notifications.button');
+  return (
+    <button
+      type="button"
+      className="notifications-button"
+      aria-label={name}
+      data-testid="notifications-button"
+      data-count={unread}
+      onClick={() => navigate(NOTIFICATIONS_PATH)}
+    >
+      {t('notifications.button')}
+      {unread > 0 && (
+        <span className="notification-count" aria-hidden="true">
+          {unread}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** A case's unread notifications, for the case list: nothing when there are none. */
+export function CaseNotificationBadge({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const count = useNotificationCounts().unreadByCase[caseId] ?? 0;
+  if (count === 0) return null;
+  return (
+    <span className="notification-count notification-count--case" data-testid={`case-notifications-${caseId}`} data-count={count}>
+      {t('notifications.caseUnread', { count })}
+    </span>
+  );
+}
