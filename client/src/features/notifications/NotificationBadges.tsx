@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../router.tsx';
 import { useNotificationCounts } from './NotificationsContext.tsx';
+import { NOTIFICATIONS_PATH } from './paths.ts';
 import './notifications.css';
-
-/** Where the inbox lives, and its e-mail setting. */
-export const NOTIFICATIONS_PATH = '/notifications';
-export const NOTIFICATION_SETTINGS_PATH = '/notifications/settings';
 
 /** The top bar's way to the inbox, with the unread count in its name ("Meldingen, 3 ongelezen"). */
 export function NotificationsButton() {

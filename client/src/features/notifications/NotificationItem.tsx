@@ -4,7 +4,8 @@ import type { NotificationView } from '../../../../shared/notifications.ts';
 import { Link } from '../../router.tsx';
 import { useDateTimeFormat } from '../workspace/labels.ts';
 import type { ReadTarget } from './notificationsApi.ts';
-import { notificationLink, useNotificationText } from './useNotificationText.ts';
+import { notificationLink } from './paths.ts';
+import { useNotificationText } from './useNotificationText.ts';
 
 /**
  * One notification of the inbox: who did what where, when, and the way to it.

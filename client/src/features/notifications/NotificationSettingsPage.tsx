@@ -4,8 +4,9 @@ import { EMAIL_MODES, NOTIFICATION_LANGUAGES, type NotificationSettings } from '
 import type { ApiError } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { ErrorMessage, useErrorText } from '../workflow/ErrorMessage.tsx';
-import { NOTIFICATIONS_PATH } from './NotificationBadges.tsx';
 import type { SettingsInput } from './notificationsApi.ts';
+import { NOTIFICATIONS_PATH } from './paths.ts';
+import { refusalKey } from './settingsRefusals.ts';
 import { useNotificationSettings, type NotificationSettingsState } from './useNotificationSettings.ts';
 import './notifications.css';
 
@@ -131,20 +132,6 @@ function Labelled({ label, hint, error, children }: { label: string; hint?: stri
       <FieldError error={error} id={`${id}-error`} />
     </div>
   );
-}
-
-/** The refusals of the settings' schema (shared/notifications.ts) that this page words itself, by the server's message. */
-const KNOWN_REFUSALS: Readonly<Record<string, string>> = {
-  'not an e-mail address': 'notifications.settings.invalid.email',
-  'an address is needed to send e-mail': 'notifications.settings.invalid.emailNeeded',
-};
-
-/** The i18n key of a refused field's message: the exact refusal when known, else the field's, else none. */
-function refusalKey(error: ApiError, exists: (key: string) => boolean): string | null {
-  if (error.id !== 'bad_request' || !error.field) return null;
-  const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
-  const key = KNOWN_REFUSALS[message] ?? `notifications.settings.invalid.${error.field}`;
-  return exists(key) ? key : null;
 }
 
 /** The server's refusal of one field, in the interface language where it is known. */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../../shared/notifications.ts';
 import { Link } from '../../router.tsx';
 import { useNotifications } from './NotificationsContext.tsx';
-import { notificationLink, useNotificationText } from './useNotificationText.ts';
+import { notificationLink } from './paths.ts';
+import { useNotificationText } from './useNotificationText.ts';
 import './notifications.css';
 
 /** How long a toast stays when the user leaves it alone (the pointer or focus on it holds it). */

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router.tsx';
 import { ErrorMessage } from '../workflow/ErrorMessage.tsx';
-import { NOTIFICATION_SETTINGS_PATH } from './NotificationBadges.tsx';
 import { NotificationItem } from './NotificationItem.tsx';
 import { useNotificationCounts } from './NotificationsContext.tsx';
 import type { ReadTarget } from './notificationsApi.ts';
+import { NOTIFICATION_SETTINGS_PATH } from './paths.ts';
 import { useNotificationInbox } from './useNotificationInbox.ts';
 import { useCaseName } from './useNotificationText.ts';
 import './notifications.css';

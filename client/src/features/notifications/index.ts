@@ -1,5 +1,6 @@
 /** Notifications across cases (docs/domain.md): what the rest of the client uses of them. */
-export { CaseNotificationBadge, NOTIFICATION_SETTINGS_PATH, NOTIFICATIONS_PATH, NotificationsButton } from './NotificationBadges.tsx';
+export { CaseNotificationBadge, NotificationsButton } from './NotificationBadges.tsx';
+export { NOTIFICATION_SETTINGS_PATH, NOTIFICATIONS_PATH } from './paths.ts';
 export { NotificationsProvider, useNotificationCounts } from './NotificationsContext.tsx';
 export { NotificationSettingsPage } from './NotificationSettingsPage.tsx';
 export { NotificationsPage } from './NotificationsPage.tsx';

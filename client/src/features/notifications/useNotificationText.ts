@@ -15,12 +15,6 @@ export interface NotificationText {
   section: string | null;
 }
 
-/** Where a notification leads: its case, at its section when it names one (the workspace jumps there). */
-export function notificationLink(notification: Pick<NotificationView, 'caseId' | 'section'>): string {
-  const casePath = `/cases/${encodeURIComponent(notification.caseId)}`;
-  return notification.section ? `${casePath}?sectie=${encodeURIComponent(notification.section)}` : casePath;
-}
-
 /** A case by its title and pseudonym, as the case list shows it: "Casus … (WN-2026-0147)". */
 export function useCaseName(): (caseId: string) => string {
   const { t } = useTranslation();
