@@ -7,6 +7,7 @@ import { Comments } from './pages/comments.ts';
 import { FIRST_SECTION, UI_TIMEOUT_MS } from './pages/common.ts';
 import { Disputes } from './pages/disputes.ts';
 import { Editors } from './pages/editors.ts';
+import { Notifications } from './pages/notifications.ts';
 import { EmployerSummaryPage, History } from './pages/history.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
@@ -163,6 +164,8 @@ export class PhysicianPage extends WorkspacePage {
   /** The history view (versions, comparison, log) and the employer summary. */
   readonly history = new History(this);
   readonly employer = new EmployerSummaryPage(this);
+  /** The notifications across cases: the top bar's count, toasts, the inbox and the e-mail setting. */
+  readonly notifications = new Notifications(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;

@@ -16,7 +16,7 @@ export function NotificationsPage() {
   const { unread } = useNotificationCounts();
 
   return (
-    <section className="notifications" aria-labelledby="notifications-heading" data-testid="notifications-page">
+    <section className="notifications" aria-labelledby="notifications-heading" data-testid="notifications-page" data-status={inbox.status}>
       <h1 id="notifications-heading">{t('notifications.heading')}</h1>
       <p className="muted">{t('notifications.intro')}</p>
       <div className="notifications__bar">
