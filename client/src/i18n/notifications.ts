@@ -5,8 +5,8 @@
  */
 const nl = {
   button: 'Meldingen',
-  buttonUnread_one: 'Meldingen, {{count}} ongelezen',
-  buttonUnread_other: 'Meldingen, {{count}} ongelezen',
+  /** After the button's count, for assistive technology: "Meldingen, 3 ongelezen". */
+  buttonUnread: 'ongelezen',
   caseUnread_one: '{{count}} ongelezen melding',
   caseUnread_other: '{{count}} ongelezen meldingen',
   heading: 'Meldingen',
@@ -99,8 +99,7 @@ const nl = {
 
 const en: typeof nl = {
   button: 'Notifications',
-  buttonUnread_one: 'Notifications, {{count}} unread',
-  buttonUnread_other: 'Notifications, {{count}} unread',
+  buttonUnread: 'unread',
   caseUnread_one: '{{count}} unread notification',
   caseUnread_other: '{{count}} unread notifications',
   heading: 'Notifications',
