@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { DEFAULT_NOTIFICATION_PAGE } from '../../shared/limits.ts';
 import { expectNothingSerious, scan } from '../helpers/axe.ts';
+import { expectNoDutch } from '../helpers/language.ts';
 import { CLIENT_DIR, expectNoPageErrors, useBrowser, waitForText, type PhysicianPage } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -76,7 +77,7 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
     expectNoPageErrors(ba, va);
   });
 
-  it('arrivals join the open inbox; read per case and all at once; older pages on "meer laden"', async () => {
+  it('arrivals join the open inbox; read per case and all at once; older pages on "meer laden"; a link opens its section\'s group', async () => {
     const url = await start();
     const [ba, va] = await Promise.all([browser.newPhysician(url, 'ba.demo'), browser.newPhysician(url, 'va.demo')]);
     await ba.notifications.open();
@@ -87,7 +88,7 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
     await ba.notifications.waitForUnread(1);
     await ba.notifications.unreadItems().first().waitFor();
     await waitForText(ba.notifications.items.first(), 'markeerde onenigheid bij d160');
-    await flagOverHttp(va, 'd175');
+    await flagOverHttp(va, 'd430');
     await ba.notifications.waitForUnread(2);
     await waitForText(ba.notifications.unreadCase(DEMO_CASE_ID), '2 ongelezen meldingen');
     await ba.notifications.markCaseRead(DEMO_CASE_ID);
@@ -109,6 +110,20 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
     await ba.notifications.waitForUnread(0);
     expect(await ba.notifications.unreadItems().count()).toBe(0);
     expect((await ba.notifications.list('?unread=true')).notifications).toEqual([]);
+
+    // In English, every word of the inbox is English (the case's own title stays as it is).
+    await ba.workspace.chooseLanguage('en');
+    await waitForText(ba.notifications.items.last(), 'Victor Visser (insurance physician) flagged a disagreement on d160 Focusing attention');
+    await expectNoDutch(ba);
+    await ba.workspace.chooseLanguage('nl');
+
+    // A section in another group than the first: the workspace opens that group, focused on the section.
+    await ba.notifications.items
+      .filter({ hasText: 'bij d430' })
+      .getByRole('link', { name: /^Naar d430/ })
+      .click();
+    await ba.waitForWorkspace('d430');
+    await expect.poll(() => ba.workspace.focusedId()).toBe('section-d430');
     expectNoPageErrors(ba, va);
   });
 
