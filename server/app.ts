@@ -16,6 +16,8 @@ import type { Stores } from './store/ports.ts';
 import { createCollab, routeUpgrades } from './wiring/collabWiring.ts';
 import type { AppConfig, Core } from './wiring/core.ts';
 import { mountHttp } from './wiring/httpWiring.ts';
+import { notificationDelivery } from './notifications/delivery.ts';
+import { createNotificationMail } from './wiring/notificationWiring.ts';
 import { createRealtime } from './wiring/realtimeWiring.ts';
 import { versionFailureReporter } from './wiring/versionWiring.ts';
 import { workspaceOf, type Workspace } from './wiring/workspaceHandle.ts';
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Workspace {
   const origins = new OriginGuard({ publicOrigin: config.PUBLIC_URL ?? null, trustProxy: config.TRUST_PROXY }, audit);
   const realtime = createRealtime(core, server, origins, deps.socketAdapter);
   const now = deps.now ?? (() => new Date());
+  const mail = createNotificationMail(core, stores.notifications, server, now);
   const commands: CommandDeps = {
     ...checked,
     logKey: deps.logKey,
@@ -71,6 +74,8 @@ export function createApp(deps: AppDeps): Workspace {
     persistence: { sessions: config.PERSISTENT_SESSIONS, days: config.PERSISTENT_DAYS },
     versions: stores.versions,
     versionFailed: versionFailureReporter(log, core.metrics),
+    notifications: stores.notifications,
+    notificationDelivery: notificationDelivery(realtime.publisher, mail),
     now,
   };
   mountHttp(app, core, { stores, commands, origins, integrity, server, clientDir: deps.clientDir });
@@ -82,6 +87,7 @@ export function createApp(deps: AppDeps): Workspace {
     now,
   });
   reminders.start();
+  mail.start();
   routeUpgrades(server, collab.websocket, origins);
-  return workspaceOf({ app, server, collab, realtime, reminders, integrity, metrics: core.metrics, audit, log });
+  return workspaceOf({ app, server, collab, realtime, reminders, mail, integrity, metrics: core.metrics, audit, log });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UPDATE_RATE } from '../shared/limits.ts';
+import { MAX_EMAIL_CHARS, UPDATE_RATE } from '../shared/limits.ts';
 import { MIN_SECRET_LENGTH } from './secret.ts';
 
 /**
@@ -93,6 +93,18 @@ const ConfigSchema = z
     PUBLIC_URL: publicUrl.optional(),
     /** Bearer token that /metrics requires on the public port; without it, /metrics is refused there. */
     METRICS_TOKEN: z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).optional(),
+    /** The SMTP server notification e-mail goes through (smtp://host:port or smtps://user:pass@host); e-mail is off when unset. */
+    SMTP_URL: z
+      .string()
+      .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** The sender of notification e-mail. */
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .min(3)
+      .max(MAX_EMAIL_CHARS * 2)
+      .default('Consultatiewerkplek <no-reply@localhost>'),
     /** A second listener on 127.0.0.1 that serves /metrics only, without a token (0 picks a free port). */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   })

@@ -14,6 +14,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    notificationMails: new Counter({
+      name: 'notification_mails_total',
+      help: 'Notification e-mails by mode (immediate, digest) and outcome (sent, failed); a failure never fails the command',
+      labelNames: ['mode', 'outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -4,18 +4,20 @@ import { SeqConflictError } from '../store/ports.ts';
 import { hashEnvelope } from '../workflow/eventChain.ts';
 import { sealNext } from '../workflow/headSeal.ts';
 import { loadWorkflow } from '../workflow/loadWorkflow.ts';
+import { notificationsOf } from '../notifications/notificationPlan.ts';
 import type { CommandDeps } from './deps.ts';
 
 /** How often an event is appended again when another command on the same case won the race. */
 export const MAX_ATTEMPTS = 5;
 
-type LogDeps = Pick<CommandDeps, 'workflow' | 'logKey' | 'now'>;
+type LogDeps = Pick<CommandDeps, 'records' | 'workflow' | 'logKey' | 'notificationDelivery' | 'now'>;
 
 /**
  * Appends one event after `current`: hashes it into the chain, applies it,
  * seals the new head, and commits all of it with the command's success
- * audit row (and a comment command's thread change) in one transaction.
- * Throws SeqConflictError, having stored none of it, when the log moved.
+ * audit row (and a comment command's thread change) and the notifications
+ * the event leads to, in one transaction; then hands the notifications on
+ * for delivery. Throws SeqConflictError, having stored none of it, when the log moved.
  */
 export async function commitEvent(
   deps: LogDeps,
@@ -28,7 +30,9 @@ export async function commitEvent(
   const state = apply(current.state, envelope);
   const reviewers = activeReviewers(state);
   const seal = sealNext(deps.logKey, current, { caseId, seq: envelope.seq, hash: envelope.hash, state, reviewers });
-  await deps.workflow.commit(envelope, state, reviewers, seal, { audit: entry.audit, comment: entry.comment });
+  const notifications = notificationsOf(envelope, state, await deps.records.listMembers(caseId));
+  await deps.workflow.commit(envelope, state, reviewers, seal, { audit: entry.audit, comment: entry.comment, notifications });
+  deps.notificationDelivery.delivered(notifications);
   return { envelope, state };
 }
 

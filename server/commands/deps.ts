@@ -6,7 +6,17 @@ import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { CommentStore, EmployerSummaryStore, RecordStore, VersionReason, VersionStates, VersionStore, WorkflowStore } from '../store/ports.ts';
+import type {
+  CommentStore,
+  EmployerSummaryStore,
+  NewNotification,
+  NotificationStore,
+  RecordStore,
+  VersionReason,
+  VersionStates,
+  VersionStore,
+  WorkflowStore,
+} from '../store/ports.ts';
 import type { LogKey } from '../workflow/logKey.ts';
 
 /**
@@ -61,6 +71,17 @@ export interface VersionFailure {
   error: unknown;
 }
 
+/**
+ * Where committed notifications go, after the commit: the recipients' sockets
+ * and, by each recipient's settings, e-mail. Returns at once and never throws:
+ * a command never fails or waits for it.
+ */
+export interface NotificationDelivery {
+  delivered(notifications: readonly NewNotification[]): void;
+  /** Whether the server can send e-mail at all (SMTP_URL set). */
+  emailAvailable: boolean;
+}
+
 /** What commands use; built once by createApp. */
 export interface CommandDeps {
   records: RecordStore;
@@ -83,6 +104,9 @@ export interface CommandDeps {
   versions: VersionStore;
   /** Told when an automatic version could not be taken (the command itself succeeded): logs and counts it. */
   versionFailed: (failure: VersionFailure) => void;
+  /** Each user's notifications and their e-mail settings. */
+  notifications: NotificationStore;
+  notificationDelivery: NotificationDelivery;
   /** The current time; injectable so that tests can move it. */
   now: () => Date;
 }

@@ -1,4 +1,5 @@
 import type { CommentsPush } from '../../shared/comments.ts';
+import type { NotificationView } from '../../shared/notifications.ts';
 import type { SessionReminder, WorkflowPush } from '../../shared/realtime.ts';
 
 /** What commands need from the push channel; socket.io appears only in its adapter. */
@@ -21,4 +22,6 @@ export interface RealtimePublisher {
   localUsers(): Promise<string[]>;
   /** Reminds a user on the sockets they hold on this node. */
   remindLocal(userId: string, reminder: SessionReminder): void;
+  /** Pushes a notification to the user's sockets on every node (their user room, through the adapter). */
+  publishNotification(userId: string, notification: NotificationView): void;
 }

@@ -1,4 +1,5 @@
 import type { CommentsPush } from '../../shared/comments.ts';
+import type { NotificationView } from '../../shared/notifications.ts';
 import { caseRoom, RealtimeEvent, sessionRoom, userRoom, type AuthEnded, type SessionReminder, type WorkflowPush } from '../../shared/realtime.ts';
 import type { WorkflowStore } from '../store/ports.ts';
 import type { RealtimePublisher } from './RealtimePublisher.ts';
@@ -52,5 +53,9 @@ export class SocketPublisher implements RealtimePublisher {
 
   remindLocal(userId: string, reminder: SessionReminder): void {
     this.io.local.to(userRoom(userId)).emit(RealtimeEvent.sessionReminder, reminder);
+  }
+
+  publishNotification(userId: string, notification: NotificationView): void {
+    this.io.to(userRoom(userId)).emit(RealtimeEvent.notification, notification);
   }
 }

@@ -2,9 +2,11 @@ import type { CaseRole, Role } from '../../shared/roles.ts';
 import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { EmployerSummaryStore } from './employerSummaryPort.ts';
+import type { NewNotification, NotificationStore } from './notificationPort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export type * from './employerSummaryPort.ts';
+export type * from './notificationPort.ts';
 export type * from './versionPort.ts';
 
 /**
@@ -202,6 +204,8 @@ export interface CommitExtras {
   audit?: AuditEntry;
   /** The thread change a comment command makes (its event is the record of it). */
   comment?: CommentChange;
+  /** The notifications the event leads to (server/notifications/): an event is never stored without them. */
+  notifications?: NewNotification[];
 }
 
 export class SeqConflictError extends Error {
@@ -296,5 +300,6 @@ export interface Stores {
   audit: AuditStore;
   versions: VersionStore;
   employerSummaries: EmployerSummaryStore;
+  notifications: NotificationStore;
   close(): Promise<void>;
 }

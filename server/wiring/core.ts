@@ -19,6 +19,8 @@ export type AppConfig = Pick<
   | 'SESSION_REMINDER_MINUTES'
   | 'PUBLIC_URL'
   | 'METRICS_TOKEN'
+  | 'SMTP_URL'
+  | 'MAIL_FROM'
 >;
 
 /** What every part of the workspace is built from (createApp builds it once). */

@@ -16,6 +16,7 @@ import { clientRoutes } from '../http/routes/clientRoutes.ts';
 import { commentRoutes } from '../http/routes/commentRoutes.ts';
 import { exportRoutes } from '../http/routes/exportRoutes.ts';
 import { healthRoutes } from '../http/routes/healthRoutes.ts';
+import { notificationRoutes } from '../http/routes/notificationRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
@@ -54,6 +55,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(exportRoutes(commands, auth, links));
   app.use(commentRoutes(commands, auth));
   app.use(versionRoutes(commands, auth));
+  app.use(notificationRoutes(commands, auth));
   app.use('/api', notFoundHandler);
   if (wiring.clientDir) app.use(clientRoutes(wiring.clientDir));
   app.use(notFoundHandler);

@@ -7,6 +7,7 @@ import type { CollabServer } from '../collab/CollabServer.ts';
 import { startMetricsListener, type MetricsListener } from '../http/metricsListener.ts';
 import type { Metrics } from '../metrics.ts';
 import type { RealtimeServer } from '../realtime/socketServer.ts';
+import type { NotificationMail } from '../notifications/NotificationMail.ts';
 import type { SessionReminders } from '../sessions/sessionReminders.ts';
 import type { CaseIntegrity } from '../workflow/CaseIntegrity.ts';
 import type { CollabWiring } from './collabWiring.ts';
@@ -26,6 +27,10 @@ export interface Workspace {
   checkAccessNow(): Promise<number>;
   /** Sends the session reminders due now (it also runs every 30 s). */
   sendRemindersNow(): Promise<number>;
+  /** Sends the notification digests due now (it also runs every minute, with SMTP_URL set); resolves with how many went. */
+  sendDigestsNow(): Promise<number>;
+  /** Resolves once every notification e-mail started so far was sent or failed. */
+  notificationMailsSettled(): Promise<void>;
   /** Writes the summaries of anonymous refusals now (it also happens every minute, and on close). */
   flushAuditNow(): Promise<void>;
   /** Stops listening, closes connections, writes and compacts documents. Stores stay open. */
@@ -38,6 +43,7 @@ export interface WorkspaceParts {
   collab: CollabWiring;
   realtime: RealtimeServer;
   reminders: SessionReminders;
+  mail: NotificationMail;
   integrity: CaseIntegrity;
   metrics: Metrics;
   audit: Audit;
@@ -46,7 +52,7 @@ export interface WorkspaceParts {
 
 /** What the built parts offer their owner (main.ts, the tests): listening, checks on demand, an orderly close. */
 export function workspaceOf(parts: WorkspaceParts): Workspace {
-  const { server, collab, realtime, reminders, audit } = parts;
+  const { server, collab, realtime, reminders, mail, audit } = parts;
   let metricsListener: MetricsListener | null = null;
   return {
     app: parts.app,
@@ -61,6 +67,8 @@ export function workspaceOf(parts: WorkspaceParts): Workspace {
     },
     checkAccessNow: async () => (await collab.collab.sweepAccess(collab.checkAccess)) + (await realtime.checkAccessNow()),
     sendRemindersNow: () => reminders.sendDue(),
+    sendDigestsNow: () => mail.sendDigests(),
+    notificationMailsSettled: () => mail.settled(),
     flushAuditNow: () => audit.flush(),
     async close() {
       // Stop accepting first, so nothing new arrives while documents are written and compacted.
@@ -72,6 +80,7 @@ export function workspaceOf(parts: WorkspaceParts): Workspace {
       await metricsListener?.close();
       server.closeAllConnections();
       await closing;
+      await mail.stop();
       await audit.flush();
     },
   };

@@ -4,6 +4,7 @@ import { commentStoreContract } from './commentStoreContract.ts';
 import { docStoreContract } from './docStoreContract.ts';
 import { employerSummaryContract } from './employerSummaryContract.ts';
 import type { MakeStores } from './fixture.ts';
+import { notificationStoreContract } from './notificationStoreContract.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
@@ -15,6 +16,7 @@ export {
   commentStoreContract,
   docStoreContract,
   employerSummaryContract,
+  notificationStoreContract,
   recordStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
@@ -33,4 +35,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   commentCommitContract(name, makeStores);
   versionStoreContract(name, makeStores);
   employerSummaryContract(name, makeStores);
+  notificationStoreContract(name, makeStores);
 }

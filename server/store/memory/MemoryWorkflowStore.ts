@@ -5,6 +5,7 @@ import {
   type CommentChange,
   type CommitExtras,
   type HeadSeal,
+  type NewNotification,
   type LegacySeal,
   type ReviewerGrant,
   type WorkflowRecord,
@@ -17,12 +18,14 @@ export class MemoryWorkflowStore implements WorkflowStore {
   private readonly events = new Map<string, EventEnvelope[]>();
 
   /**
-   * `audit` appends a commit's audit row and `comments` applies its comment
-   * change, in the same synchronous step as the commit.
+   * `audit` appends a commit's audit row, `comments` applies its comment
+   * change and `notifications` stores its notifications, in the same
+   * synchronous step as the commit.
    */
   constructor(
     private readonly audit: { appendNow(entry: AuditEntry): void } | null = null,
     private readonly comments: { prepare(change: CommentChange): () => void } | null = null,
+    private readonly notifications: { prepare(notifications: NewNotification[]): () => void } | null = null,
   ) {}
 
   async load(caseId: string): Promise<WorkflowRecord | null> {
@@ -34,10 +37,12 @@ export class MemoryWorkflowStore implements WorkflowStore {
     const current = this.records.get(envelope.caseId)?.seq ?? 0;
     if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
     // Everything that can be refused is done before anything is written, so that a refusal commits nothing:
-    // the comment change is checked, then the audit row appended (the step that may still throw).
+    // the comment change and the notifications are checked, then the audit row appended (the step that may still throw).
     const applyComment = extras.comment ? this.comments!.prepare(extras.comment) : () => {};
+    const storeNotifications = extras.notifications?.length ? this.notifications!.prepare(extras.notifications) : () => {};
     if (extras.audit) this.audit!.appendNow(extras.audit);
     applyComment();
+    storeNotifications();
     const log = this.events.get(envelope.caseId) ?? [];
     this.events.set(envelope.caseId, [...log, structuredClone(envelope)]);
     this.records.set(envelope.caseId, structuredClone({ seq: envelope.seq, hash: envelope.hash, state, reviewers: dedupe(reviewers), seal }));

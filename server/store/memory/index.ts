@@ -3,6 +3,7 @@ import { MemoryAuditStore } from './MemoryAuditStore.ts';
 import { MemoryCommentStore } from './MemoryCommentStore.ts';
 import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryEmployerSummaryStore } from './MemoryEmployerSummaryStore.ts';
+import { MemoryNotificationStore } from './MemoryNotificationStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
 import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
@@ -10,14 +11,16 @@ import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 export function createMemoryStores(): Stores {
   const audit = new MemoryAuditStore();
   const comments = new MemoryCommentStore();
+  const notifications = new MemoryNotificationStore();
   return {
     docs: new MemoryDocStore(),
     records: new MemoryRecordStore(),
-    workflow: new MemoryWorkflowStore(audit, comments),
+    workflow: new MemoryWorkflowStore(audit, comments, notifications),
     comments,
     audit,
     versions: new MemoryVersionStore(),
     employerSummaries: new MemoryEmployerSummaryStore(),
+    notifications,
     close: async () => {},
   };
 }

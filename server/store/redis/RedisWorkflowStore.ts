@@ -1,8 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
-import { commentKeys, commentWrites, WRITES_LUA, writeArgs } from './commentWrites.ts';
+import { commentKeys, commentWrites, WRITES_LUA, writeArgs, type RedisWrites } from './commentWrites.ts';
 import { auditKeys, auditListsOf } from './RedisAuditStore.ts';
-import { SeqConflictError, type CommitExtras, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
+import { notificationKeys, notificationWrites } from './notificationWrites.ts';
+import {
+  SeqConflictError,
+  type CommitExtras,
+  type HeadSeal,
+  type NewNotification,
+  type LegacySeal,
+  type ReviewerGrant,
+  type WorkflowRecord,
+  type WorkflowStore,
+} from '../ports.ts';
 
 /**
  * Lua: the whole commit in one step, since two nodes may race for the same seq.
@@ -10,7 +20,7 @@ import { SeqConflictError, type CommitExtras, type HeadSeal, type LegacySeal, ty
  * returns 2, changing nothing, when the comment change's check refuses it.
  * Both checks come before any write: a script is not rolled back when it stops.
  * KEYS: state hash, event list, reviewer hash, the audit lists the command's
- * audit row goes to, then the keys of the comment change's steps. ARGV: seq,
+ * audit row goes to, then the keys of the comment change's and the notifications' steps. ARGV: seq,
  * hash, state JSON, envelope JSON, per-user index key prefix, case id, seal
  * JSON, the audit row JSON, the number of audit lists, the number of comment
  * steps, the steps' op / value pairs (commentWrites.ts), then user id /
@@ -61,8 +71,9 @@ const SCAN_COUNT = 1000;
  * - `workflow-reviewers:{caseId}` hash user id -> JSON list of the dispute ids granting access
  * - `workflow-reviews:{userId}` set of the case ids the user reviews (an index; the case's own hash decides)
  *
- * A commit also appends to the audit lists (RedisAuditStore) and writes a
- * comment change to the thread keys (RedisCommentStore), in its one script.
+ * A commit also appends to the audit lists (RedisAuditStore), writes a
+ * comment change to the thread keys (RedisCommentStore) and stores the
+ * notifications (RedisNotificationStore), in its one script.
  */
 export class RedisWorkflowStore implements WorkflowStore {
   private readonly key;
@@ -78,6 +89,7 @@ export class RedisWorkflowStore implements WorkflowStore {
       reviewsPrefix: `${prefix}workflow-reviews:`,
       audit: auditKeys(prefix),
       comments: commentKeys(prefix),
+      notifications: notificationKeys(prefix),
     };
   }
 
@@ -99,9 +111,9 @@ export class RedisWorkflowStore implements WorkflowStore {
 
   async commit(envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras = {}): Promise<void> {
     const { caseId } = envelope;
-    const { audit, comment } = extras;
+    const { audit, comment, notifications = [] } = extras;
     const auditLists = audit ? auditListsOf(this.key.audit, audit) : [];
-    const planned = comment ? await commentWrites(this.redis, this.key.comments, comment) : { writes: [], refusal: '' };
+    const planned = await this.plannedWrites(comment, notifications);
     const steps = writeArgs(planned);
     const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId), ...auditLists, ...steps.keys];
     const row = audit ? JSON.stringify(audit) : '';
@@ -110,6 +122,15 @@ export class RedisWorkflowStore implements WorkflowStore {
     const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...counts, ...steps.args, ...grantsByUser(reviewers));
     if (committed === 0) throw new SeqConflictError(caseId);
     if (committed === 2) throw new Error(planned.refusal);
+  }
+
+  /** The steps of the comment change and of the notifications, run (checks first) by the commit's script. */
+  private async plannedWrites(comment: CommitExtras['comment'], notifications: NewNotification[]): Promise<RedisWrites> {
+    const parts = [
+      comment ? await commentWrites(this.redis, this.key.comments, comment) : { writes: [], refusal: '' },
+      notifications.length ? notificationWrites(this.key.notifications, notifications) : { writes: [], refusal: '' },
+    ];
+    return { writes: parts.flatMap((p) => p.writes), refusal: parts.flatMap((p) => (p.writes.length && p.refusal ? [p.refusal] : [])).join(', or ') };
   }
 
   async listEvents(caseId: string, afterSeq = 0): Promise<EventEnvelope[]> {

@@ -19,11 +19,13 @@ export function commentKeys(prefix: string) {
 export type CommentKeys = ReturnType<typeof commentKeys>;
 
 /**
- * One step of a comment change, run by WRITES_LUA: a check that a key exists
- * (or does not), or a write. `set-if-exists` is SET … XX.
+ * One step of a comment change (or of a commit's notifications,
+ * notificationWrites.ts), run by WRITES_LUA: a check that a key exists (or
+ * does not), or a write. `set-if-exists` is SET … XX, `zadd` adds the value
+ * with score 0 (a set in lexical order), `hincrby` adds 1 to the value's field.
  */
 export interface RedisWrite {
-  op: 'must-exist' | 'must-not-exist' | 'set' | 'set-if-exists' | 'sadd' | 'rpush';
+  op: 'must-exist' | 'must-not-exist' | 'set' | 'set-if-exists' | 'sadd' | 'rpush' | 'zadd' | 'hincrby';
   key: string;
   value: string;
 }
@@ -57,7 +59,9 @@ local function write(keyBase, argBase, count)
     if op == 'set' then redis.call('SET', key, value)
     elseif op == 'set-if-exists' then redis.call('SET', key, value, 'XX')
     elseif op == 'sadd' then redis.call('SADD', key, value)
-    elseif op == 'rpush' then redis.call('RPUSH', key, value) end
+    elseif op == 'rpush' then redis.call('RPUSH', key, value)
+    elseif op == 'zadd' then redis.call('ZADD', key, 0, value)
+    elseif op == 'hincrby' then redis.call('HINCRBY', key, value, 1) end
   end
 end`;
 

@@ -11,6 +11,7 @@ import { RedisDocStore } from './RedisDocStore.ts';
 import { RedisDocumentBus } from './RedisDocumentBus.ts';
 import { RedisEmployerSummaryStore } from './RedisEmployerSummaryStore.ts';
 import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
+import { RedisNotificationStore } from './RedisNotificationStore.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
 import { RedisVersionStore } from './RedisVersionStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
@@ -61,6 +62,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       audit: new RedisAuditStore(redis, prefix),
       versions: new RedisVersionStore(redis, prefix),
       employerSummaries: new RedisEmployerSummaryStore(redis, prefix),
+      notifications: new RedisNotificationStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

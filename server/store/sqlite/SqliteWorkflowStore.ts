@@ -2,6 +2,7 @@ import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types
 import { SeqConflictError, type CommitExtras, type HeadSeal, type LegacySeal, type ReviewerGrant, type WorkflowRecord, type WorkflowStore } from '../ports.ts';
 import { prepareCommentWrites } from './commentWrites.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
+import { prepareNotificationWrites } from './SqliteNotificationStore.ts';
 
 interface EventRow {
   case_id: string;
@@ -44,6 +45,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
     this.sql = workflowStatements(db);
     // The comment store's own statements, on this connection (index.ts builds both stores on one), so this transaction covers them.
     const writeComment = prepareCommentWrites(db);
+    const writeNotifications = prepareNotificationWrites(db);
     this.commitTx = db.transaction((envelope: EventEnvelope, state: CaseWorkflow, reviewers: ReviewerGrant[], seal: HeadSeal, extras: CommitExtras) => {
       const current = this.sql.load.get(envelope.caseId)?.seq ?? 0;
       if (current !== envelope.seq - 1) throw new SeqConflictError(envelope.caseId);
@@ -62,6 +64,7 @@ export class SqliteWorkflowStore implements WorkflowStore {
       // Any of these that throws rolls the whole transaction back: the event is not stored without them.
       if (extras.audit) this.sql.audit.run(extras.audit);
       if (extras.comment) writeComment(extras.comment);
+      if (extras.notifications?.length) writeNotifications(extras.notifications);
     });
     // One read transaction: another process (the admin command line) sees the row and its grants of one commit.
     this.loadTx = db.transaction((caseId: string) => {

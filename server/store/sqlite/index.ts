@@ -5,6 +5,7 @@ import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { SqliteEmployerSummaryStore } from './SqliteEmployerSummaryStore.ts';
+import { SqliteNotificationStore } from './SqliteNotificationStore.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
@@ -28,6 +29,7 @@ export function createSqliteStores(dataDir: string, options: SqliteOptions): Sto
     audit: new SqliteAuditStore(db, writer),
     versions: new SqliteVersionStore(db),
     employerSummaries: new SqliteEmployerSummaryStore(db),
+    notifications: new SqliteNotificationStore(db),
     close: () =>
       (closing ??= (async () => {
         await writer.close();

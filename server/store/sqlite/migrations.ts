@@ -212,4 +212,30 @@ export const MIGRATIONS: readonly string[] = [
     WHEN EXISTS (SELECT 1 FROM employer_summary_releases WHERE case_id = NEW.case_id AND version = NEW.version)
     BEGIN SELECT RAISE(ABORT, 'employer summary releases are immutable'); END;
   `,
+  `
+  -- Notifications (docs/domain.md#notifications): per recipient, ids, the kind, a section id and the actor's
+  -- name and role only, never the text of the event. Ids sort in the order of the event's time.
+  CREATE TABLE notifications (
+    id         TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    case_id    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    section    TEXT,
+    at         TEXT NOT NULL,
+    read_at    TEXT
+  );
+  CREATE INDEX notifications_by_user ON notifications (user_id, id);
+  CREATE INDEX notifications_unread ON notifications (user_id, case_id) WHERE read_at IS NULL;
+  -- Each user's e-mail choice, and when their last daily digest went (the compare-and-set of the digest job).
+  CREATE TABLE notification_settings (
+    user_id        TEXT PRIMARY KEY,
+    email          TEXT,
+    mode           TEXT NOT NULL,
+    digest_hour    INTEGER NOT NULL,
+    language       TEXT NOT NULL,
+    last_digest_at TEXT
+  );
+  `,
 ];
