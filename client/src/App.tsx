@@ -15,7 +15,7 @@ import {
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
 import { CasePage } from './features/workspace/CasePage.tsx';
-import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
+import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
 import { navigate, usePath } from './router.tsx';
 
@@ -116,7 +116,7 @@ function LanguagePicker() {
       <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>
-            {language === 'nl' ? 'Nederlands' : 'English'}
+            {LANGUAGE_NAMES[language]}
           </option>
         ))}
       </select>

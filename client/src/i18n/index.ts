@@ -6,6 +6,9 @@ import { nl } from './nl.ts';
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language by its own name (its options carry `lang`), the same in every interface language. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { nl: 'Nederlands', en: 'English' };
+
 const STORAGE_KEY = 'cw.language';
 
 function initialLanguage(): Language {

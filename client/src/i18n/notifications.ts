@@ -5,8 +5,8 @@
  */
 const nl = {
   button: 'Meldingen',
-  /** After the button's count, for assistive technology: "Meldingen, 3 ongelezen". */
-  buttonUnread: 'ongelezen',
+  buttonUnread_one: 'Meldingen, {{count}} ongelezen',
+  buttonUnread_other: 'Meldingen, {{count}} ongelezen',
   caseUnread_one: '{{count}} ongelezen melding',
   caseUnread_other: '{{count}} ongelezen meldingen',
   heading: 'Meldingen',
@@ -82,7 +82,6 @@ const nl = {
     digestHour: 'Uur van het dagelijks overzicht',
     hour: '{{hour}}:00',
     language: 'Taal van de e-mail',
-    languages: { nl: 'Nederlands', en: 'Engels' },
     save: 'Opslaan',
     saving: 'Bezig met opslaan…',
     saved: 'Uw instellingen zijn opgeslagen.',
@@ -99,7 +98,8 @@ const nl = {
 
 const en: typeof nl = {
   button: 'Notifications',
-  buttonUnread: 'unread',
+  buttonUnread_one: 'Notifications, {{count}} unread',
+  buttonUnread_other: 'Notifications, {{count}} unread',
   caseUnread_one: '{{count}} unread notification',
   caseUnread_other: '{{count}} unread notifications',
   heading: 'Notifications',
@@ -173,7 +173,6 @@ const en: typeof nl = {
     digestHour: 'Hour of the daily summary',
     hour: '{{hour}}:00',
     language: 'Language of the e-mail',
-    languages: { nl: 'Dutch', en: 'English' },
     save: 'Save',
     saving: 'Saving…',
     saved: 'Your settings are saved.',

@@ -8,15 +8,22 @@ import './notifications.css';
 export function NotificationsButton() {
   const { t } = useTranslation();
   const { unread } = useNotificationCounts();
-  // Its name is the visible text with words around the number: "Meldingen, 3 ongelezen".
+  // The name says what the number is ("Meldingen, 3 ongelezen") and starts with the visible text ("Meldingen 3").
+  const name = unread > 0 ? t('notifications.buttonUnread', { count: unread }) : t('notifications.button');
   return (
-    <button type="button" className="notifications-button" data-testid="notifications-button" data-count={unread} onClick={() => navigate(NOTIFICATIONS_PATH)}>
+    <button
+      type="button"
+      className="notifications-button"
+      aria-label={name}
+      data-testid="notifications-button"
+      data-count={unread}
+      onClick={() => navigate(NOTIFICATIONS_PATH)}
+    >
       {t('notifications.button')}
       {unread > 0 && (
         <>
-          <span className="visually-hidden">, </span>
+          {' '}
           <span className="notification-count">{unread}</span>
-          <span className="visually-hidden"> {t('notifications.buttonUnread')}</span>
         </>
       )}
     </button>

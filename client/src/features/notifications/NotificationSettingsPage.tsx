@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import { EMAIL_MODES, NOTIFICATION_LANGUAGES, type NotificationSettings } from '../../../../shared/notifications.ts';
 import type { ApiError } from '../../api.ts';
+import { LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { Link } from '../../router.tsx';
 import { ErrorMessage, useErrorText } from '../workflow/ErrorMessage.tsx';
 import type { SettingsInput } from './notificationsApi.ts';
@@ -92,8 +93,8 @@ function SettingsForm({ initial, state }: { initial: NotificationSettings; state
         {(props) => (
           <select {...props} name="language" value={input.language} onChange={(e) => set('language', e.target.value as SettingsInput['language'])}>
             {NOTIFICATION_LANGUAGES.map((language) => (
-              <option key={language} value={language}>
-                {t(`notifications.settings.languages.${language}`)}
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
               </option>
             ))}
           </select>
