@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
+import { MAX_TOASTS, TOAST_VISIBLE_MS } from '../../client/src/features/notifications/toastLimits.ts';
 import { DEFAULT_NOTIFICATION_PAGE } from '../../shared/limits.ts';
 import { expectNothingSerious, scan } from '../helpers/axe.ts';
 import { expectNoDutch } from '../helpers/language.ts';
@@ -124,6 +125,42 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
       .click();
     await ba.waitForWorkspace('d430');
     await expect.poll(() => ba.workspace.focusedId()).toBe('section-d430');
+    expectNoPageErrors(ba, va);
+  });
+
+  it('a toast goes by itself after its time, but not while the pointer is on it; at most a few at once', async () => {
+    const url = await start();
+    const [ba, va] = await Promise.all([browser.newPhysician(url, 'ba.demo'), browser.newPhysician(url, 'va.demo')]);
+    // The page's clock under the test's control (it runs on as usual until told to jump).
+    await ba.page.clock.install();
+    await ba.page.reload();
+    await ba.caseListHeading.waitFor();
+    await ba.notifications.waitForUnread(0);
+
+    await flagOverHttp(va, 'd160');
+    const first = ba.notifications.toasts.first();
+    await waitForText(first, 'bij d160');
+    await ba.page.clock.fastForward(TOAST_VISIBLE_MS + 1000);
+    await first.waitFor({ state: 'detached' });
+
+    // Held by the pointer, it stays past its time; let go, it goes.
+    await flagOverHttp(va, 'd175');
+    const held = ba.notifications.toasts.filter({ hasText: 'bij d175' });
+    await held.hover();
+    await ba.page.clock.fastForward(TOAST_VISIBLE_MS + 1000);
+    // Another arrival shown means the page has handled the jump.
+    await flagOverHttp(va, 'd220');
+    await waitForText(ba.notifications.toasts.last(), 'bij d220');
+    expect(await held.count()).toBe(1);
+    await ba.page.mouse.move(0, 0);
+    await ba.page.clock.fastForward(TOAST_VISIBLE_MS + 1000);
+    await held.waitFor({ state: 'detached' });
+
+    // A burst shows its newest few; the count has them all.
+    for (const section of ['d230', 'd240', 'd350', 'd720']) await flagOverHttp(va, section);
+    await ba.notifications.waitForUnread(7);
+    await waitForText(ba.notifications.toasts.last(), 'bij d720');
+    expect(await ba.notifications.toasts.count()).toBe(MAX_TOASTS);
     expectNoPageErrors(ba, va);
   });
 

@@ -3,15 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../../shared/notifications.ts';
 import { Link } from '../../router.tsx';
 import { useNotifications } from './NotificationsContext.tsx';
+import { MAX_TOASTS, TOAST_VISIBLE_MS } from './toastLimits.ts';
 import { notificationLink } from './paths.ts';
 import { useNotificationText } from './useNotificationText.ts';
 import './notifications.css';
-
-/** How long a toast stays when the user leaves it alone (the pointer or focus on it holds it). */
-export const TOAST_VISIBLE_MS = 8_000;
-
-/** At most this many toasts at once: a burst shows its newest, the inbox has them all. */
-export const MAX_TOASTS = 3;
 
 /**
  * A short toast for each notification pushed while the user is anywhere in the
