@@ -92,6 +92,8 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
     await flagOverHttp(va, 'd430');
     await ba.notifications.waitForUnread(2);
     await waitForText(ba.notifications.unreadCase(DEMO_CASE_ID), '2 ongelezen meldingen');
+    // The badge the case list can show for a case.
+    expect(await ba.page.getByTestId(`case-notifications-${DEMO_CASE_ID}`).getAttribute('data-count')).toBe('2');
     await ba.notifications.markCaseRead(DEMO_CASE_ID);
     await ba.notifications.waitForUnread(0);
     expect(await ba.notifications.unreadItems().count()).toBe(0);

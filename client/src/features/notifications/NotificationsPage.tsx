@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router.tsx';
 import { ErrorMessage } from '../workflow/ErrorMessage.tsx';
+import { CaseNotificationBadge } from './NotificationBadges.tsx';
 import { NotificationItem } from './NotificationItem.tsx';
 import { useNotificationCounts } from './NotificationsContext.tsx';
 import type { ReadTarget } from './notificationsApi.ts';
@@ -62,9 +63,8 @@ function UnreadCases({ onRead }: { onRead: (target: ReadTarget) => Promise<boole
     <ul className="notifications__cases" aria-label={t('notifications.perCase')} data-testid="notifications-cases">
       {unreadCases.map(([caseId, count]) => (
         <li key={caseId} data-case-id={caseId} data-count={count}>
-          <span>
-            {caseName(caseId)}: {t('notifications.caseUnread', { count })}
-          </span>
+          <span>{caseName(caseId)}:</span>
+          <CaseNotificationBadge caseId={caseId} />
           <button
             type="button"
             className="button--secondary"
