@@ -13,6 +13,7 @@ import './notifications.css';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 type Field = keyof SettingsInput;
+type Setter = <K extends Field>(field: K, value: SettingsInput[K]) => void;
 
 /** The e-mail setting of notifications (`/notifications/settings`): address, when, the digest's hour and the mail's language. */
 export function NotificationSettingsPage() {
@@ -39,8 +40,7 @@ export function NotificationSettingsPage() {
 function SettingsForm({ initial, state }: { initial: NotificationSettings; state: NotificationSettingsState }) {
   const { t } = useTranslation();
   const [input, setInput] = useState<SettingsInput>({ email: initial.email, mode: initial.mode, digestHour: initial.digestHour, language: initial.language });
-  const set = <K extends Field>(field: K, value: SettingsInput[K]) => setInput((current) => ({ ...current, [field]: value }));
-  const hour = (h: number) => t('notifications.settings.hour', { hour: h });
+  const set: Setter = (field, value) => setInput((current) => ({ ...current, [field]: value }));
   const refusal = typeof state.saved === 'string' ? null : state.saved;
   const fieldError = (field: Field) => (refusal?.field === field ? refusal : null);
   const form = useRef<HTMLFormElement>(null);
@@ -68,6 +68,35 @@ function SettingsForm({ initial, state }: { initial: NotificationSettings; state
           <input {...props} name="email" type="email" autoComplete="email" value={input.email ?? ''} onChange={(e) => set('email', e.target.value)} />
         )}
       </Labelled>
+      <WhenFields input={input} set={set} fieldError={fieldError} />
+      <Labelled label={t('notifications.settings.language')} error={fieldError('language')}>
+        {(props) => (
+          <select {...props} name="language" value={input.language} onChange={(e) => set('language', e.target.value as SettingsInput['language'])}>
+            {NOTIFICATION_LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Labelled>
+      {refusal && !refusal.field && <ErrorMessage error={refusal} testId="notification-settings-error" />}
+      <p role="status" data-testid="notification-settings-status">
+        {state.saved === 'saved' ? t('notifications.settings.saved') : ''}
+      </p>
+      <button type="submit" disabled={state.saving}>
+        {state.saving ? t('notifications.settings.saving') : t('notifications.settings.save')}
+      </button>
+    </form>
+  );
+}
+
+/** When mail goes: immediately, as a daily summary at the chosen hour, or never. */
+function WhenFields({ input, set, fieldError }: { input: SettingsInput; set: Setter; fieldError: (field: Field) => ApiError | null }) {
+  const { t } = useTranslation();
+  const hour = (h: number) => t('notifications.settings.hour', { hour: h });
+  return (
+    <>
       <fieldset className="field" aria-describedby={fieldError('mode') ? 'notification-mode-error' : undefined}>
         <legend>{t('notifications.settings.mode')}</legend>
         {EMAIL_MODES.map((mode) => (
@@ -89,25 +118,7 @@ function SettingsForm({ initial, state }: { initial: NotificationSettings; state
           </select>
         )}
       </Labelled>
-      <Labelled label={t('notifications.settings.language')} error={fieldError('language')}>
-        {(props) => (
-          <select {...props} name="language" value={input.language} onChange={(e) => set('language', e.target.value as SettingsInput['language'])}>
-            {NOTIFICATION_LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {LANGUAGE_NAMES[language]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Labelled>
-      {refusal && !refusal.field && <ErrorMessage error={refusal} testId="notification-settings-error" />}
-      <p role="status" data-testid="notification-settings-status">
-        {state.saved === 'saved' ? t('notifications.settings.saved') : ''}
-      </p>
-      <button type="submit" disabled={state.saving}>
-        {state.saving ? t('notifications.settings.saving') : t('notifications.settings.save')}
-      </button>
-    </form>
+    </>
   );
 }
 
