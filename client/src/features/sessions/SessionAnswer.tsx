@@ -75,23 +75,25 @@ export function AnswerActions({ session }: { session: ConsultationSession }) {
 
   return (
     <>
-      <p className="actions" data-testid={`answer-actions-${session.id}`}>
-        {invitee && session.answer?.answer !== 'accepted' && (
-          <button type="button" disabled={command.busy} onClick={() => void command.run(() => sessionsApi.accept(caseId, session.id))}>
-            {t('sessionAnswers.actions.accept')}
-          </button>
-        )}
-        {invitee && (
-          <button type="button" className="button--secondary" onClick={() => setDeclining(true)}>
-            {t('sessionAnswers.actions.decline')}
-          </button>
-        )}
-        {!invitee && proposedAt && (
-          <button type="button" disabled={command.busy} onClick={() => moveToProposed(proposedAt)}>
-            {t('sessionAnswers.actions.toProposed', { at: formatTime(proposedAt) })}
-          </button>
-        )}
-      </p>
+      {(invitee || proposedAt) && (
+        <p className="actions" data-testid={`answer-actions-${session.id}`}>
+          {invitee && session.answer?.answer !== 'accepted' && (
+            <button type="button" disabled={command.busy} onClick={() => void command.run(() => sessionsApi.accept(caseId, session.id))}>
+              {t('sessionAnswers.actions.accept')}
+            </button>
+          )}
+          {invitee && (
+            <button type="button" className="button--secondary" onClick={() => setDeclining(true)}>
+              {t('sessionAnswers.actions.decline')}
+            </button>
+          )}
+          {!invitee && proposedAt && (
+            <button type="button" disabled={command.busy} onClick={() => moveToProposed(proposedAt)}>
+              {t('sessionAnswers.actions.toProposed', { at: formatTime(proposedAt) })}
+            </button>
+          )}
+        </p>
+      )}
       <SessionError error={command.error} testId={`answer-error-${session.id}`} />
       {declining && <DeclineDialog session={session} onClose={() => setDeclining(false)} />}
     </>
