@@ -131,6 +131,15 @@ export const MAX_AGENDA_ITEMS = 30;
 /** The length of a consultation session, in minutes. */
 export const SESSION_DURATION = { min: 5, max: 480 } as const;
 
+/** The address of a session's video call (https only), once normalised. */
+export const MAX_VIDEO_URL_CHARS = 500;
+
+/** Why the invited physician declines a session: a few words, never a letter. */
+export const MAX_DECLINE_REASON_CHARS = 300;
+
+/** How long before a session's start the calendar file's alarm goes off. */
+export const CALENDAR_ALARM_MINUTES = 15;
+
 /** Notes for the minutes on one agenda item. */
 export const MAX_NOTES_CHARS = 8000;
 

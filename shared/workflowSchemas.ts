@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   MAX_AGENDA_ITEMS,
+  MAX_DECLINE_REASON_CHARS,
   MAX_DISPUTE_SECTIONS,
   MAX_EXPLANATION_CHARS,
   MAX_FORMAL_ROUTE_OUTCOME_CHARS,
@@ -11,6 +12,7 @@ import {
   MAX_REASON_CHARS,
   MAX_SECTION_ID_CHARS,
   MAX_USERNAME_CHARS,
+  MAX_VIDEO_URL_CHARS,
   SESSION_DURATION,
 } from './limits.ts';
 import { IdParam, IsoDate, RequiredText } from './schemas.ts';
@@ -109,6 +111,25 @@ const DateTime = z
   .refine((value) => !Number.isNaN(Date.parse(value)), 'not a valid date-time')
   .transform((value) => new Date(value).toISOString());
 
+/** Whether a video link is an https address without credentials in it. */
+function isHttpsAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/**
+ * The address of the video call: https only (never http:, javascript: or
+ * data:), stored as the URL parser writes it, at most MAX_VIDEO_URL_CHARS long.
+ */
+export const VideoUrl = z
+  .string()
+  .trim()
+  .max(MAX_VIDEO_URL_CHARS, `at most ${MAX_VIDEO_URL_CHARS} characters`)
+  .refine(isHttpsAddress, 'an https:// address')
+  .transform((value) => new URL(value).href)
+  .refine((value) => value.length <= MAX_VIDEO_URL_CHARS, `at most ${MAX_VIDEO_URL_CHARS} characters`);
+
 export const ScheduleSessionInput = z.object({
   /** Start, with a time zone. */
   scheduledAt: DateTime,
@@ -121,11 +142,23 @@ export const ScheduleSessionInput = z.object({
   mode: z.enum(SESSION_MODES),
   /** Section ids; when left out, the sections with a disagreement on record. */
   agenda: z.array(SectionIdParam).max(MAX_AGENDA_ITEMS).optional(),
+  /** The video call's https address, if any. */
+  videoUrl: VideoUrl.optional(),
 });
 export type ScheduleSessionInput = z.infer<typeof ScheduleSessionInput>;
 
-export const RescheduleSessionInput = ScheduleSessionInput.omit({ agenda: true });
+/** As scheduling, without the agenda; `videoUrl`: an address sets it, null removes it, absent keeps it. */
+export const RescheduleSessionInput = ScheduleSessionInput.omit({ agenda: true, videoUrl: true }).extend({ videoUrl: VideoUrl.nullable().optional() });
 export type RescheduleSessionInput = z.infer<typeof RescheduleSessionInput>;
+
+/** Declining a session: perhaps another start (validated as `scheduledAt`), perhaps a short reason. */
+export const DeclineSessionInput = z.object({
+  proposedAt: DateTime.nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  reason: z.string().trim().max(MAX_DECLINE_REASON_CHARS, `at most ${MAX_DECLINE_REASON_CHARS} characters`).default(''),
+});
+export type DeclineSessionInput = z.infer<typeof DeclineSessionInput>;
 
 export const AgendaInput = z.object({ agenda: z.array(SectionIdParam).max(MAX_AGENDA_ITEMS) });
 export type AgendaInput = z.infer<typeof AgendaInput>;

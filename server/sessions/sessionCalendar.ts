@@ -1,15 +1,67 @@
+import type { CaseMember } from '../../shared/api.ts';
+import { CALENDAR_ALARM_MINUTES } from '../../shared/limits.ts';
 import type { ConsultationSession, SessionMode } from '../../shared/workflow/types.ts';
+import type { ExportLanguage } from '../export/exportInput.ts';
 import type { CaseRecord } from '../store/ports.ts';
+import { calendarAddress, contentLines, param, text, utc } from './icalendar.ts';
 
-const MODE_LABEL: Record<SessionMode, string> = { video: 'Video', telefoon: 'Telefoon', fysiek: 'Fysiek', schriftelijk: 'Schriftelijk' };
+interface CalendarLabels {
+  mode: Record<SessionMode, string>;
+  summary: (pseudonym: string) => string;
+  description: (mode: string, items: number) => string;
+  video: (url: string) => string;
+  open: (url: string) => string;
+  alarm: (minutes: number) => string;
+}
+
+/** The words of a calendar file, in the reader's language. */
+const LABELS: Record<ExportLanguage, CalendarLabels> = {
+  nl: {
+    mode: { video: 'Video', telefoon: 'Telefonisch', fysiek: 'Op locatie', schriftelijk: 'Schriftelijk' },
+    summary: (pseudonym) => `Consultatie BA–VA · ${pseudonym}`,
+    description: (mode, items) => `Vorm: ${mode}. Agenda: ${items} ${items === 1 ? 'sectie' : 'secties'}.`,
+    video: (url) => `Videoverbinding: ${url}`,
+    open: (url) => `Open de sessie in de consultatiewerkplek: ${url}`,
+    alarm: (minutes) => `De consultatie begint over ${minutes} minuten`,
+  },
+  en: {
+    mode: { video: 'Video', telefoon: 'By telephone', fysiek: 'In person', schriftelijk: 'In writing' },
+    summary: (pseudonym) => `Physician consultation · ${pseudonym}`,
+    description: (mode, items) => `Form: ${mode}. Agenda: ${items} ${items === 1 ? 'section' : 'sections'}.`,
+    video: (url) => `Video call: ${url}`,
+    open: (url) => `Open the session in the consultation workspace: ${url}`,
+    alarm: (minutes) => `The consultation starts in ${minutes} minutes`,
+  },
+};
+
+export interface CalendarOptions {
+  /** The case's members: the invitee's name comes from here. */
+  members: readonly CaseMember[];
+  lang: ExportLanguage;
+}
 
 /**
  * A session as an iCalendar file (RFC 5545) for the physicians' calendars.
  * Calendars live with third parties, so the event carries the pseudonym, the
- * form and a link, never section contents or names of people.
+ * form, the number of agenda items, both physicians' names and the links,
+ * never section contents, outcomes, notes or a decline's reason.
  */
-export function sessionCalendar(session: ConsultationSession, record: CaseRecord, sessionUrl: string, now: Date): string {
-  const lines = [
+export function sessionCalendar(
+  session: ConsultationSession,
+  record: Pick<CaseRecord, 'employeePseudonym'>,
+  sessionUrl: string,
+  now: Date,
+  options: CalendarOptions,
+): string {
+  const labels = LABELS[options.lang];
+  const mode = labels.mode[session.mode];
+  const description = [
+    labels.description(mode, session.agenda.length),
+    ...(session.videoUrl ? [labels.video(session.videoUrl)] : []),
+    labels.open(sessionUrl),
+  ].join('\n');
+  const cancelled = session.status === 'cancelled';
+  return contentLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Consultatiewerkplek//Sessies//NL',
@@ -21,44 +73,37 @@ export function sessionCalendar(session: ConsultationSession, record: CaseRecord
     `DTSTART:${utc(new Date(session.scheduledAt))}`,
     `DURATION:PT${session.durationMinutes}M`,
     `SEQUENCE:${session.revision}`,
-    `STATUS:${session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
-    `SUMMARY:${text(`Consultatie BA–VA · ${record.employeePseudonym}`)}`,
-    `DESCRIPTION:${text(`Vorm: ${MODE_LABEL[session.mode]}. Agenda: ${session.agenda.length} ${session.agenda.length === 1 ? 'sectie' : 'secties'}.\nOpen de sessie in de consultatiewerkplek: ${sessionUrl}`)}`,
-    `LOCATION:${text(MODE_LABEL[session.mode])}`,
-    `URL:${sessionUrl}`,
+    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `SUMMARY:${text(labels.summary(record.employeePseudonym))}`,
+    `DESCRIPTION:${text(description)}`,
+    `LOCATION:${text(mode)}`,
+    `URL:${session.videoUrl ?? sessionUrl}`,
+    ...participants(session, options.members),
+    ...(cancelled ? [] : alarm(labels)),
     'END:VEVENT',
     'END:VCALENDAR',
+  ]);
+}
+
+/** The planner as ORGANIZER (and a CHAIR who takes part), the other physician as ATTENDEE with their answer. */
+function participants(session: ConsultationSession, members: readonly CaseMember[]): string[] {
+  const planner = session.scheduledBy;
+  const invitee = members.find((member) => member.caseRole !== planner.role);
+  const lines = [
+    `ORGANIZER;CN=${param(planner.name)}:${calendarAddress(planner.userId)}`,
+    `ATTENDEE;CN=${param(planner.name)};ROLE=CHAIR;PARTSTAT=ACCEPTED;RSVP=FALSE:${calendarAddress(planner.userId)}`,
   ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
-}
-
-/** A UTC date-time in iCalendar's basic format: 20261201T090000Z. */
-function utc(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
-function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  let limit = 75;
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length);
-    // Step back off continuation bytes (10xxxxxx) so a character is never split.
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-    limit = 74; // the leading space of a continuation line counts
+  if (invitee) {
+    lines.push(`ATTENDEE;CN=${param(invitee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat(session)};RSVP=FALSE:${calendarAddress(invitee.userId)}`);
   }
-  return parts.join('\r\n ');
+  return lines;
+}
+
+function partstat(session: ConsultationSession): 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' {
+  if (!session.answer) return 'NEEDS-ACTION';
+  return session.answer.answer === 'accepted' ? 'ACCEPTED' : 'DECLINED';
+}
+
+function alarm(labels: CalendarLabels): string[] {
+  return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text(labels.alarm(CALENDAR_ALARM_MINUTES))}`, `TRIGGER:-PT${CALENDAR_ALARM_MINUTES}M`, 'END:VALARM'];
 }

@@ -47,6 +47,8 @@ export function decide(state: CaseWorkflow, command: WorkflowCommand, actor: Act
     case 'selectItem':
     case 'recordOutcome':
     case 'concludeSession':
+    case 'acceptSession':
+    case 'declineSession':
       return decideSession(state, command, actor);
     default:
       return exhaustive(command);

@@ -1,6 +1,7 @@
 import { exhaustive } from '../exhaustive.ts';
 import { SESSION_DURATION } from '../limits.ts';
 import { accept, checkActor, checkFrom, reject, unknownSection } from './decisions.ts';
+import { applyAnswer, decideAnswer, withoutAnswer } from './sessionAnswers.ts';
 import { SESSION_TRANSITIONS, type Transition } from './transitions.ts';
 import type { Actor, AgendaItem, CaseWorkflow, ConsultationSession, Decision, SessionStatus, WorkflowCommand, WorkflowEvent } from './types.ts';
 
@@ -21,10 +22,10 @@ export function decideSession(state: CaseWorkflow, command: SessionCommand, acto
   const session = state.sessions.find((s) => s.id === command.sessionId);
   if (!session) return reject(400, 'session.unknown', 'There is no such session in this case');
   const transition: Transition<SessionStatus> = SESSION_TRANSITIONS[command.type];
-  return checkFrom(transition, session.status, command.type, 'state', `when the session is ${session.status}`) ?? decideFrom(state, session, command);
+  return checkFrom(transition, session.status, command.type, 'state', `when the session is ${session.status}`) ?? decideFrom(state, session, command, actor);
 }
 
-function decideFrom(state: CaseWorkflow, session: ConsultationSession, command: ExistingSessionCommand): Decision {
+function decideFrom(state: CaseWorkflow, session: ConsultationSession, command: ExistingSessionCommand, actor: Actor): Decision {
   switch (command.type) {
     case 'rescheduleSession': {
       const invalid = checkTiming(command);
@@ -36,6 +37,7 @@ function decideFrom(state: CaseWorkflow, session: ConsultationSession, command: 
           scheduledAt: command.scheduledAt,
           durationMinutes: command.durationMinutes,
           mode: command.mode,
+          ...(command.videoUrl !== undefined && { videoUrl: command.videoUrl }),
         })
       );
     }
@@ -60,6 +62,9 @@ function decideFrom(state: CaseWorkflow, session: ConsultationSession, command: 
       return decideOutcome(state, session, command);
     case 'concludeSession':
       return accept({ type: 'session.concluded', sessionId: session.id });
+    case 'acceptSession':
+    case 'declineSession':
+      return decideAnswer(session, command, actor);
     default:
       return exhaustive(command);
   }
@@ -77,6 +82,7 @@ function decideSchedule(state: CaseWorkflow, command: Extract<WorkflowCommand, {
       durationMinutes: command.durationMinutes,
       mode: command.mode,
       agenda: command.agenda,
+      ...(command.videoUrl && { videoUrl: command.videoUrl }),
     })
   );
 }
@@ -134,6 +140,7 @@ export function applySessionEvent(sessions: ConsultationSession[], event: Sessio
         durationMinutes: event.durationMinutes,
         mode: event.mode,
         agenda: event.agenda.map(emptyItem),
+        ...(event.videoUrl && { videoUrl: event.videoUrl }),
         status: 'scheduled',
         scheduledBy: actor,
         revision: 0,
@@ -152,7 +159,7 @@ function change(session: ConsultationSession, event: SessionEvent, actor: Actor,
     case 'session.scheduled':
       return session;
     case 'session.rescheduled':
-      return { ...session, scheduledAt: event.scheduledAt, durationMinutes: event.durationMinutes, mode: event.mode, revision: session.revision + 1 };
+      return rescheduled(session, event);
     case 'session.agenda_changed': {
       const kept = new Map(session.agenda.map((item) => [item.section, item]));
       const agenda = event.agenda.map((section) => kept.get(section) ?? emptyItem(section));
@@ -174,9 +181,26 @@ function change(session: ConsultationSession, event: SessionEvent, actor: Actor,
       };
     case 'session.concluded':
       return { ...session, status: 'concluded', concluded: { by: actor, at }, currentItem: null };
+    case 'session.accepted':
+    case 'session.declined':
+      return applyAnswer(session, event, actor, at);
     default:
       return exhaustive(event);
   }
+}
+
+/** A new time asks the invitee again: the answer is cleared; the video link follows the event (set, removed or kept). */
+function rescheduled(session: ConsultationSession, event: Extract<SessionEvent, { type: 'session.rescheduled' }>): ConsultationSession {
+  const { videoUrl: kept, ...rest } = withoutAnswer(session);
+  const videoUrl = event.videoUrl === undefined ? kept : event.videoUrl;
+  return {
+    ...rest,
+    ...(videoUrl && { videoUrl }),
+    scheduledAt: event.scheduledAt,
+    durationMinutes: event.durationMinutes,
+    mode: event.mode,
+    revision: session.revision + 1,
+  };
 }
 
 function emptyItem(section: string): AgendaItem {

@@ -4,7 +4,7 @@ import type { DisputeStage, SectionStatus, SessionStatus } from './types.ts';
  * Who may make a transition:
  * - `physician`: the case's BA or VA;
  * - `flagger`: the physician who raised the current flag;
- * - `otherPhysician`: the physician who did not make the proposal;
+ * - `otherPhysician`: the physician who did not make the proposal (for a session: who did not plan it);
  * - `reviewer`: the reviewer invited into the dispute.
  */
 export type ActorRule = 'physician' | 'flagger' | 'otherPhysician' | 'reviewer';
@@ -50,7 +50,8 @@ export const DISPUTE_TRANSITIONS = {
 /**
  * Consultation sessions (docs/domain.md): scheduled -> live -> concluded, or
  * cancelled before they start. The agenda may change until the session is
- * concluded; outcomes are recorded while it is live.
+ * concluded; outcomes are recorded while it is live. The physician who did
+ * not plan it answers (accepts or declines) while it is scheduled.
  */
 export const SESSION_TRANSITIONS = {
   rescheduleSession: { from: ['scheduled'], to: null, who: 'physician' },
@@ -60,6 +61,8 @@ export const SESSION_TRANSITIONS = {
   selectItem: { from: ['live'], to: null, who: 'physician' },
   recordOutcome: { from: ['live'], to: null, who: 'physician' },
   concludeSession: { from: ['live'], to: 'concluded', who: 'physician' },
+  acceptSession: { from: ['scheduled'], to: null, who: 'otherPhysician' },
+  declineSession: { from: ['scheduled'], to: null, who: 'otherPhysician' },
 } as const satisfies Record<string, Transition<SessionStatus>>;
 
 /** The order of the stages: a dispute only ever moves to a later one. */

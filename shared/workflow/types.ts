@@ -205,14 +205,18 @@ export type WorkflowEvent =
     }
   | { type: 'dispute.formal_route_outcome_recorded'; disputeId: string; text: string; decidedOn: string }
   | { type: 'dispute.closed'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> }
-  | { type: 'session.scheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; agenda: string[] }
-  | { type: 'session.rescheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode }
+  /** `videoUrl` only when one was given (events logged before video links have none). */
+  | { type: 'session.scheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; agenda: string[]; videoUrl?: string }
+  /** `videoUrl`: a string sets the link, null removes it, absent keeps it. */
+  | { type: 'session.rescheduled'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; videoUrl?: string | null }
   | { type: 'session.agenda_changed'; sessionId: string; agenda: string[] }
   | { type: 'session.cancelled'; sessionId: string; reason: string }
   | { type: 'session.started'; sessionId: string }
   | { type: 'session.item_selected'; sessionId: string; section: string }
   | { type: 'session.outcome_recorded'; sessionId: string; section: string; outcome: ItemOutcome; notes: string }
   | { type: 'session.concluded'; sessionId: string }
+  | { type: 'session.accepted'; sessionId: string }
+  | { type: 'session.declined'; sessionId: string; proposedAt: string | null; reason: string }
   | CommentEvent;
 
 /**
@@ -283,14 +287,36 @@ export type WorkflowCommand =
   | { type: 'recordFormalRouteOutcome'; disputeId: string; text: string; decidedOn: string }
   | { type: 'closeDispute'; disputeId: string; outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> }
   /** `notBefore`: the present, as the server sees it; a session cannot start in the past. */
-  | { type: 'scheduleSession'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; agenda: string[]; notBefore: string }
-  | { type: 'rescheduleSession'; sessionId: string; scheduledAt: string; durationMinutes: number; mode: SessionMode; notBefore: string }
+  | {
+      type: 'scheduleSession';
+      sessionId: string;
+      scheduledAt: string;
+      durationMinutes: number;
+      mode: SessionMode;
+      agenda: string[];
+      videoUrl?: string;
+      notBefore: string;
+    }
+  /** `videoUrl`: a string sets the link, null removes it, absent keeps it. */
+  | {
+      type: 'rescheduleSession';
+      sessionId: string;
+      scheduledAt: string;
+      durationMinutes: number;
+      mode: SessionMode;
+      videoUrl?: string | null;
+      notBefore: string;
+    }
   | { type: 'changeAgenda'; sessionId: string; agenda: string[] }
   | { type: 'cancelSession'; sessionId: string; reason: string }
   | { type: 'startSession'; sessionId: string }
   | { type: 'selectItem'; sessionId: string; section: string }
   | { type: 'recordOutcome'; sessionId: string; section: string; outcome: ItemOutcome; notes: string }
-  | { type: 'concludeSession'; sessionId: string };
+  | { type: 'concludeSession'; sessionId: string }
+  /** The invitee (the physician who did not plan the session) accepts its current schedule. */
+  | { type: 'acceptSession'; sessionId: string }
+  /** The invitee declines, perhaps proposing another start; `notBefore` as for scheduling. */
+  | { type: 'declineSession'; sessionId: string; proposedAt: string | null; reason: string; notBefore: string };
 
 export type WorkflowCommandType = WorkflowCommand['type'];
 

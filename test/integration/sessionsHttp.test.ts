@@ -175,9 +175,11 @@ describe('consultation sessions over HTTP', () => {
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-12-03T13:20:00.000Z');
     expect(event.summary).toBe('Consultatie BA–VA · WN-2026-0147');
     expect(event.uid).toBe(`${session.id}@consultatiewerkplek`);
-    expect(event.location).toBe('Fysiek');
-    // Calendars live with third parties: no section contents, no physicians' names.
-    expect(text).not.toMatch(/Anna|Victor|Omgaan met stress/);
+    expect(event.location).toBe('Op locatie');
+    // Calendars live with third parties: the physicians as organizer and attendees, never section contents.
+    expect(event.organizer).toMatch(/^urn:uuid:/);
+    expect(event.attendees.map((attendee) => attendee.getParameter('cn'))).toEqual(['Anna Bakker', 'Victor Visser']);
+    expect(text).not.toMatch(/Omgaan met stress|d240/);
     expect((await api(server.url, 'GET', `/api/cases/${DEMO_CASE_ID}/sessions/${session.id}/calendar.ics`, { token: outsider.token })).status).toBe(403);
   });
 });

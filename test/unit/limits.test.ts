@@ -6,6 +6,7 @@ import * as limits from '../../shared/limits.ts';
 import { CaseIdParam, LoginInput } from '../../shared/schemas.ts';
 import {
   CancelSessionInput,
+  DeclineSessionInput,
   DisputeIdParam,
   FlagInput,
   FormalRouteInput,
@@ -25,6 +26,7 @@ const TEXT_LIMITS: [string, z.ZodType, Record<string, unknown>, string, number][
   ['flag rationale', FlagInput, { kind: 'hours' }, 'rationale', limits.MAX_RATIONALE_CHARS],
   ['reopen reason', ReopenInput, {}, 'reason', limits.MAX_REASON_CHARS],
   ['cancel reason', CancelSessionInput, {}, 'reason', limits.MAX_REASON_CHARS],
+  ['decline reason', DeclineSessionInput, {}, 'reason', limits.MAX_DECLINE_REASON_CHARS],
   ['dispute question', OpenDisputeInput, { sections: ['d240'], reason: 'explicit' }, 'question', limits.MAX_QUESTION_CHARS],
   ['dispute explanation', OpenDisputeInput, { sections: ['d240'], reason: 'explicit', question: 'Q' }, 'explanation', limits.MAX_EXPLANATION_CHARS],
   ['reviewer opinion', OpinionInput, {}, 'text', limits.MAX_OPINION_CHARS],

@@ -129,6 +129,14 @@ const sessionCommand: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     notes: text,
   }),
   fc.record({ type: fc.constant('concludeSession' as const), sessionId }),
+  fc.record({ type: fc.constant('acceptSession' as const), sessionId }),
+  fc.record({
+    type: fc.constant('declineSession' as const),
+    sessionId,
+    proposedAt: fc.constantFrom(null, '2026-12-03T09:00:00.000Z'),
+    reason: text,
+    notBefore: fc.constant('2026-11-20T00:00:00.000Z'),
+  }),
 );
 
 const step = fc.record({ actor: fc.constantFrom(...ACTORS), command: fc.oneof({ weight: 3, arbitrary: command }, { weight: 1, arbitrary: sessionCommand }) });
@@ -180,6 +188,8 @@ function checkInvariants(state: CaseWorkflow): void {
     if (session.status === 'cancelled') expect(session.started).toBeNull();
     if (session.currentItem) expect(session.agenda.map((i) => i.section)).toContain(session.currentItem);
     expect(session.scheduledBy.role).not.toBe('reviewer');
+    // Only the physician who did not plan the session answers it.
+    if (session.answer) expect([session.answer.by.role, session.scheduledBy.role].sort()).toEqual(['ba', 'va']);
   }
   for (const [id, s] of Object.entries(state.sections)) {
     expect(SECTION_STATUSES).toContain(s.status);

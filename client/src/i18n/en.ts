@@ -2,6 +2,7 @@ import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
+import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 
 export const en: Messages = {
@@ -390,6 +391,7 @@ export const en: Messages = {
     },
   },
   sessions: sessionsMessages.en,
+  sessionAnswers: sessionAnswersMessages.en,
   comments: commentsMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,

@@ -1,6 +1,7 @@
 import { commentsMessages } from './comments.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
+import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
@@ -394,6 +395,7 @@ export const nl = {
     },
   },
   sessions: sessionsMessages.nl,
+  sessionAnswers: sessionAnswersMessages.nl,
   comments: commentsMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,

@@ -70,11 +70,12 @@ async function readSession(deps: CommandDeps, target: SessionTarget, object: str
   return { record, role, session, state };
 }
 
-/** The session as an .ics file for calendar programs. */
-export async function sessionIcs(deps: CommandDeps, target: SessionTarget, origin: string): Promise<string> {
+/** The session as an .ics file for calendar programs, in the reader's language, with both physicians and their answers. */
+export async function sessionIcs(deps: CommandDeps, target: SessionTarget, origin: string, lang: ExportLanguage = 'nl'): Promise<string> {
   const { record, session } = await readSession(deps, target, 'session.ics');
   const url = `${origin}/cases/${encodeURIComponent(record.id)}?sessie=${encodeURIComponent(session.id)}`;
-  return sessionCalendar(session, record, url, deps.now());
+  const { members } = await toCaseSummary(deps.records, record, await deps.records.listMembers(record.id));
+  return sessionCalendar(session, record, url, deps.now(), { members, lang });
 }
 
 /** The minutes of a concluded session as a PDF report, in the reader's language, with the agreed positions of its sections. */

@@ -4,6 +4,7 @@ import { proposedAgenda } from '../../../shared/workflow/index.ts';
 import type {
   AgendaInput,
   CancelSessionInput,
+  DeclineSessionInput,
   OutcomeInput,
   RescheduleSessionInput,
   ScheduleSessionInput,
@@ -33,13 +34,21 @@ export function scheduleSession(deps: CommandDeps, target: CaseTarget, input: Sc
       durationMinutes: input.durationMinutes,
       mode: input.mode,
       agenda: input.agenda ?? proposedAgenda(state),
+      ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl }),
       notBefore: deps.now().toISOString(),
     }),
   });
 }
 
 export function rescheduleSession(deps: CommandDeps, target: SessionTarget, input: RescheduleSessionInput): Promise<CommandResult> {
-  return session(deps, target, async () => ({ type: 'rescheduleSession', sessionId: target.sessionId, ...input, notBefore: deps.now().toISOString() }));
+  const { videoUrl, ...timing } = input;
+  return session(deps, target, async () => ({
+    type: 'rescheduleSession',
+    sessionId: target.sessionId,
+    ...timing,
+    ...(videoUrl !== undefined && { videoUrl }),
+    notBefore: deps.now().toISOString(),
+  }));
 }
 
 export function changeAgenda(deps: CommandDeps, target: SessionTarget, input: AgendaInput): Promise<CommandResult> {
@@ -64,4 +73,14 @@ export function recordOutcome(deps: CommandDeps, target: SessionTarget, input: O
 
 export function concludeSession(deps: CommandDeps, target: SessionTarget): Promise<CommandResult> {
   return session(deps, target, async () => ({ type: 'concludeSession', sessionId: target.sessionId }));
+}
+
+/** The invitee accepts the session's current schedule. */
+export function acceptSession(deps: CommandDeps, target: SessionTarget): Promise<CommandResult> {
+  return session(deps, target, async () => ({ type: 'acceptSession', sessionId: target.sessionId }));
+}
+
+/** The invitee declines, perhaps proposing another start. */
+export function declineSession(deps: CommandDeps, target: SessionTarget, input: DeclineSessionInput): Promise<CommandResult> {
+  return session(deps, target, async () => ({ type: 'declineSession', sessionId: target.sessionId, ...input, notBefore: deps.now().toISOString() }));
 }

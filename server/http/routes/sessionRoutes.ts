@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import {
   AgendaInput,
   CancelSessionInput,
+  DeclineSessionInput,
   OutcomeInput,
   RescheduleSessionInput,
   ScheduleSessionInput,
@@ -10,9 +11,11 @@ import {
 import type { CommandDeps } from '../../commands/deps.ts';
 import { sessionIcs, sessionMinutes, upcomingSessions } from '../../commands/sessions/readSessions.ts';
 import {
+  acceptSession,
   cancelSession,
   changeAgenda,
   concludeSession,
+  declineSession,
   recordOutcome,
   rescheduleSession,
   scheduleSession,
@@ -47,8 +50,10 @@ export function sessionRoutes(deps: CommandDeps, auth: RequestHandler, links: Se
   router.post(`${session}/current`, auth, command(SelectItemInput, sessionTarget, selectItem));
   router.post(`${session}/outcome`, auth, command(OutcomeInput, sessionTarget, recordOutcome));
   router.post(`${session}/conclude`, auth, action(sessionTarget, concludeSession));
+  router.post(`${session}/accept`, auth, action(sessionTarget, acceptSession));
+  router.post(`${session}/decline`, auth, command(DeclineSessionInput, sessionTarget, declineSession));
   router.get(`${session}/calendar.ics`, auth, async (req, res) => {
-    const calendar = await sessionIcs(deps, sessionTarget(req), links.publicOrigin());
+    const calendar = await sessionIcs(deps, sessionTarget(req), links.publicOrigin(), parseParam(ExportLangQuery, req.query.lang, 'lang'));
     res.type('text/calendar; charset=utf-8').attachment('consultatie.ics').send(calendar);
   });
   router.get(`${session}/minutes.pdf`, auth, async (req, res) => {

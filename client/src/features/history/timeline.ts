@@ -120,6 +120,10 @@ function sessionOrCommentFields(event: LaterEvent): Fields | null {
       return { key: 'sessionOutcome', sections: [event.section], outcome: event.outcome, ...(event.notes ? { detail: event.notes } : {}) };
     case 'session.concluded':
       return { key: 'sessionConcluded', sections: [] };
+    case 'session.accepted':
+    case 'session.declined':
+      // The answer is shown on the session's card; the case history lists what changes the session itself.
+      return null;
     case 'comment.created':
       return { key: 'commentPosted', sections: [event.section] };
     case 'comment.replied':

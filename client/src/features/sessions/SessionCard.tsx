@@ -4,6 +4,7 @@ import type { CaseMember } from '../../../../shared/api.ts';
 import type { ConsultationSession } from '../../../../shared/workflow/types.ts';
 import { isPhysician, useCommand, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useActorLabel, useDateTimeFormat, useSectionLabel } from '../workspace/labels.ts';
+import { AnswerActions, AnswerFacts } from './SessionAnswer.tsx';
 import { AgendaDialog, CancelDialog, RescheduleDialog } from './SessionDialogs.tsx';
 import { SessionMinutes } from './SessionMinutes.tsx';
 import { SessionError, useSessionWhen } from './sessionLabels.tsx';
@@ -20,7 +21,7 @@ interface Props {
 
 /** One session in the list: when, how, the agenda, and what can be done with it now; the minutes once concluded. */
 export function SessionCard({ session, members, onStarted }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId, myRole, workflow } = useWorkflowContext();
   const start = useCommand();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -61,11 +62,12 @@ export function SessionCard({ session, members, onStarted }: Props) {
           </>
         )}
         {(scheduled || session.status === 'live') && (
-          <a href={sessionFiles.calendar(caseId, session.id)} download className="file-link" data-testid={`ics-${session.id}`}>
+          <a href={sessionFiles.calendar(caseId, session.id, i18n.language)} download className="file-link" data-testid={`ics-${session.id}`}>
             {t('sessions.actions.calendar')}
           </a>
         )}
       </p>
+      <AnswerActions session={session} />
       {scheduled && anotherLive && isPhysician(myRole) && <p className="muted small">{t('sessions.anotherLive')}</p>}
       <SessionError error={start.error} testId={`start-error-${session.id}`} />
       {dialog === 'reschedule' && <RescheduleDialog session={session} onClose={() => setDialog(null)} />}
@@ -109,6 +111,7 @@ function SessionFacts({ session }: { session: ConsultationSession }) {
           <dd>{t('sessions.revised', { count: session.revision })}</dd>
         </>
       )}
+      <AnswerFacts session={session} />
       {session.cancelled && (
         <>
           <dt>{t('sessions.cancelledBy')}</dt>

@@ -8,6 +8,7 @@ import { TextAreaField } from '../workflow/Fields.tsx';
 import { useCommand, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { AgendaChoice, agendaInOrder } from './AgendaChoice.tsx';
+import { VideoUrlField } from './SessionAnswer.tsx';
 import { SessionError } from './sessionLabels.tsx';
 import { sessionsApi } from './sessionsApi.ts';
 import { defaultTiming, localParts, startOf, TimingFields, type Timing } from './TimingFields.tsx';
@@ -21,12 +22,20 @@ export function ScheduleDialog({ onClose }: { onClose: () => void }) {
   // The proposal as it stood when the form opened; the physician edits it from there.
   const [proposed] = useState(() => (workflow ? proposedAgenda(workflow) : []));
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(proposed));
+  const [videoUrl, setVideoUrl] = useState('');
 
   const submit = async () => {
     const scheduledAt = startOf(timing);
     if (!scheduledAt) return false;
+    const link = videoUrl.trim();
     const result = await command.run(() =>
-      sessionsApi.schedule(caseId, { scheduledAt, durationMinutes: timing.duration, mode: timing.mode, agenda: agendaInOrder(sections, chosen) }),
+      sessionsApi.schedule(caseId, {
+        scheduledAt,
+        durationMinutes: timing.duration,
+        mode: timing.mode,
+        agenda: agendaInOrder(sections, chosen),
+        ...(link && { videoUrl: link }),
+      }),
     );
     return result?.envelope.event.type === 'session.scheduled';
   };
@@ -44,6 +53,7 @@ export function ScheduleDialog({ onClose }: { onClose: () => void }) {
       returnFocusTo="sessions-heading"
     >
       <TimingFields timing={timing} onChange={setTiming} />
+      <VideoUrlField value={videoUrl} onChange={setVideoUrl} />
       <AgendaChoice proposed={proposed} shown={[]} chosen={chosen} onChange={setChosen} />
     </FormDialog>
   );
@@ -55,11 +65,14 @@ export function RescheduleDialog({ session, onClose }: { session: ConsultationSe
   const { caseId } = useWorkflowContext();
   const command = useCommand();
   const [timing, setTiming] = useState<Timing>(() => ({ ...localParts(new Date(session.scheduledAt)), duration: session.durationMinutes, mode: session.mode }));
+  const [videoUrl, setVideoUrl] = useState(session.videoUrl ?? '');
 
   const submit = async () => {
     const scheduledAt = startOf(timing);
     if (!scheduledAt) return false;
-    return (await command.run(() => sessionsApi.reschedule(caseId, session.id, { scheduledAt, durationMinutes: timing.duration, mode: timing.mode }))) !== null;
+    // An emptied field removes the link.
+    const input = { scheduledAt, durationMinutes: timing.duration, mode: timing.mode, videoUrl: videoUrl.trim() || null };
+    return (await command.run(() => sessionsApi.reschedule(caseId, session.id, input))) !== null;
   };
 
   return (
@@ -74,6 +87,7 @@ export function RescheduleDialog({ session, onClose }: { session: ConsultationSe
       testId="reschedule-dialog"
     >
       <TimingFields timing={timing} onChange={setTiming} />
+      <VideoUrlField value={videoUrl} onChange={setVideoUrl} />
     </FormDialog>
   );
 }

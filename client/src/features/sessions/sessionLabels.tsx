@@ -18,14 +18,17 @@ export function useSessionWhen(): (session: Pick<ConsultationSession, 'scheduled
 
 /**
  * The refusal of a session command in the interface language: the session
- * rules by name (sessions.errors.*), then the general ones (errors.*).
+ * rules by name (sessions.errors.*, sessionAnswers.errors.*), then the general ones (errors.*).
  */
 export function useSessionErrorText(): (error: ApiError) => string {
   const { t, i18n } = useTranslation();
   const general = useErrorText();
   return (error) => {
-    const key = `sessions.errors.${error.id}`;
-    return /^[\w.-]+$/.test(error.id) && typeof i18n.getResource(i18n.language, 'translation', key) === 'string' ? t(key) : general(error);
+    if (!/^[\w.-]+$/.test(error.id)) return general(error);
+    const key = [`sessions.errors.${error.id}`, `sessionAnswers.errors.${error.id}`].find(
+      (candidate) => typeof i18n.getResource(i18n.language, 'translation', candidate) === 'string',
+    );
+    return key ? t(key) : general(error);
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CommandResult, UpcomingSession } from '../../../../shared/api.ts';
 import type { ItemOutcome } from '../../../../shared/workflow/types.ts';
-import type { RescheduleSessionInput, ScheduleSessionInput } from '../../../../shared/workflowSchemas.ts';
+import type { DeclineSessionInput, RescheduleSessionInput, ScheduleSessionInput } from '../../../../shared/workflowSchemas.ts';
 import { request } from '../../api.ts';
 
 const sessionsPath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/sessions`;
@@ -25,11 +25,15 @@ export const sessionsApi = {
   recordOutcome: (caseId: string, sessionId: string, section: string, outcome: ItemOutcome, notes: string) =>
     command(`${sessionPath(caseId, sessionId)}/outcome`, { section, outcome, notes }),
   conclude: (caseId: string, sessionId: string) => command(`${sessionPath(caseId, sessionId)}/conclude`),
+  /** The invitee (the physician who did not plan it) accepts, or declines perhaps proposing another start. */
+  accept: (caseId: string, sessionId: string) => command(`${sessionPath(caseId, sessionId)}/accept`),
+  decline: (caseId: string, sessionId: string, input: DeclineSessionInput) => command(`${sessionPath(caseId, sessionId)}/decline`, input),
 };
 
 /** Downloads, as links: the browser sends the session cookie with them. */
 export const sessionFiles = {
-  calendar: (caseId: string, sessionId: string) => `${sessionPath(caseId, sessionId)}/calendar.ics`,
+  /** In the reader's language (`nl` or `en`). */
+  calendar: (caseId: string, sessionId: string, lang: string) => `${sessionPath(caseId, sessionId)}/calendar.ics?lang=${lang === 'en' ? 'en' : 'nl'}`,
   /** Only for a concluded session (409 otherwise). */
   minutes: (caseId: string, sessionId: string) => `${sessionPath(caseId, sessionId)}/minutes.pdf`,
 };
