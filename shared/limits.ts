@@ -152,3 +152,13 @@ export const MAX_QUOTE_CHARS = 2000;
 
 /** A version's label ("Voor het gesprek met UWV"), once trimmed. */
 export const MAX_VERSION_LABEL_CHARS = 200;
+
+/** The BA's optional reason for doubting the actueel oordeel before the re-integration report: a sentence or two. */
+export const MAX_RIV_DOUBT_REASON_CHARS = 1000;
+
+/**
+ * When the case page proposes a consultation before a Poortwachter milestone
+ * (shared/sessionProposal.ts): the milestone falls due within `windowDays`,
+ * and the session is suggested `leadDays` before it, on a working day, at `hour`:00.
+ */
+export const SESSION_PROPOSAL = { windowDays: 14, leadDays: 3, hour: 10 } as const;

@@ -9,6 +9,7 @@ import {
   MAX_QUESTION_CHARS,
   MAX_RATIONALE_CHARS,
   MAX_REASON_CHARS,
+  MAX_RIV_DOUBT_REASON_CHARS,
   MAX_SECTION_ID_CHARS,
   MAX_USERNAME_CHARS,
   SESSION_DURATION,
@@ -145,3 +146,14 @@ export const OutcomeInput = z.object({
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
 export const SessionIdParam = IdParam('session');
+
+export const RivDoubtInput = z.object({
+  /** Why the BA doubts the actueel oordeel: optional, medical text. */
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_RIV_DOUBT_REASON_CHARS)
+    .optional()
+    .transform((value) => value ?? ''),
+});
+export type RivDoubtInput = z.infer<typeof RivDoubtInput>;

@@ -56,4 +56,6 @@ const DESCRIPTIONS: Record<DescribedCommand, string> = {
   selectItem: 'Moving to an agenda item',
   recordOutcome: 'Recording an outcome',
   concludeSession: 'Concluding',
+  recordRivDoubt: 'Recording doubt about the current assessment',
+  withdrawRivDoubt: 'Withdrawing the doubt',
 };

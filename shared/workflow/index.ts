@@ -4,3 +4,4 @@ export * from './caseWorkflow.ts';
 export * from './persistence.ts';
 export * from './sessions.ts';
 export * from './locks.ts';
+export * from './riv.ts';
