@@ -1,5 +1,6 @@
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
+import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
 
@@ -390,6 +391,7 @@ export const en: Messages = {
   },
   sessions: sessionsMessages.en,
   comments: commentsMessages.en,
+  poortwachter: poortwachterMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
 };

@@ -1,4 +1,5 @@
 import { commentsMessages } from './comments.ts';
+import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
 
@@ -394,6 +395,7 @@ export const nl = {
   },
   sessions: sessionsMessages.nl,
   comments: commentsMessages.nl,
+  poortwachter: poortwachterMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
 };
