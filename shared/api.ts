@@ -1,6 +1,7 @@
 import type { AccessRole, CaseRole, Role } from './roles.ts';
 import type { CaseQueue } from './workQueue.ts';
 import type { PersistenceRule } from './workflow/persistence.ts';
+import type { RivReadiness } from './workflow/riv.ts';
 import type { CaseWorkflow, ConsultationSession, EventEnvelope } from './workflow/types.ts';
 
 /** Shapes exchanged over the HTTP API (docs/contract.md). */
@@ -60,6 +61,8 @@ export interface WorkflowView extends CaseWorkflow {
   persistence: PersistenceRule;
   /** Sections whose disagreement is persistent now. */
   persistent: string[];
+  /** The doubt about the actueel oordeel, and whether the case is ready for the re-integration report. */
+  riv: RivReadiness;
 }
 
 /** The answer to a workflow command. */

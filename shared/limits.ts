@@ -174,3 +174,12 @@ export const MAX_EMAIL_CHARS = 254;
 
 /** A pagination cursor of the notification list, as the server hands it out. */
 export const MAX_NOTIFICATION_CURSOR_CHARS = 80;
+/** The BA's optional reason for doubting the actueel oordeel before the re-integration report: a sentence or two. */
+export const MAX_RIV_DOUBT_REASON_CHARS = 1000;
+
+/**
+ * When the case page proposes a consultation before a Poortwachter milestone
+ * (shared/sessionProposal.ts): the milestone falls due within `windowDays`,
+ * and the session is suggested `leadDays` before it, on a working day, at `hour`:00.
+ */
+export const SESSION_PROPOSAL = { windowDays: 14, leadDays: 3, hour: 10 } as const;

@@ -198,3 +198,16 @@ export function nextMilestone(firstSickDay: string, today: string): TimelineEntr
 export function milestonesWithin(firstSickDay: string, today: string, days: number): TimelineEntry[] {
   return poortwachterTimeline(firstSickDay, today).filter((entry) => entry.status !== 'past' && daysBetween(today, entry.dueDate) <= days);
 }
+
+/** The rule of the re-integration report, in which the BA gives the actueel oordeel. */
+export const RIV_RULE_ID = 're-integratieverslag';
+
+/**
+ * The first week of the re-integration report's window (87 by the rules):
+ * from then on the BA may record doubt about the actueel oordeel.
+ */
+export function rivWindowStartWeek(rules: readonly PoortwachterRule[] = POORTWACHTER_RULES): number {
+  const timing = rules.find((rule) => rule.id === RIV_RULE_ID)?.timing;
+  if (!timing) throw new RangeError(`no rule ${RIV_RULE_ID}`);
+  return timing.kind === 'week' ? timing.dueWeek : timing.fromWeek;
+}

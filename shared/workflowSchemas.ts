@@ -10,6 +10,7 @@ import {
   MAX_QUESTION_CHARS,
   MAX_RATIONALE_CHARS,
   MAX_REASON_CHARS,
+  MAX_RIV_DOUBT_REASON_CHARS,
   MAX_SECTION_ID_CHARS,
   MAX_USERNAME_CHARS,
   MAX_VIDEO_URL_CHARS,
@@ -178,3 +179,14 @@ export const OutcomeInput = z.object({
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
 export const SessionIdParam = IdParam('session');
+
+export const RivDoubtInput = z.object({
+  /** Why the BA doubts the actueel oordeel: optional, medical text. */
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_RIV_DOUBT_REASON_CHARS)
+    .optional()
+    .transform((value) => value ?? ''),
+});
+export type RivDoubtInput = z.infer<typeof RivDoubtInput>;

@@ -1,11 +1,13 @@
 /**
  * The consultation report for the re-integration dossier (RIV): the case,
  * both physicians' assessment per section, what they signed together, the
- * dispute route and the consultations held. Pure: it prints what it is given.
+ * dispute route and the consultations held, and whether the case is ready
+ * for the report. Pure: it prints what it is given.
  */
 
 import type { CaseRole } from '../../shared/roles.ts';
 import { weekOfSickness } from '../../shared/sickness.ts';
+import { writeRivReadiness } from './dossierRiv.ts';
 import { writeDisputes, writeSessions } from './dossierRoute.ts';
 import { writeAssessment, type DossierContext } from './dossierSections.ts';
 import type { DossierInput } from './exportInput.ts';
@@ -18,6 +20,7 @@ export function dossierPdf(input: DossierInput): Promise<Buffer> {
   const { pdf, done } = createReport(`${labels.dossierTitle} ${input.case.employeePseudonym}`);
   title(pdf, labels.dossierTitle);
   writeCaseHeader(pdf, context);
+  writeRivReadiness(pdf, input.lang, input.workflow);
   writeAssessment(pdf, context);
   writeDisputes(pdf, context);
   writeSessions(pdf, context);

@@ -1,4 +1,4 @@
-import { activeReviewers, replay, type CaseWorkflow, type EventEnvelope } from '../../shared/workflow/index.ts';
+import { activeReviewers, emptyRiv, replay, type CaseWorkflow, type EventEnvelope } from '../../shared/workflow/index.ts';
 import { normalizeStoredSections, shapedLikeStored } from '../../shared/workflow/storedState.ts';
 import type { ReviewerGrant, WorkflowRecord } from '../store/ports.ts';
 import { canonicalJson, eventHashValid, hashEnvelope, legacyHashEnvelope, verifyChain } from './eventChain.ts';
@@ -18,12 +18,12 @@ export type CaseCheck = { ok: true; events: number; legacyEvents: number } | ({ 
 const fail = (found: IntegrityFailure): CaseCheck => ({ ok: false, ...found });
 
 /**
- * States stored before consultation sessions existed have none; read them as
- * having none. Proposals and agreements stored before drafts carried the joint
+ * States stored before consultation sessions, or the re-integration report's
+ * doubt, existed have none; read them as having none. Proposals and agreements stored before drafts carried the joint
  * qualifier hold none (shared/workflow/storedState.ts).
  */
 export function normalizeStoredState(state: CaseWorkflow): CaseWorkflow {
-  return normalizeStoredSections({ ...state, sessions: state.sessions ?? [] });
+  return normalizeStoredSections({ ...state, sessions: state.sessions ?? [], riv: state.riv ?? emptyRiv() });
 }
 
 /**
@@ -134,6 +134,7 @@ function whereDiffers(stored: CaseWorkflow, replayed: CaseWorkflow): string {
   if (canonicalJson(stored.sections) !== canonicalJson(replayed.sections)) return 'sections the template does not have';
   if (canonicalJson(stored.disputes) !== canonicalJson(replayed.disputes)) return 'the disputes';
   if (canonicalJson(stored.sessions) !== canonicalJson(replayed.sessions)) return 'the sessions';
+  if (canonicalJson(stored.riv) !== canonicalJson(replayed.riv)) return "the re-integration report's doubt";
   return 'fields the workflow does not have';
 }
 

@@ -1,12 +1,13 @@
 import { exhaustive } from '../exhaustive.ts';
 import { applyDisputeEvent, decideDispute, decideOpenDispute } from './disputes.ts';
 import { applySectionEvent, decideSection, emptySection, sectionsAfterDispute } from './sections.ts';
+import { applyRivEvent, decideRiv, emptyRiv } from './riv.ts';
 import { applySessionEvent, decideSession } from './sessions.ts';
 import type { Actor, CaseWorkflow, Decision, SectionState, WorkflowCommand, WorkflowEvent } from './types.ts';
 
 /**
  * The case's workflow as one state: each aggregate decides and applies its
- * own commands and events (sections.ts, disputes.ts, sessions.ts); this file
+ * own commands and events (sections.ts, disputes.ts, sessions.ts, riv.ts); this file
  * only dispatches.
  */
 
@@ -14,7 +15,7 @@ import type { Actor, CaseWorkflow, Decision, SectionState, WorkflowCommand, Work
 export function initialWorkflow(sectionIds: readonly string[]): CaseWorkflow {
   const sections: Record<string, SectionState> = {};
   for (const id of sectionIds) sections[id] = emptySection();
-  return { seq: 0, sections, disputes: [], sessions: [] };
+  return { seq: 0, sections, disputes: [], sessions: [], riv: emptyRiv() };
 }
 
 /**
@@ -50,6 +51,9 @@ export function decide(state: CaseWorkflow, command: WorkflowCommand, actor: Act
     case 'acceptSession':
     case 'declineSession':
       return decideSession(state, command, actor);
+    case 'recordRivDoubt':
+    case 'withdrawRivDoubt':
+      return decideRiv(state, command, actor);
     default:
       return exhaustive(command);
   }
@@ -68,7 +72,7 @@ export interface AppliedEvent {
  * produce; replaying a case's log from `initialWorkflow` rebuilds its state.
  */
 export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEvent): CaseWorkflow {
-  const next: CaseWorkflow = { seq, sections: state.sections, disputes: state.disputes, sessions: state.sessions };
+  const next: CaseWorkflow = { seq, sections: state.sections, disputes: state.disputes, sessions: state.sessions, riv: state.riv };
   const grouped = groupOf(event);
   switch (grouped.group) {
     case 'disagreement':
@@ -78,6 +82,8 @@ export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEve
       return { ...next, disputes: applyDisputeEvent(state.disputes, grouped.event, actor, at), sections: sectionsAfterDispute(state.sections, grouped.event) };
     case 'session':
       return { ...next, sessions: applySessionEvent(state.sessions, grouped.event, actor, at) };
+    case 'riv':
+      return { ...next, riv: applyRivEvent(state.riv, grouped.event, actor, at) };
     case 'comment':
       // A comment changes no section, dispute or session; its thread lives in the comment store.
       return next;

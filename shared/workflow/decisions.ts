@@ -58,4 +58,6 @@ const DESCRIPTIONS: Record<DescribedCommand, string> = {
   concludeSession: 'Concluding',
   acceptSession: 'Accepting',
   declineSession: 'Declining',
+  recordRivDoubt: 'Recording doubt about the current assessment',
+  withdrawRivDoubt: 'Withdrawing the doubt',
 };

@@ -5,3 +5,4 @@ export * from './persistence.ts';
 export * from './sessions.ts';
 export * from './locks.ts';
 export * from './sessionAnswers.ts';
+export * from './riv.ts';

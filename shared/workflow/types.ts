@@ -168,12 +168,30 @@ export interface Dispute {
   closing: { outcomes: Record<string, DisputeOutcome>; positions: Record<string, PositionSnapshot> } | null;
 }
 
+/**
+ * The BA's doubt about the current assessment of work capacity (actueel
+ * oordeel) for the re-integration report: while it stands, the case needs a
+ * consultation with the VA (shared/workflow/riv.ts). `reason` is medical text.
+ */
+export interface RivDoubt {
+  by: Actor;
+  at: string;
+  reason: string;
+}
+
+/** The re-integration report (RIV) part of the workflow. */
+export interface RivState {
+  doubt: RivDoubt | null;
+}
+
 export interface CaseWorkflow {
   /** Sequence number of the last event applied (0: none). */
   seq: number;
   sections: Record<string, SectionState>;
   disputes: Dispute[];
   sessions: ConsultationSession[];
+  /** Absent in states stored before it existed; read as no doubt (server/workflow/caseCheck.ts). */
+  riv: RivState;
 }
 
 /** Events: what happened, in the case's append-only log. */
@@ -217,6 +235,8 @@ export type WorkflowEvent =
   | { type: 'session.concluded'; sessionId: string }
   | { type: 'session.accepted'; sessionId: string }
   | { type: 'session.declined'; sessionId: string; proposedAt: string | null; reason: string }
+  | { type: 'riv.doubt_recorded'; reason: string }
+  | { type: 'riv.doubt_withdrawn' }
   | CommentEvent;
 
 /**
@@ -316,7 +336,10 @@ export type WorkflowCommand =
   /** The invitee (the physician who did not plan the session) accepts its current schedule. */
   | { type: 'acceptSession'; sessionId: string }
   /** The invitee declines, perhaps proposing another start; `notBefore` as for scheduling. */
-  | { type: 'declineSession'; sessionId: string; proposedAt: string | null; reason: string; notBefore: string };
+  | { type: 'declineSession'; sessionId: string; proposedAt: string | null; reason: string; notBefore: string }
+  /** `week`: the week of sickness today, as the server sees it (null before the first sick day). */
+  | { type: 'recordRivDoubt'; reason: string; week: number | null }
+  | { type: 'withdrawRivDoubt' };
 
 export type WorkflowCommandType = WorkflowCommand['type'];
 

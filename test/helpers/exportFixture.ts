@@ -104,6 +104,7 @@ export function exportWorkflow(): CaseWorkflow {
   sections.d240 = { ...OPEN, status: 'resolved', disputeId: 'dsp-1', outcome: 'residual' };
   return {
     seq: 12,
+    riv: { doubt: null },
     sections,
     disputes: [closedDispute()],
     sessions: [

@@ -1,5 +1,6 @@
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
+import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
@@ -393,6 +394,7 @@ export const en: Messages = {
   sessions: sessionsMessages.en,
   sessionAnswers: sessionAnswersMessages.en,
   comments: commentsMessages.en,
+  poortwachter: poortwachterMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,

@@ -1,4 +1,5 @@
 import { commentsMessages } from './comments.ts';
+import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
@@ -397,6 +398,7 @@ export const nl = {
   sessions: sessionsMessages.nl,
   sessionAnswers: sessionAnswersMessages.nl,
   comments: commentsMessages.nl,
+  poortwachter: poortwachterMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,

@@ -88,6 +88,8 @@ const historyNl = {
     commentDeleted: 'Reactie verwijderd',
     commentResolved: 'Gesprek bij een reactie opgelost',
     commentReopened: 'Gesprek bij een reactie heropend',
+    rivDoubtRecorded: 'Twijfel bij het actueel oordeel vastgelegd: consultatie met de VA vereist',
+    rivDoubtWithdrawn: 'Twijfel bij het actueel oordeel ingetrokken',
   },
   formalKind: {
     deskundigenoordeel: 'deskundigenoordeel',
@@ -180,6 +182,8 @@ const historyEn: typeof historyNl = {
     commentDeleted: 'Comment deleted',
     commentResolved: 'Comment thread resolved',
     commentReopened: 'Comment thread reopened',
+    rivDoubtRecorded: 'Doubt about the current assessment recorded: a consultation with the IP is required',
+    rivDoubtWithdrawn: 'Doubt about the current assessment withdrawn',
   },
   formalKind: {
     deskundigenoordeel: 'expert opinion (deskundigenoordeel)',

@@ -8,6 +8,7 @@ import {
   OpenDisputeInput,
   OpinionInput,
   ReopenInput,
+  RivDoubtInput,
   SignInput,
 } from '../../../shared/workflowSchemas.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
@@ -20,6 +21,7 @@ import {
   recordOpinion,
 } from '../../commands/workflow/disputeCommands.ts';
 import { readEvents, readWorkflow, reviewerCandidates } from '../../commands/workflow/readWorkflow.ts';
+import { recordRivDoubt, withdrawRivDoubt } from '../../commands/workflow/rivCommands.ts';
 import { flagDisagreement, proposeAgreement, reopenAgreement, signAgreement, withdrawFlag } from '../../commands/workflow/sectionCommands.ts';
 import { routeHelpers } from './command.ts';
 import { caseTarget, disputeTarget, sectionTarget } from './targets.ts';
@@ -51,6 +53,9 @@ export function workflowRoutes(deps: CommandDeps, auth: RequestHandler): Router 
   router.post(`${disputes}/formal-route`, auth, command(FormalRouteInput, disputeTarget, recordFormalRoute));
   router.post(`${disputes}/formal-route/outcome`, auth, command(FormalRouteOutcomeInput, disputeTarget, recordFormalRouteOutcome));
   router.post(`${disputes}/close`, auth, command(CloseDisputeInput, disputeTarget, closeDispute));
+
+  router.post(`${cases}/riv/doubt`, auth, command(RivDoubtInput, caseTarget, recordRivDoubt));
+  router.post(`${cases}/riv/withdraw-doubt`, auth, action(caseTarget, withdrawRivDoubt));
 
   return router;
 }

@@ -26,7 +26,9 @@ export type LineKey =
   | 'commentEdited'
   | 'commentDeleted'
   | 'commentResolved'
-  | 'commentReopened';
+  | 'commentReopened'
+  | 'rivDoubtRecorded'
+  | 'rivDoubtWithdrawn';
 
 /** One readable line of the case log: what happened, to which sections, by whom and when; words are chosen by the view. */
 export interface TimelineLine {
@@ -100,7 +102,7 @@ function lineFields(event: LogEntry['event'], dispute: (id: string) => number): 
   }
 }
 
-type LaterEvent = Extract<LogEntry['event'], { type: `session.${string}` | `comment.${string}` }>;
+type LaterEvent = Extract<LogEntry['event'], { type: `session.${string}` | `comment.${string}` | `riv.${string}` }>;
 
 function sessionOrCommentFields(event: LaterEvent): Fields | null {
   switch (event.type) {
@@ -136,6 +138,10 @@ function sessionOrCommentFields(event: LaterEvent): Fields | null {
       return { key: 'commentResolved', sections: [] };
     case 'comment.reopened':
       return { key: 'commentReopened', sections: [] };
+    case 'riv.doubt_recorded':
+      return { key: 'rivDoubtRecorded', sections: [], ...(event.reason ? { detail: event.reason } : {}) };
+    case 'riv.doubt_withdrawn':
+      return { key: 'rivDoubtWithdrawn', sections: [] };
     default:
       return exhaustive(event);
   }

@@ -13,14 +13,29 @@ import { SessionError } from './sessionLabels.tsx';
 import { sessionsApi } from './sessionsApi.ts';
 import { defaultTiming, localParts, startOf, TimingFields, type Timing } from './TimingFields.tsx';
 
-/** Plans a session: when, how long, how, and the agenda proposed from the open disagreements. */
-export function ScheduleDialog({ onClose }: { onClose: () => void }) {
+/** What a caller may fill the plan form with: a local date and time, and the agenda to propose. */
+export interface ScheduleInitial {
+  date: string;
+  time: string;
+  agenda: readonly string[];
+}
+
+/** Plans a session: when, how long, how, and the agenda proposed from the open disagreements (or as `initial` says). */
+export function ScheduleDialog({
+  onClose,
+  initial,
+  returnFocusTo = 'sessions-heading',
+}: {
+  onClose: () => void;
+  initial?: ScheduleInitial;
+  returnFocusTo?: string;
+}) {
   const { t } = useTranslation();
   const { caseId, workflow, sections } = useWorkflowContext();
   const command = useCommand();
-  const [timing, setTiming] = useState(defaultTiming);
+  const [timing, setTiming] = useState(() => (initial ? { ...defaultTiming(), date: initial.date, time: initial.time } : defaultTiming()));
   // The proposal as it stood when the form opened; the physician edits it from there.
-  const [proposed] = useState(() => (workflow ? proposedAgenda(workflow) : []));
+  const [proposed] = useState(() => (initial ? [...initial.agenda] : workflow ? proposedAgenda(workflow) : []));
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(proposed));
   const [videoUrl, setVideoUrl] = useState('');
 
@@ -50,7 +65,7 @@ export function ScheduleDialog({ onClose }: { onClose: () => void }) {
       errorView={SessionError}
       errorTestId="schedule-error"
       testId="schedule-dialog"
-      returnFocusTo="sessions-heading"
+      returnFocusTo={returnFocusTo}
     >
       <TimingFields timing={timing} onChange={setTiming} />
       <VideoUrlField value={videoUrl} onChange={setVideoUrl} />

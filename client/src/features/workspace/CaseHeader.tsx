@@ -7,6 +7,7 @@ import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
 import type { Presence } from '../../collab/usePresence.ts';
 import { CommentsHeaderButton } from '../comments/index.ts';
 import { ExportLinks } from '../history/ExportLinks.tsx';
+import { PoortwachterTimeline } from '../poortwachter/PoortwachterTimeline.tsx';
 import { useDateFormat, useSectionLabel } from './labels.ts';
 
 interface Props {
@@ -48,6 +49,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
           </dd>
         </div>
       </dl>
+      <PoortwachterTimeline firstSickDay={detail.firstSickDay} />
       <ul className="physicians" aria-label={t('case.physicians')}>
         {(['ba', 'va'] as const).map((role) => {
           const member = detail.members.find((m) => m.caseRole === role);

@@ -12,6 +12,7 @@ import { Link } from '../../router.tsx';
 import { CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
 import { EmployerSummary } from '../employer/EmployerSummary.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
+import { PoortwachterNotices } from '../poortwachter/PoortwachterNotices.tsx';
 import { LiveSessionBanner } from '../sessions/LiveSessionBanner.tsx';
 import { SessionsPanel } from '../sessions/SessionsPanel.tsx';
 import { DisputeFormDialog } from '../workflow/DisputeFormDialog.tsx';
@@ -108,6 +109,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               <CollabNotices notices={notices} sections={sections} />
               {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
               <PersistentBanner onOpenSection={goToSection} />
+              <PoortwachterNotices firstSickDay={detail.firstSickDay} />
               {view !== SESSIONS && <LiveSessionBanner onShow={() => selectView(SESSIONS)} />}
               <WorkspaceView detail={detail} myRole={myRole} docs={docs} sections={sections} summary={summary} group={group} nav={nav} />
             </div>
