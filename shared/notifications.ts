@@ -29,6 +29,9 @@ export const NOTIFICATION_KINDS = [
   'session.scheduled',
   'session.rescheduled',
   'session.cancelled',
+  'session.accepted',
+  'session.declined',
+  'riv.doubt_recorded',
   'comment.created',
   'comment.replied',
 ] as const;

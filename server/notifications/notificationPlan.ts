@@ -37,6 +37,11 @@ export function planOf(event: WorkflowEvent): NotificationPlan | null {
     case 'session.scheduled':
     case 'session.rescheduled':
     case 'session.cancelled':
+    case 'session.accepted':
+    case 'session.declined':
+      return ofSection(event.type, null);
+    // The VA is told that the BA doubts the actueel oordeel: a consultation is now required.
+    case 'riv.doubt_recorded':
       return ofSection(event.type, null);
     case 'comment.created':
       return ofSection(event.type, event.section);
@@ -49,6 +54,7 @@ export function planOf(event: WorkflowEvent): NotificationPlan | null {
     case 'session.item_selected':
     case 'session.outcome_recorded':
     case 'session.concluded':
+    case 'riv.doubt_withdrawn':
     case 'comment.edited':
     case 'comment.deleted':
     case 'comment.resolved':

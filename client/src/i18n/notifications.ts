@@ -39,6 +39,11 @@ const nl = {
       scheduled: '{{actor}} plande een consultatiesessie',
       rescheduled: '{{actor}} verplaatste een consultatiesessie',
       cancelled: '{{actor}} annuleerde een consultatiesessie',
+      accepted: '{{actor}} accepteerde een consultatiesessie',
+      declined: '{{actor}} wees een consultatiesessie af',
+    },
+    riv: {
+      doubt_recorded: '{{actor}} legde twijfel bij het actueel oordeel vast: consultatie vereist',
     },
     comment: {
       created: '{{actor}} plaatste een opmerking',
@@ -131,6 +136,11 @@ const en: typeof nl = {
       scheduled: '{{actor}} scheduled a consultation session',
       rescheduled: '{{actor}} rescheduled a consultation session',
       cancelled: '{{actor}} cancelled a consultation session',
+      accepted: '{{actor}} accepted a consultation session',
+      declined: '{{actor}} declined a consultation session',
+    },
+    riv: {
+      doubt_recorded: '{{actor}} recorded doubt about the current assessment: consultation required',
     },
     comment: {
       created: '{{actor}} added a comment',
