@@ -152,3 +152,9 @@ export const MAX_QUOTE_CHARS = 2000;
 
 /** A version's label ("Voor het gesprek met UWV"), once trimmed. */
 export const MAX_VERSION_LABEL_CHARS = 200;
+
+/** Cases per page of the work queue (the case list); search, filters and sorting cover all cases, not one page. */
+export const WORK_QUEUE_PAGE_SIZE = 50;
+
+/** The work queue's "mijlpaal binnen 2 weken": a next Poortwachter milestone due at most this many days from today. */
+export const MILESTONE_SOON_DAYS = 14;
