@@ -10,6 +10,7 @@ import { Editors } from './pages/editors.ts';
 import { EmployerSummaryPage, History } from './pages/history.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
+import { WorkQueuePage } from './pages/workQueue.ts';
 import { WorkspaceView } from './pages/workspace.ts';
 
 export { waitForText, type EditorPart, type PositionPart } from './pages/common.ts';
@@ -163,6 +164,8 @@ export class PhysicianPage extends WorkspacePage {
   /** The history view (versions, comparison, log) and the employer summary. */
   readonly history = new History(this);
   readonly employer = new EmployerSummaryPage(this);
+  /** The case list as a work queue: search, filters, sorting, pages. */
+  readonly queue = new WorkQueuePage(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;

@@ -2,6 +2,7 @@ import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workQueueMessages } from './workQueue.ts';
 
 export const en: Messages = {
   app: {
@@ -390,6 +391,7 @@ export const en: Messages = {
   },
   sessions: sessionsMessages.en,
   comments: commentsMessages.en,
+  workQueue: workQueueMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
 };

@@ -1,6 +1,7 @@
 import { commentsMessages } from './comments.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workQueueMessages } from './workQueue.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
 export const nl = {
@@ -394,6 +395,7 @@ export const nl = {
   },
   sessions: sessionsMessages.nl,
   comments: commentsMessages.nl,
+  workQueue: workQueueMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
 };
