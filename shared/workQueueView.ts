@@ -124,11 +124,19 @@ function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
 }
 
+const haystacks = new WeakMap<CaseListEntry, string>();
+/** What the search looks in, folded once per row (a search runs over every row at every keystroke). */
+function haystackOf(row: CaseListEntry): string {
+  let haystack = haystacks.get(row);
+  if (haystack === undefined) haystacks.set(row, (haystack = folded(`${row.employeePseudonym}\n${row.employer}\n${row.title}`)));
+  return haystack;
+}
+
 /** The search: every word of the query appears in the pseudonym, the employer or the title. */
 export function matchesSearch(row: CaseListEntry, query: string): boolean {
   const words = folded(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = folded(`${row.employeePseudonym}\n${row.employer}\n${row.title}`);
+  const haystack = haystackOf(row);
   return words.every((word) => haystack.includes(word));
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../shared/api.ts';
 import { dateIn, hasMilestoneSoon, type QueueSort, type QueueSortKey } from '../../../../shared/workQueueView.ts';
@@ -57,7 +58,8 @@ export function QueueTable({ rows, sort, sortBy }: { rows: readonly CaseListEntr
   );
 }
 
-function QueueRow({ row, soon }: { row: CaseListEntry; soon: boolean }) {
+/** A row renders again only when its case or its nearness changes: a search keystroke re-renders only the rows it brings in. */
+const QueueRow = memo(function QueueRow({ row, soon }: { row: CaseListEntry; soon: boolean }) {
   const { t } = useTranslation();
   const q = row.queue;
   return (
@@ -97,4 +99,4 @@ function QueueRow({ row, soon }: { row: CaseListEntry; soon: boolean }) {
       </td>
     </tr>
   );
-}
+});

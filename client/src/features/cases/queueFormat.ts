@@ -15,14 +15,23 @@ export interface ShortAndFull {
 
 const thisYear = (date: Date) => date.getFullYear() === new Date().getFullYear();
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale and options: building one costs far more than using it, and a page shows hundreds of dates. */
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let found = formats.get(key);
+  if (!found) formats.set(key, (found = new Intl.DateTimeFormat(locale, options)));
+  return found;
+}
+
 /** A calendar date (YYYY-MM-DD) short and in full: "3 mrt" / "3 maart 2026". */
 export function useQueueDate(): (isoDate: string) => ShortAndFull {
   const locale = useLocale();
   return (isoDate) => {
     const date = new Date(`${isoDate}T12:00:00`);
     return {
-      short: date.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...(thisYear(date) ? {} : { year: 'numeric' }) }),
-      full: date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' }),
+      short: format(locale, { day: 'numeric', month: 'short', ...(thisYear(date) ? {} : { year: 'numeric' }) }).format(date),
+      full: format(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date),
     };
   };
 }
@@ -33,15 +42,15 @@ export function useQueueMoment(): (iso: string, withWeekday?: boolean) => ShortA
   return (iso, withWeekday = false) => {
     const date = new Date(iso);
     return {
-      short: date.toLocaleString(locale, {
+      short: format(locale, {
         ...(withWeekday ? { weekday: 'short' } : {}),
         day: 'numeric',
         month: 'short',
         ...(thisYear(date) ? {} : { year: 'numeric' }),
         hour: '2-digit',
         minute: '2-digit',
-      }),
-      full: date.toLocaleString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+      }).format(date),
+      full: format(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date),
     };
   };
 }
