@@ -5,6 +5,7 @@ import type { TargetKind } from './processes.ts';
 import type { StepResult } from './protocol.ts';
 import type { ConsultationRun } from './scenarios.ts';
 import type { Summary } from './stats.ts';
+import type { WorkQueueResult } from './workQueue.ts';
 
 export interface ColdResult {
   history: { updates: number; writeMs: number; updatesPerSecond: number };
@@ -23,6 +24,8 @@ export interface BenchResults {
   cold: Partial<Record<TargetKind, ColdResult>>;
   fanOut: Partial<Record<TargetKind, { load: StepResult | null; cpu: { cpuMsPer1000Updates: number } | null; firstSync: Summary }>>;
   redis: { consultations: number; singleNode: StepResult | null; crossNode: StepResult | null; firstSync: { singleNode: Summary; crossNode: Summary } } | null;
+  /** Absent in results written before the scenario existed. */
+  workQueue?: WorkQueueResult | null;
   skipped: string[];
   durationSeconds: number;
 }
@@ -177,6 +180,7 @@ export function figures(results: BenchResults): string {
       ].join('\n'),
     );
   }
+  if (results.workQueue) parts.push(workQueueFigures(results.workQueue));
   parts.push(targets(results));
   if (results.skipped.length) parts.push(`Skipped to stay within 10 minutes: ${results.skipped.join(', ')}.`);
   if (results.settings.oursExtraEnv) parts.push(`**Diagnostic run**: ours ran with \`${String(results.settings.oursExtraEnv)}\`.`);
@@ -184,6 +188,21 @@ export function figures(results: BenchResults): string {
     `Machine: ${results.machine.cores} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.os}, Node ${results.machine.node}; run ${results.startedAt}, took ${results.durationSeconds} s.`,
   );
   return parts.join('\n\n');
+}
+
+function workQueueFigures(q: WorkQueueResult): string {
+  const line = (label: string, s: Summary) => `| ${label} | ${s.count} | ${fmt(s.p50)} ms | ${fmt(s.p95)} ms | ${fmt(s.max)} ms |`;
+  return [
+    `Work queue (the case list), ${q.cases} cases for one BA (${q.mix.proposals} proposals waiting for the BA's signature, ${q.mix.disagreements} flagged sections, ` +
+      `${q.mix.disputes} disputes of which ${q.mix.overdueDisputes} past a target date, ${q.mix.sessions} sessions; seeded in ${q.seedSeconds} s), ours on SQLite, Chromium on the built client; measured ${q.measuredAt}:`,
+    '',
+    '| | samples | p50 | p95 | max |',
+    '|---|---|---|---|---|',
+    line('`GET /api/cases` (all cases with their queue fields)', q.listRequest),
+    line('navigation → first page of the table rendered', q.firstPage),
+    line('keystroke in the search → table updated', q.search),
+    line('filter toggled → table updated', q.filter),
+  ].join('\n');
 }
 
 function targets(results: BenchResults): string {
@@ -217,6 +236,16 @@ function targets(results: BenchResults): string {
     ]);
   const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : '**not met**');
   return ['Targets:', '', '| target | measured | |', '|---|---|---|', ...lines.map(([t, m, ok]) => `| ${t} | ${m} | ${mark(ok)} |`)].join('\n');
+}
+
+/** The results a previous run wrote (to keep its figures when only one scenario runs), or null. */
+export function previousResults(jsonPath: string): BenchResults | null {
+  if (!existsSync(jsonPath)) return null;
+  try {
+    return JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -291,6 +320,15 @@ the server's CPU from \`/proc/<pid>/stat\` and asks the probe for memory. Everyt
 - **Distributed mode**: a \`redis-server\` (AOF, fsync always — as the distributed mode is run) and two
   of our nodes with \`STORE=redis\` and the same \`JWT_SECRET\`; first both physicians on node A, then
   the BA on node A and the VA on node B (cross-node).
+- **Work queue** (\`bench/workQueue.ts\`): \`BENCH_QUEUE_CASES\` (500) cases for one BA are written into a
+  fresh SQLite store (users and cases with the admin command's calls; the joint drafts to be proposed
+  straight into the document store), then our server starts and its own commands over HTTP give them
+  varied states: proposals by the VA, flags, disputes (half past a target date) and sessions. Debian's
+  Chromium opens the built client as the BA (1280×900). The page marks (\`performance.mark\`,
+  \`client/src/features/cases/queueTiming.ts\`) when the first page of the table is rendered — read as
+  the time since the navigation started, over 5 fresh loads — and measures each keystroke in the search
+  and each filter toggle from the input to the frame after the table followed it. \`BENCH_SCENARIOS=workqueue\`
+  runs it alone (seconds) and keeps the other figures of the previous run in the report.
 
 ## Accounts
 
@@ -303,7 +341,7 @@ and membership exactly as for a login's token; one real \`POST /api/auth/login\`
 
 Settings (environment): \`BENCH_N\` consultations (200), \`BENCH_SECONDS\` (20), \`BENCH_RAMP\`
 (\`1.5,2,3,4,6\`), \`BENCH_RAMP_SECONDS\` (8), \`BENCH_HISTORY\` (100000), \`BENCH_REDIS_N\` (= N),
-\`BENCH_SERVERS\`, \`BENCH_SCENARIOS\` (\`consultations,cold,fanout,redis\`). For diagnostics of our server
+\`BENCH_SERVERS\`, \`BENCH_SCENARIOS\` (\`consultations,cold,fanout,redis,workqueue\`), \`BENCH_QUEUE_CASES\` (500). For diagnostics of our server
 only: \`BENCH_OURS_ENV="SQLITE_SYNCHRONOUS=normal"\` (extra settings, named in the report) and
 \`BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"\` (extra node flags; ours is then stopped
 with SIGTERM so the profile is written). Raw results: \`bench/results/latest.json\`.

@@ -7,7 +7,7 @@ import { createSqliteStores } from '../server/store/sqlite/index.ts';
 import { BENCH_JWT_SECRET, BENCH_PASSWORD, provision } from './accounts.ts';
 import { benchFile, killAll, runLoadgen, startRedis, TargetProcess, type TargetKind } from './processes.ts';
 import type { StepSpec } from './protocol.ts';
-import { machine, writeReport, type BenchResults } from './report.ts';
+import { machine, previousResults, writeReport, type BenchResults } from './report.ts';
 import {
   consultationLoad,
   dataDirFor,
@@ -23,6 +23,7 @@ import {
   type BenchContext,
 } from './scenarios.ts';
 import type { LoadResult } from './protocol.ts';
+import { workQueueScenario } from './workQueue.ts';
 
 /**
  * `npm run bench`: the same workload against our server, the reference
@@ -30,11 +31,15 @@ import type { LoadResult } from './protocol.ts';
  * load generator in another; results to bench/results/latest.json and
  * BENCHMARKS.md. Settings (environment): BENCH_N consultations (200),
  * BENCH_SERVERS (ours,reference,hocuspocus), BENCH_SCENARIOS
- * (consultations,cold,fanout,redis), BENCH_SECONDS per main step (20).
+ * (consultations,cold,fanout,redis,workqueue), BENCH_SECONDS per main step (20),
+ * BENCH_QUEUE_CASES cases of the work-queue scenario (500).
  */
 const N = Number(process.env.BENCH_N ?? 200);
 const SERVERS = (process.env.BENCH_SERVERS ?? 'ours,reference,hocuspocus').split(',') as TargetKind[];
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'consultations,cold,fanout,redis').split(','));
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'consultations,cold,fanout,redis,workqueue').split(','));
+/** `BENCH_SCENARIOS=workqueue` alone: the other figures of the last run stay in the report. */
+const ONLY_WORK_QUEUE = SCENARIOS.size === 1 && SCENARIOS.has('workqueue');
+const QUEUE_CASES = Number(process.env.BENCH_QUEUE_CASES ?? 500);
 const MAIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 8);
 const RAMP = (process.env.BENCH_RAMP ?? '1.5,2,3,4,6')
@@ -80,15 +85,18 @@ async function main(): Promise<void> {
     cold: {},
     fanOut: {},
     redis: null,
+    workQueue: null,
     skipped: [],
     durationSeconds: 0,
   };
   try {
     const templateDir = join(scratch, 'template');
     mkdirSync(templateDir);
-    say(`provisioning ${N} cases with ${2 * N} physicians`);
+    // The work queue provisions its own caseload (one BA with many cases).
+    const provisioned = ONLY_WORK_QUEUE ? 1 : Math.max(N, 1);
+    say(`provisioning ${provisioned} cases with ${2 * provisioned} physicians`);
     const stores = createSqliteStores(templateDir, { synchronous: 'full' });
-    const consultations = await provision(stores, log, Math.max(N, 1));
+    const consultations = await provision(stores, log, provisioned);
     await stores.close();
     const context: BenchContext = { templateDir, consultations, scratch };
 
@@ -123,6 +131,10 @@ async function main(): Promise<void> {
       if (remainingMs() < 70_000) results.skipped.push('redis');
       else results.redis = await redisScenario(scratch);
     }
+    if (SCENARIOS.has('workqueue')) {
+      if (remainingMs() < 60_000) results.skipped.push('workqueue');
+      else results.workQueue = await workQueueScenario(scratch, log, QUEUE_CASES, say);
+    }
   } finally {
     killAll();
     removeDir(scratch);
@@ -131,7 +143,9 @@ async function main(): Promise<void> {
   const [jsonPath, markdownPath] = OUT_DIR
     ? [join(OUT_DIR, 'latest.json'), join(OUT_DIR, 'BENCHMARKS.md')]
     : [benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md')];
-  const markdown = writeReport(results, jsonPath, markdownPath, benchFile('../../bench/PROFILING.md'));
+  const previous = ONLY_WORK_QUEUE ? previousResults(jsonPath) : null;
+  const reported = previous ? { ...previous, workQueue: results.workQueue } : results;
+  const markdown = writeReport(reported, jsonPath, markdownPath, benchFile('../../bench/PROFILING.md'));
   process.stdout.write(`${markdown}\n`);
   say(`done in ${results.durationSeconds} s; wrote ${jsonPath} and ${markdownPath}`);
 }

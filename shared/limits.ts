@@ -183,3 +183,8 @@ export const MAX_RIV_DOUBT_REASON_CHARS = 1000;
  * and the session is suggested `leadDays` before it, on a working day, at `hour`:00.
  */
 export const SESSION_PROPOSAL = { windowDays: 14, leadDays: 3, hour: 10 } as const;
+/** Cases per page of the work queue (the case list); search, filters and sorting cover all cases, not one page. */
+export const WORK_QUEUE_PAGE_SIZE = 50;
+
+/** The work queue's "mijlpaal binnen 2 weken": a next Poortwachter milestone due at most this many days from today. */
+export const MILESTONE_SOON_DAYS = 14;

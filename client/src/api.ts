@@ -1,4 +1,4 @@
-import type { ApiErrorBody, CaseDetail, CaseSummary, CommandResult, LoginResponse, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
+import type { ApiErrorBody, CaseDetail, CaseListEntry, CommandResult, LoginResponse, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
 import type { DisputeOutcome } from '../../shared/workflow/types.ts';
 import type { FlagInput, FormalRouteInput, FormalRouteOutcomeInput, OpenDisputeInput } from '../../shared/workflowSchemas.ts';
 
@@ -42,7 +42,8 @@ export const api = {
   login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: PublicUser; expiresAt: number }>('GET', '/api/me'),
-  cases: () => request<CaseSummary[]>('GET', '/api/cases'),
+  /** Every case with its work-queue fields (shared/workQueue.ts). */
+  cases: () => request<CaseListEntry[]>('GET', '/api/cases'),
   case: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
   workflow: (caseId: string) => request<WorkflowView>('GET', `${casePath(caseId)}/workflow`),
   reviewerCandidates: (caseId: string) => request<ReviewerCandidate[]>('GET', `${casePath(caseId)}/reviewer-candidates`),

@@ -11,6 +11,7 @@ import { Notifications } from './pages/notifications.ts';
 import { EmployerSummaryPage, History } from './pages/history.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
+import { WorkQueuePage } from './pages/workQueue.ts';
 import { WorkspaceView } from './pages/workspace.ts';
 
 export { waitForText, type EditorPart, type PositionPart } from './pages/common.ts';
@@ -166,6 +167,8 @@ export class PhysicianPage extends WorkspacePage {
   readonly employer = new EmployerSummaryPage(this);
   /** The notifications across cases: the top bar's count, toasts, the inbox and the e-mail setting. */
   readonly notifications = new Notifications(this);
+  /** The case list as a work queue: search, filters, sorting, pages. */
+  readonly queue = new WorkQueuePage(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;

@@ -69,4 +69,26 @@ describe('npm run bench (smoke run)', () => {
     expect(markdown).toContain('## Profiling and fixes');
     expect(markdown).toMatch(/\| relay latency p99 \| [\d.]+ ms \| [\d.]+ ms \|/);
   });
+
+  it('measures the work queue alone in a browser: first page, search and filter figures in the report', { timeout: 150_000 }, async () => {
+    if (!existsSync(RUN)) throw new Error(`${RUN} is missing: run "npm run build:bench" first (npm test does)`);
+    const child = spawn(process.execPath, [RUN], {
+      env: { PATH: process.env.PATH ?? '', BENCH_SCENARIOS: 'workqueue', BENCH_QUEUE_CASES: '30', BENCH_OUT_DIR: tmp.dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let progress = '';
+    child.stderr.on('data', (chunk: Buffer) => (progress += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, progress).toBe(0);
+    const results = JSON.parse(readFileSync(join(tmp.dir, 'latest.json'), 'utf8')) as {
+      workQueue: { cases: number; mix: { proposals: number }; firstPage: { count: number }; search: { count: number }; filter: { count: number } };
+    };
+    expect(results.workQueue.cases).toBe(30);
+    expect(results.workQueue.mix.proposals).toBeGreaterThan(0);
+    // Five loads, one measure per keystroke and per toggle: every input was followed by the table.
+    expect(results.workQueue.firstPage.count).toBe(5);
+    expect(results.workQueue.search.count).toBeGreaterThan(10);
+    expect(results.workQueue.filter.count).toBe(10);
+    expect(readFileSync(join(tmp.dir, 'BENCHMARKS.md'), 'utf8')).toMatch(/\| navigation → first page of the table rendered \| 5 \| [\d.,]+ ms/);
+  });
 });

@@ -5,6 +5,7 @@ import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workQueueMessages } from './workQueue.ts';
 
 export const en: Messages = {
   app: {
@@ -395,6 +396,7 @@ export const en: Messages = {
   sessionAnswers: sessionAnswersMessages.en,
   comments: commentsMessages.en,
   poortwachter: poortwachterMessages.en,
+  workQueue: workQueueMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,

@@ -4,6 +4,7 @@ import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workQueueMessages } from './workQueue.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
 export const nl = {
@@ -399,6 +400,7 @@ export const nl = {
   sessionAnswers: sessionAnswersMessages.nl,
   comments: commentsMessages.nl,
   poortwachter: poortwachterMessages.nl,
+  workQueue: workQueueMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,

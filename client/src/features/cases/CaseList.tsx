@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../../shared/api.ts';
+import type { CaseListEntry } from '../../../../shared/api.ts';
 import { api } from '../../api.ts';
-import { Link } from '../../router.tsx';
-import { CaseUnreadBadge, useInbox } from '../comments/index.ts';
 import { UpcomingSessions } from '../sessions/UpcomingSessions.tsx';
-import { useDateFormat } from '../workspace/labels.ts';
+import { QueueControls } from './QueueControls.tsx';
+import { QueuePager } from './QueuePager.tsx';
+import { QueueTable } from './QueueTable.tsx';
+import { markQueueRendered } from './queueTiming.ts';
+import { useWorkQueue } from './useWorkQueue.ts';
+import './workQueue.css';
 
+/** The physician's cases as a work queue (docs/domain.md): one request, then search, filters, order and pages in the page. */
 export function CaseList() {
   const { t } = useTranslation();
-  const formatDate = useDateFormat();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [cases, setCases] = useState<CaseListEntry[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const unreadComments = useInbox();
 
   useEffect(() => {
     api.cases().then(setCases, () => setFailed(true));
@@ -26,28 +28,27 @@ export function CaseList() {
     );
   if (!cases) return <p>{t('app.loading')}</p>;
   return (
-    <section aria-labelledby="cases-heading">
+    <section aria-labelledby="cases-heading" className="work-queue-page">
       <h1 id="cases-heading">{t('cases.heading')}</h1>
-      {cases.length === 0 && <p className="muted">{t('cases.empty')}</p>}
-      <ul className="case-list">
-        {cases.map((c) => (
-          <li key={c.id} className="card">
-            <Link to={`/cases/${encodeURIComponent(c.id)}`} className="case-link">
-              {c.title}
-            </Link>
-            <CaseUnreadBadge caseId={c.id} count={unreadComments.get(c.id) ?? 0} />
-            <dl>
-              <dt>{t('cases.employee')}</dt>
-              <dd>{c.employeePseudonym}</dd>
-              <dt>{t('cases.employer')}</dt>
-              <dd>{c.employer}</dd>
-              <dt>{t('cases.firstSickDay')}</dt>
-              <dd>{formatDate(c.firstSickDay)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
+      {cases.length === 0 ? <p className="muted">{t('cases.empty')}</p> : <WorkQueue cases={cases} />}
       <UpcomingSessions />
     </section>
+  );
+}
+
+function WorkQueue({ cases }: { cases: readonly CaseListEntry[] }) {
+  const { t } = useTranslation();
+  const queue = useWorkQueue(cases);
+  const { page } = queue;
+
+  useEffect(() => markQueueRendered(), [page]);
+
+  return (
+    <>
+      <p className="muted small queue-intro">{t('workQueue.intro')}</p>
+      <QueueControls queue={queue} />
+      {page.total === 0 ? <p className="muted queue-none">{t('workQueue.none')}</p> : <QueueTable rows={page.items} sort={queue.sort} sortBy={queue.sortBy} />}
+      <QueuePager page={page} goToPage={queue.goToPage} />
+    </>
   );
 }
