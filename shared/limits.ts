@@ -152,3 +152,9 @@ export const MAX_QUOTE_CHARS = 2000;
 
 /** A version's label ("Voor het gesprek met UWV"), once trimmed. */
 export const MAX_VERSION_LABEL_CHARS = 200;
+
+/** Rows one page of the audit trail holds at most (GET /api/audit?limit=). */
+export const MAX_AUDIT_PAGE_ROWS = 200;
+
+/** Rows one CSV export of the audit trail holds at most; a larger period is exported in parts. */
+export const MAX_AUDIT_EXPORT_ROWS = 50_000;

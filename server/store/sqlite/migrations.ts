@@ -212,4 +212,10 @@ export const MIGRATIONS: readonly string[] = [
     WHEN EXISTS (SELECT 1 FROM employer_summary_releases WHERE case_id = NEW.case_id AND version = NEW.version)
     BEGIN SELECT RAISE(ABORT, 'employer summary releases are immutable'); END;
   `,
+  `
+  -- Accounts an administrator deactivated (docs/security.md) and the count of times all of an
+  -- account's sessions were ended: a token issued under an older count is refused.
+  ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+  ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
