@@ -3,12 +3,10 @@ import { formatDocName } from '../../shared/docNames.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { AdminClient, holdSocket, type HeldSocket } from '../helpers/adminClient.ts';
-import { anchorOf, connectDoc, typeInto, type CollabClient } from '../helpers/collabClient.ts';
-import { writeDoc } from '../helpers/docWriter.ts';
+import { connectDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { api } from '../helpers/http.ts';
 import { loginToken, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
-import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 const PASSWORD = 'Zonnebloem-veld-42';
 
