@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { formatDocName } from '../../shared/docNames.ts';
 import { AdminClient } from '../helpers/adminClient.ts';
 import { anchorOf, connectDoc, typeInto } from '../helpers/collabClient.ts';
