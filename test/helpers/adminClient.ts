@@ -25,8 +25,8 @@ export class AdminClient {
     return (await this.call<AdminUser[]>('GET', '/api/admin/users')).body;
   }
 
-  async createCase(ba: string, va: string): Promise<string> {
-    const body = { title: 'Beheer', employeePseudonym: 'WN-ADM', employer: 'Werkgever B.V.', firstSickDay: '2026-01-05', ba, va };
+  async createCase(ba: string, va: string, title = 'Beheer'): Promise<string> {
+    const body = { title, employeePseudonym: 'WN-ADM', employer: 'Werkgever B.V.', firstSickDay: '2026-01-05', ba, va };
     const created = await this.call<{ id: string }>('POST', '/api/cases', body);
     if (created.status !== 201) throw new Error(`create case: ${created.status} ${JSON.stringify(created.body)}`);
     return created.body.id;

@@ -1,3 +1,4 @@
+import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { employerMessages, historyMessages } from './record.ts';
@@ -390,6 +391,7 @@ export const en: Messages = {
   },
   sessions: sessionsMessages.en,
   comments: commentsMessages.en,
+  admin: adminMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
 };

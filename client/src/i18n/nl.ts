@@ -1,3 +1,4 @@
+import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
@@ -394,6 +395,7 @@ export const nl = {
   },
   sessions: sessionsMessages.nl,
   comments: commentsMessages.nl,
+  admin: adminMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
 };
