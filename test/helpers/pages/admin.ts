@@ -32,10 +32,10 @@ export class AdminScreens {
   /** Fills in and submits the form for a new account. */
   async createUser(user: { username: string; name: string; role: string; password: string }): Promise<void> {
     const form = this.page.getByTestId('create-user');
-    await form.getByLabel('Gebruikersnaam').fill(user.username);
-    await form.getByLabel('Naam').fill(user.name);
-    await form.getByLabel('Rol').selectOption({ label: user.role });
-    await form.getByLabel('Wachtwoord').fill(user.password);
+    await form.getByLabel('Gebruikersnaam', { exact: true }).fill(user.username);
+    await form.getByLabel('Naam', { exact: true }).fill(user.name);
+    await form.getByLabel('Rol', { exact: true }).selectOption({ label: user.role });
+    await form.getByLabel('Wachtwoord', { exact: true }).fill(user.password);
     await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   }
 
