@@ -188,3 +188,8 @@ export const WORK_QUEUE_PAGE_SIZE = 50;
 
 /** The work queue's "mijlpaal binnen 2 weken": a next Poortwachter milestone due at most this many days from today. */
 export const MILESTONE_SOON_DAYS = 14;
+/** Rows one page of the audit trail holds at most (GET /api/audit?limit=). */
+export const MAX_AUDIT_PAGE_ROWS = 200;
+
+/** Rows one CSV export of the audit trail holds at most; a larger period is exported in parts. */
+export const MAX_AUDIT_EXPORT_ROWS = 50_000;

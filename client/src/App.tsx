@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../shared/api.ts';
 import { api, ApiError } from './api.ts';
+import { AdminPage } from './features/admin/AdminPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { CaseList } from './features/cases/CaseList.tsx';
 import {
@@ -101,7 +102,12 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
       </header>
       <main id="content" tabIndex={-1}>
         <SessionReminders />
-        {notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />)}
+        {user.role === 'admin' ? (
+          // An administrator never reads case content: their home is the administration, whatever the path.
+          <AdminPage path={path} userId={user.id} />
+        ) : (
+          (notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />))
+        )}
       </main>
       <NotificationToasts />
     </div>

@@ -10,7 +10,20 @@ export interface Principal {
   claims: TokenClaims;
 }
 
-/** Resolves a presented token to a principal: well signed, unexpired, not logged out, user still there. */
+/** What identifies a session for its checks while it is open: its account, its token and the session version it was issued under. */
+export interface SessionRef {
+  userId: string;
+  tokenId: string;
+  sessionVersion: number;
+}
+
+export const sessionOf = (claims: TokenClaims): SessionRef => ({ userId: claims.sub, tokenId: claims.jti, sessionVersion: claims.sv ?? 0 });
+
+/**
+ * Resolves a presented token to a principal: well signed, unexpired, not
+ * logged out, user still there and active, and its sessions not ended by an
+ * administrator since the token was issued.
+ */
 export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
@@ -21,8 +34,18 @@ export class Authenticator {
     if (!token) return null;
     const claims = this.tokens.verify(token);
     if (!claims) return null;
-    const [user, revoked] = await Promise.all([this.records.findUserById(claims.sub), this.records.isTokenRevoked(claims.jti)]);
-    return user && !revoked ? { user, claims } : null;
+    const user = await this.holderOf(sessionOf(claims));
+    return user ? { user, claims } : null;
+  }
+
+  /**
+   * The account of a session that was valid, while it still is (the expiry is
+   * the caller's to check); null once it was logged out, the account is gone or
+   * deactivated, or its sessions were ended (password reset, deactivation).
+   */
+  async holderOf(session: SessionRef): Promise<UserRecord | null> {
+    const [user, revoked] = await Promise.all([this.records.findUserById(session.userId), this.records.isTokenRevoked(session.tokenId)]);
+    return user && !revoked && user.deactivatedAt === null && user.sessionVersion === session.sessionVersion ? user : null;
   }
 }
 

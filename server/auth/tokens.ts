@@ -10,6 +10,12 @@ export interface TokenClaims {
   jti: string;
   iat: number;
   exp: number;
+  /**
+   * The account's session version when the token was issued
+   * (UserRecord.sessionVersion): once an administrator ends the account's
+   * sessions it is behind and refused. Absent in tokens issued before it existed: 0.
+   */
+  sv?: number;
 }
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -29,9 +35,9 @@ export class TokenService {
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
-  issue(userId: string, role: Role): { token: string; claims: TokenClaims } {
+  issue(userId: string, role: Role, sessionVersion = 0): { token: string; claims: TokenClaims } {
     const iat = this.now();
-    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds };
+    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds, sv: sessionVersion };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return { token: `${body}.${sign(body, this.secret).toString('base64url')}`, claims };
   }
@@ -58,7 +64,8 @@ function parseClaims(payload: string): TokenClaims | null {
       typeof claims.role === 'string' &&
       typeof claims.jti === 'string' &&
       typeof claims.iat === 'number' &&
-      typeof claims.exp === 'number';
+      typeof claims.exp === 'number' &&
+      (claims.sv === undefined || typeof claims.sv === 'number');
     return valid ? (claims as TokenClaims) : null;
   } catch {
     return null;

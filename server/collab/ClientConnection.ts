@@ -37,6 +37,8 @@ export interface ConnectionContext {
   tokenId: string;
   /** When that token expires (seconds since the epoch): the connection ends with it. */
   tokenExpiresAt: number;
+  /** The account's session version the token was issued under: the connection ends when an administrator ends its sessions. */
+  sessionVersion: number;
   ip: string | null;
   userAgent: string | null;
 }

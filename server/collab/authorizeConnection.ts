@@ -75,6 +75,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       access,
       tokenId: principal.claims.jti,
       tokenExpiresAt: principal.claims.exp,
+      sessionVersion: principal.claims.sv ?? 0,
       ip: actor.ip,
       userAgent: actor.userAgent,
     },

@@ -51,7 +51,17 @@ export async function assignMember(
   username: string,
 ): Promise<void> {
   if (!(await deps.records.getCase(caseId))) throw badRequest(`case: no case with id "${caseId}"`, 'case');
-  const user = await memberFor(deps.records, caseRole, username);
+  await replaceMember(deps, actor, caseId, caseRole, await memberFor(deps.records, caseRole, username));
+}
+
+/** Gives a case role to a user already checked for it (memberProblem); the replaced physician loses access at once. */
+export async function replaceMember(
+  deps: Pick<CommandDeps, 'records' | 'audit'> & Partial<Pick<CommandDeps, 'connections' | 'realtime'>>,
+  actor: AuditActor,
+  caseId: string,
+  caseRole: CaseRole,
+  user: UserRecord,
+): Promise<void> {
   const replaced = (await deps.records.listMembers(caseId)).find((member) => member.caseRole === caseRole && member.userId !== user.id);
   await deps.records.setMember({ caseId, userId: user.id, caseRole });
   await deps.audit.record(actor, { action: 'write', outcome: 'success', object: 'membership', caseId, detail: `${caseRole}:${user.id}` });
@@ -60,11 +70,19 @@ export async function assignMember(
   await deps.realtime?.recheckCase(caseId);
 }
 
-/** The user named for a case role, who must exist and hold the matching account role. */
+/** Why a user may not hold a case role (the wrong account role, deactivated), or null. */
+export function memberProblem(caseRole: CaseRole, user: UserRecord): string | null {
+  const wanted = ACCOUNT_ROLE_FOR[caseRole];
+  if (user.role !== wanted) return `"${user.username}" is a ${user.role}, not a ${wanted}`;
+  if (user.deactivatedAt !== null) return `"${user.username}" is deactivated`;
+  return null;
+}
+
+/** The user named for a case role, who must exist, be active and hold the matching account role. */
 async function memberFor(records: RecordStore, caseRole: CaseRole, username: string): Promise<UserRecord> {
   const user = await records.findUserByUsername(username);
   if (!user) throw badRequest(`${caseRole}: no user "${username}"`, caseRole);
-  const wanted = ACCOUNT_ROLE_FOR[caseRole];
-  if (user.role !== wanted) throw badRequest(`${caseRole}: "${username}" is a ${user.role}, not a ${wanted}`, caseRole);
+  const problem = memberProblem(caseRole, user);
+  if (problem) throw badRequest(`${caseRole}: ${problem}`, caseRole);
   return user;
 }

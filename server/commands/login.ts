@@ -46,17 +46,18 @@ export async function login(
     throw loginBusy(passwordWork.drainSeconds);
   }
 
-  if (!user || !valid) {
+  // A deactivated account is refused like a wrong password, so the answer does not say whether the password was right.
+  if (!user || !valid || user.deactivatedAt !== null) {
     await deps.throttle.fail(ticket);
     await deps.audit.record(
       { ...attempt, userId: user?.id ?? null, role: user?.role ?? null },
-      { action: 'login', outcome: 'failure', object: 'session', detail: user ? 'wrong-password' : 'unknown-user' },
+      { action: 'login', outcome: 'failure', object: 'session', detail: !user ? 'unknown-user' : valid ? 'deactivated' : 'wrong-password' },
     );
     throw invalidCredentials();
   }
 
   await deps.throttle.succeed(ticket);
-  const { token, claims } = deps.tokens.issue(user.id, user.role);
+  const { token, claims } = deps.tokens.issue(user.id, user.role, user.sessionVersion);
   await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
   return { token, expiresAt: claims.exp, user: toPublicUser(user) };
 }

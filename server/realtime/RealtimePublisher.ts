@@ -16,6 +16,8 @@ export interface RealtimePublisher {
   recheckCase(caseId: string): Promise<number>;
   /** Disconnects the sockets opened with a session token (logout), on every node, telling them why. */
   disconnectToken(tokenId: string): Promise<void>;
+  /** Disconnects every socket of a user (an administrator ended their sessions), on every node, telling them why. */
+  disconnectUser(userId: string): Promise<void>;
   /** Pushes a change of comment threads to everyone following the case. */
   publishComments(caseId: string, push: CommentsPush): void;
   /** Users with a socket on this node (reminders go to the node that holds the socket). */

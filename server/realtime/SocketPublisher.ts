@@ -35,10 +35,18 @@ export class SocketPublisher implements RealtimePublisher {
   }
 
   async disconnectToken(tokenId: string): Promise<void> {
-    // Through the adapter, so that the sockets of this login on every node end, not only here.
+    this.endRoom(tokenRoom(tokenId));
+  }
+
+  async disconnectUser(userId: string): Promise<void> {
+    this.endRoom(userRoom(userId));
+  }
+
+  /** Through the adapter, so that the sockets in the room on every node end, not only here. */
+  private endRoom(room: string): void {
     const message: AuthEnded = { reason: 'revoked' };
-    this.io.to(tokenRoom(tokenId)).emit(RealtimeEvent.authEnded, message);
-    this.io.in(tokenRoom(tokenId)).disconnectSockets(true);
+    this.io.to(room).emit(RealtimeEvent.authEnded, message);
+    this.io.in(room).disconnectSockets(true);
   }
 
   publishComments(caseId: string, push: CommentsPush): void {

@@ -3,7 +3,7 @@ import { caseRoom, RealtimeEvent, sessionRoom, type AuthEnded } from '../../shar
 import type { AccessRole } from '../../shared/roles.ts';
 import type { TokenClaims } from '../auth/tokens.ts';
 import { refusalFor } from '../policies/participation.ts';
-import type { RecordStore } from '../store/ports.ts';
+import { sessionOf, type Authenticator } from '../auth/Authenticator.ts';
 import type { AnyNodeSocket } from './socketTypes.ts';
 
 /** How often every socket's access is checked again: the collaboration relay's interval (CollabServer). */
@@ -22,7 +22,8 @@ export type HeldSocket = Pick<AnyNodeSocket, 'data' | 'rooms' | 'emit' | 'leave'
 
 export interface SocketAccessDeps {
   accessRole(caseId: string, userId: string): Promise<AccessRole | null>;
-  records: Pick<RecordStore, 'isTokenRevoked'>;
+  /** Whether the session is still valid (not logged out, account active, its sessions not ended). */
+  authenticator: Pick<Authenticator, 'holderOf'>;
   log: Logger;
   /** A socket left a session room: tell the others who is still there. */
   presenceChanged(sessionId: string): void;
@@ -108,7 +109,7 @@ export class SocketAccess {
 
   private async loginEnded(claims: TokenClaims): Promise<AuthEnded['reason'] | null> {
     if (claims.exp * 1000 <= Date.now()) return 'expired';
-    return (await this.deps.records.isTokenRevoked(claims.jti)) ? 'revoked' : null;
+    return (await this.deps.authenticator.holderOf(sessionOf(claims))) ? null : 'revoked';
   }
 
   /** Takes the socket out of the case's rooms it may no longer be in; true when it left any. */

@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.ts';
-import type { RecordStore } from '../store/ports.ts';
 import { authenticateSockets, originCheck, type HandshakeDeps } from './handshake.ts';
 import { presenceAnnouncer } from './presence.ts';
 import type { RealtimePublisher } from './RealtimePublisher.ts';
@@ -17,8 +16,6 @@ export { SOCKET_PATH };
 const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
 export interface RealtimeDeps extends HandshakeDeps, Omit<RoomDeps, 'announcePresence'> {
-  /** Whether a token was revoked (logout), for the sockets still open with it. */
-  records: Pick<RecordStore, 'isTokenRevoked'>;
   /** socket.io's Redis adapter in the distributed mode, so that pushes reach sockets on every node. */
   adapter?: ServerOptions['adapter'];
   /** Refuses handshakes from pages of another site (socket.io's allowRequest); absent: every origin. */
@@ -42,7 +39,12 @@ export interface RealtimeServer {
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: IoServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, serverOptions(deps));
   const announcePresence = presenceAnnouncer(io, deps.log);
-  const accessDeps = { accessRole: deps.accessRole, records: deps.records, log: deps.log, presenceChanged: (id: string) => void announcePresence(id) };
+  const accessDeps = {
+    accessRole: deps.accessRole,
+    authenticator: deps.authenticator,
+    log: deps.log,
+    presenceChanged: (id: string) => void announcePresence(id),
+  };
   const access = new SocketAccess(accessDeps, () => io.of('/').sockets.values());
   authenticateSockets(io, deps);
   io.on('connection', (socket) => socket.once('disconnect', access.endAtExpiry(socket)));

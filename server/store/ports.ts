@@ -1,3 +1,4 @@
+import type { AuditAction, AuditOutcome } from '../../shared/admin.ts';
 import type { CaseRole, Role } from '../../shared/roles.ts';
 import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
@@ -78,9 +79,21 @@ export interface UserRecord {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** When an administrator deactivated the account (ISO); null while it is active. A deactivated account cannot log in. */
+  deactivatedAt: string | null;
+  /**
+   * Counts the times every session of the account was ended (deactivation,
+   * password reset): a token carries the number it was issued under and is
+   * refused once it is behind.
+   */
+  sessionVersion: number;
 }
 
-export type NewUser = Omit<UserRecord, 'createdAt'>;
+/** A new account is active and starts at session version 0. */
+export type NewUser = Omit<UserRecord, 'createdAt' | 'deactivatedAt' | 'sessionVersion'>;
+
+/** What an administrator changes of an account (UserRecord.updateUser); fields left out stay. */
+export type UserChange = Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'deactivatedAt' | 'sessionVersion'>>;
 
 export interface CaseRecord {
   id: string;
@@ -107,6 +120,8 @@ export interface RecordStore {
   findUserByUsername(username: string): Promise<UserRecord | null>;
   countUsers(): Promise<number>;
   listUsers(): Promise<UserRecord[]>;
+  /** Changes an account's fields, all at once; resolves with the account as changed, or null when there is none. */
+  updateUser(id: string, change: UserChange): Promise<UserRecord | null>;
 
   /** Creates the case and its members in one transaction. */
   createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord>;
@@ -258,8 +273,7 @@ export interface CommentStore {
 
 // ---- Audit -----------------------------------------------------------------
 
-export type AuditAction = 'login' | 'logout' | 'read' | 'write' | 'create' | 'connect' | 'export' | 'denied';
-export type AuditOutcome = 'success' | 'failure' | 'denied';
+export type { AuditAction, AuditOutcome } from '../../shared/admin.ts';
 
 /** One NEN 7513-style audit row. Never holds medical text. */
 export interface AuditEntry {
@@ -282,13 +296,28 @@ export interface AuditQuery {
   caseId?: string;
   userId?: string;
   action?: AuditAction;
+  /** Rows at or after this instant (ISO, compared with `at`). */
+  from?: string;
+  /** Rows before this instant (ISO, exclusive). */
+  to?: string;
+  /** Rows older than those of the page that handed out this cursor (AuditPage.next), with the same filters. */
+  cursor?: string;
   limit?: number;
+}
+
+/** One page of the trail, newest first, and the cursor of the next (older) page; null when there is none. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: string | null;
 }
 
 export interface AuditStore {
   /** Append-only: there is no update or delete. */
   append(entry: AuditEntry): Promise<void>;
+  /** The rows that match, newest (appended last) first, at most `limit`. */
   list(query: AuditQuery): Promise<AuditEntry[]>;
+  /** The same rows as `list`, with the cursor of the rows after them; a cursor this adapter did not hand out lists nothing. */
+  page(query: AuditQuery): Promise<AuditPage>;
 }
 
 /** Everything the app needs from storage, built by the composition root. */

@@ -10,6 +10,7 @@ import { securityHeaders } from '../http/middleware/securityHeaders.ts';
 import type { OriginGuard } from '../http/originGuard.ts';
 import { publicOriginOf } from '../http/publicOrigin.ts';
 import { adminRoutes } from '../http/routes/adminRoutes.ts';
+import { auditRoutes } from '../http/routes/auditRoutes.ts';
 import { authRoutes } from '../http/routes/authRoutes.ts';
 import { caseRoutes } from '../http/routes/caseRoutes.ts';
 import { clientRoutes } from '../http/routes/clientRoutes.ts';
@@ -49,6 +50,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(authRoutes(commands, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
   app.use(caseRoutes(commands, auth));
   app.use(adminRoutes(commands, auth));
+  app.use(auditRoutes(commands, wiring.stores.audit, auth));
   app.use(workflowRoutes(commands, auth));
   const links = { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) };
   app.use(sessionRoutes(commands, auth, links));

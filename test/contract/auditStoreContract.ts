@@ -90,6 +90,56 @@ export function auditStoreContract(name: string, makeStores: MakeStores): void {
       expect(await audit().list({ limit: 0 })).toEqual([]);
     });
 
+    it('from and to filter on the time a row names: from inclusive, to exclusive, with the other filters', async () => {
+      const rows = await appendAll([1, 2, 3, 4, 5].map((n) => entry(n, { caseId: n % 2 ? 'c1' : 'c2' })));
+      const pick = (...indexes: number[]) => indexes.map((i) => rows[i]);
+      expect(await audit().list({ from: entry(2).at })).toEqual(pick(4, 3, 2, 1));
+      expect(await audit().list({ to: entry(3).at })).toEqual(pick(1, 0));
+      expect(await audit().list({ from: entry(2).at, to: entry(5).at })).toEqual(pick(3, 2, 1));
+      expect(await audit().list({ from: entry(2).at, to: entry(5).at, caseId: 'c1' })).toEqual(pick(2));
+      expect(await audit().list({ from: entry(3).at, to: entry(3).at })).toEqual([]);
+      expect(await audit().list({ from: '2026-01-01T00:00:00.000Z' })).toEqual([]);
+    });
+
+    it('pages with a cursor list every matching row once, newest first, and the last page has no cursor', async () => {
+      const rows = await appendAll(Array.from({ length: 11 }, (_, n) => entry(n, { userId: n % 3 === 0 ? 'u-va' : 'u-ba', detail: `row ${n}` })));
+      for (const filter of [{}, { userId: 'u-ba' }, { caseId: 'c1', action: 'read' as const }, { from: entry(2).at, to: entry(9).at }]) {
+        const expected = (await audit().list(filter)).map((row) => row.detail);
+        const seen: (string | null)[] = [];
+        let cursor: string | undefined;
+        for (let pages = 0; pages < 20; pages++) {
+          const page = await audit().page({ ...filter, limit: 3, ...(cursor ? { cursor } : {}) });
+          expect(page.entries.length).toBeLessThanOrEqual(3);
+          seen.push(...page.entries.map((row) => row.detail));
+          if (page.next === null) break;
+          expect(page.entries).toHaveLength(3);
+          cursor = page.next;
+        }
+        expect(seen).toEqual(expected);
+      }
+      expect(rows).toHaveLength(11);
+    });
+
+    it('a page is exactly as long as the limit when rows follow, and rows appended meanwhile do not shift the next page', async () => {
+      await appendAll([1, 2, 3, 4].map((n) => entry(n, { detail: `row ${n}` })));
+      const first = await audit().page({ limit: 2 });
+      expect(first.entries.map((row) => row.detail)).toEqual(['row 4', 'row 3']);
+      expect(first.next).not.toBeNull();
+      await audit().append(entry(5, { detail: 'row 5' }));
+      const second = await audit().page({ limit: 2, cursor: first.next! });
+      expect(second.entries.map((row) => row.detail)).toEqual(['row 2', 'row 1']);
+      expect(second.next).toBeNull();
+      const all = await audit().page({ limit: 5 });
+      expect(all.entries).toHaveLength(5);
+      expect(all.next).toBeNull();
+    });
+
+    it('a cursor no page handed out lists nothing', async () => {
+      await appendAll([entry(1), entry(2)]);
+      expect((await audit().page({ cursor: 'not-a-cursor' })).entries).toEqual([]);
+      expect((await audit().page({ cursor: '0' })).entries).toEqual([]);
+    });
+
     it('rows handed in or read back cannot alter the trail', async () => {
       const given = entry(1);
       await audit().append(given);

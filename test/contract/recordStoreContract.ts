@@ -38,7 +38,7 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
 
     it('a created user is found by id and by username, with a creation time', async () => {
       const created = await records().createUser(user('u1', 'j.jansen'));
-      expect(created).toEqual({ ...user('u1', 'j.jansen'), createdAt: expect.any(String) });
+      expect(created).toEqual({ ...user('u1', 'j.jansen'), createdAt: expect.any(String), deactivatedAt: null, sessionVersion: 0 });
       expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
       expect(await records().findUserById('u1')).toEqual(created);
       expect(await records().findUserByUsername('j.jansen')).toEqual(created);
@@ -157,6 +157,39 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
       expect(await records().isTokenRevoked('jti-1')).toBe(true);
       expect(await records().isTokenRevoked('jti-2')).toBe(true);
       expect(await records().isTokenRevoked('jti-3')).toBe(false);
+    });
+
+    it('updateUser changes the fields given, keeps the others, and every read sees it', async () => {
+      const created = await records().createUser(user('u1', 'j.jansen'));
+      const deactivated = await records().updateUser('u1', { deactivatedAt: '2025-01-02T03:04:05.000Z', sessionVersion: 1 });
+      expect(deactivated).toEqual({ ...created, deactivatedAt: '2025-01-02T03:04:05.000Z', sessionVersion: 1 });
+      expect(await records().findUserById('u1')).toEqual(deactivated);
+      expect(await records().findUserByUsername('J.Jansen')).toEqual(deactivated);
+      expect(await records().listUsers()).toEqual([deactivated]);
+      const changed = await records().updateUser('u1', {
+        role: 'verzekeringsarts',
+        passwordHash: 'scrypt$new',
+        deactivatedAt: null,
+        sessionVersion: undefined,
+      });
+      expect(changed).toEqual({ ...created, role: 'verzekeringsarts', passwordHash: 'scrypt$new', deactivatedAt: null, sessionVersion: 1 });
+      expect(await records().findUserById('u1')).toEqual(changed);
+      expect(await records().updateUser('u1', {})).toEqual(changed);
+    });
+
+    it('updateUser of an unknown user changes nothing and resolves null', async () => {
+      await records().createUser(user('u1'));
+      expect(await records().updateUser('nobody', { role: 'admin' })).toBeNull();
+      expect(await records().findUserById('nobody')).toBeNull();
+      expect(await records().countUsers()).toBe(1);
+    });
+
+    it('updateUser touches one user only', async () => {
+      const [first, second] = [await records().createUser(user('u1', 'a.one')), await records().createUser(user('u2', 'b.two'))];
+      await records().updateUser('u1', { deactivatedAt: '2025-01-02T03:04:05.000Z', sessionVersion: 3 });
+      expect(await records().findUserById('u2')).toEqual(second);
+      expect((await records().findUserById('u1'))?.sessionVersion).toBe(3);
+      expect(first.sessionVersion).toBe(0);
     });
 
     it('ping resolves', async () => {

@@ -280,7 +280,6 @@ describe('the socket.io server on its own (memory stores)', () => {
       audit: new Audit(stores.audit, log),
       log,
       accessRole: (caseId, userId) => accessRoleOf(stores, caseId, userId),
-      records: stores.records,
       workflow: stores.workflow,
       trustProxy: 0,
       checkOrigin: (request) => request.headers.origin === undefined || request.headers.origin === GOOD,

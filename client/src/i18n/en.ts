@@ -1,3 +1,4 @@
+import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { poortwachterMessages } from './poortwachter.ts';
@@ -397,6 +398,7 @@ export const en: Messages = {
   comments: commentsMessages.en,
   poortwachter: poortwachterMessages.en,
   workQueue: workQueueMessages.en,
+  admin: adminMessages.en,
   history: historyMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,

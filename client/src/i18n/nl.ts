@@ -1,3 +1,4 @@
+import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
@@ -401,6 +402,7 @@ export const nl = {
   comments: commentsMessages.nl,
   poortwachter: poortwachterMessages.nl,
   workQueue: workQueueMessages.nl,
+  admin: adminMessages.nl,
   history: historyMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,

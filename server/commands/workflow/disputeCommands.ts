@@ -67,7 +67,7 @@ const dispute = (deps: CommandDeps, target: DisputeTarget, build: Parameters<typ
 export function inviteReviewer(deps: CommandDeps, target: DisputeTarget, input: InviteReviewerInput): Promise<CommandResult> {
   return dispute(deps, target, async () => {
     const user = await deps.records.findUserByUsername(input.username);
-    const physician = user && user.role !== 'admin' ? user : null;
+    const physician = user && user.role !== 'admin' && user.deactivatedAt === null ? user : null;
     const member = physician ? caseRoleOf(physician, await deps.records.listMembers(target.caseId)) : null;
     return {
       type: 'inviteReviewer',

@@ -53,7 +53,7 @@ export async function reviewerCandidates(deps: CommandDeps, target: CaseTarget):
     if (role === 'reviewer') return [];
     const members = new Set((await deps.records.listMembers(target.caseId)).map((m) => m.userId));
     return (await deps.records.listUsers())
-      .filter((user) => user.role !== 'admin' && !members.has(user.id))
+      .filter((user) => user.role !== 'admin' && user.deactivatedAt === null && !members.has(user.id))
       .map((user) => ({ username: user.username, name: user.name, role: user.role }));
   });
 }

@@ -1,7 +1,5 @@
-import type { AuditEntry, AuditQuery, AuditStore } from '../ports.ts';
-import { matchesAuditQuery } from '../auditQuery.ts';
-
-const DEFAULT_LIMIT = 1000;
+import type { AuditEntry, AuditPage, AuditQuery, AuditStore } from '../ports.ts';
+import { auditLimitOf, cursorPosition, matchesAuditQuery, pageOf } from '../auditQuery.ts';
 
 /** In-memory audit trail for fast unit tests; not durable. */
 export class MemoryAuditStore implements AuditStore {
@@ -17,13 +15,18 @@ export class MemoryAuditStore implements AuditStore {
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
-    const found = this.entries.filter((entry) => matchesAuditQuery(entry, query));
-    // Not slice(-limit): slice(-0) is slice(0), so a limit of 0 returned everything.
-    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
-    // Copies, so that a caller cannot rewrite the append-only trail through a returned row.
-    return found
-      .slice(Math.max(0, found.length - limit))
-      .reverse()
-      .map((entry) => ({ ...entry }));
+    return (await this.page(query)).entries;
+  }
+
+  /** A cursor is the index of the oldest row of the page before. */
+  async page(query: AuditQuery): Promise<AuditPage> {
+    const limit = auditLimitOf(query);
+    const start = query.cursor === undefined ? this.entries.length : cursorPosition(query.cursor);
+    const found: { entry: AuditEntry; position: number }[] = [];
+    for (let i = Math.min(start ?? 0, this.entries.length) - 1; i >= 0 && found.length <= limit; i--) {
+      // Copies, so that a caller cannot rewrite the append-only trail through a returned row.
+      if (matchesAuditQuery(this.entries[i]!, query)) found.push({ entry: { ...this.entries[i]! }, position: i });
+    }
+    return pageOf(found, limit);
   }
 }

@@ -1,4 +1,14 @@
-import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
+import {
+  DuplicateError,
+  type CaseRecord,
+  type MemberRecord,
+  type NewCase,
+  type NewUser,
+  type RecordStore,
+  type UserChange,
+  type UserRecord,
+} from '../ports.ts';
+import { definedFields } from '../userChange.ts';
 
 /** In-memory record store for fast unit tests; not durable. */
 export class MemoryRecordStore implements RecordStore {
@@ -10,7 +20,7 @@ export class MemoryRecordStore implements RecordStore {
   async createUser(user: NewUser): Promise<UserRecord> {
     if (this.users.has(user.id)) throw new DuplicateError('id');
     if (await this.findUserByUsername(user.username)) throw new DuplicateError('username');
-    const record = { ...user, createdAt: new Date().toISOString() };
+    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
     this.users.set(user.id, record);
     return { ...record };
   }
@@ -32,6 +42,14 @@ export class MemoryRecordStore implements RecordStore {
 
   async listUsers(): Promise<UserRecord[]> {
     return [...this.users.values()].map((u) => ({ ...u })).sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  async updateUser(id: string, change: UserChange): Promise<UserRecord | null> {
+    const user = this.users.get(id);
+    if (!user) return null;
+    const changed = { ...user, ...definedFields(change) };
+    this.users.set(id, changed);
+    return { ...changed };
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {

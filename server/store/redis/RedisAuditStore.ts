@@ -1,8 +1,6 @@
 import type { Redis } from 'ioredis';
-import { matchesAuditQuery } from '../auditQuery.ts';
-import type { AuditEntry, AuditQuery, AuditStore } from '../ports.ts';
-
-const DEFAULT_LIMIT = 1000;
+import { auditLimitOf, cursorPosition, matchesAuditQuery, pageOf } from '../auditQuery.ts';
+import type { AuditEntry, AuditPage, AuditQuery, AuditStore } from '../ports.ts';
 /** Rows read per round trip while a filtered list looks for matches. */
 const PAGE_SIZE = 500;
 
@@ -33,18 +31,26 @@ export class RedisAuditStore implements AuditStore {
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
-    const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
+    return (await this.page(query)).entries;
+  }
+
+  /** A cursor is the index, in the list the filters read, of the oldest row of the page before. */
+  async page(query: AuditQuery): Promise<AuditPage> {
+    const limit = auditLimitOf(query);
     const key = query.caseId !== undefined ? this.key.ofCase(query.caseId) : query.userId !== undefined ? this.key.ofUser(query.userId) : this.key.all;
-    const found: AuditEntry[] = [];
+    const length = await this.redis.llen(key);
+    const start = query.cursor === undefined ? length : cursorPosition(query.cursor);
+    const found: { entry: AuditEntry; position: number }[] = [];
     // Walks back from the newest row by index from the head, which rows appended meanwhile do not shift.
-    for (let last = (await this.redis.llen(key)) - 1; last >= 0 && found.length < limit; last -= PAGE_SIZE) {
-      const page = await this.redis.lrange(key, Math.max(0, last - PAGE_SIZE + 1), last);
-      for (const row of page.reverse()) {
-        const entry = JSON.parse(row) as AuditEntry;
-        if (found.length < limit && matchesAuditQuery(entry, query)) found.push(entry);
+    for (let last = Math.min(start ?? 0, length) - 1; last >= 0 && found.length <= limit; last -= PAGE_SIZE) {
+      const first = Math.max(0, last - PAGE_SIZE + 1);
+      const page = await this.redis.lrange(key, first, last);
+      for (let i = page.length - 1; i >= 0 && found.length <= limit; i--) {
+        const entry = JSON.parse(page[i]!) as AuditEntry;
+        if (matchesAuditQuery(entry, query)) found.push({ entry, position: first + i });
       }
     }
-    return found;
+    return pageOf(found, limit);
   }
 }
 

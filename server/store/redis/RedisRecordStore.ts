@@ -1,5 +1,15 @@
 import type { Redis } from 'ioredis';
-import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
+import {
+  DuplicateError,
+  type CaseRecord,
+  type MemberRecord,
+  type NewCase,
+  type NewUser,
+  type RecordStore,
+  type UserChange,
+  type UserRecord,
+} from '../ports.ts';
+import { definedFields } from '../userChange.ts';
 
 /** SQLite's NOCASE folds ASCII letters only, so 'É' and 'é' stay two usernames there and here. */
 const foldCase = (username: string) => username.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
@@ -44,6 +54,19 @@ redis.call('SADD', KEYS[2], ARGV[2])
 for i = 4, #ARGV, 2 do setMember(KEYS[3], ARGV[i], ARGV[i + 1], ARGV[2], ARGV[3]) end
 return 1`;
 
+/** Lua: merges the JSON fields of ARGV[1] into the stored user, in one step; returns the user as changed, or false when there is none. */
+const UPDATE_USER = `
+local stored = redis.call('GET', KEYS[1])
+if not stored then return false end
+local user = cjson.decode(stored)
+for field, value in pairs(cjson.decode(ARGV[1])) do user[field] = value end
+local changed = cjson.encode(user)
+redis.call('SET', KEYS[1], changed)
+return changed`;
+
+/** A user as stored: accounts stored before deactivation existed are active, at session version 0. */
+const parseUser = (json: string): UserRecord => ({ deactivatedAt: null, sessionVersion: 0, ...(JSON.parse(json) as Partial<UserRecord>) }) as UserRecord;
+
 const UPDATE_MEMBER = `${SET_MEMBER}
 setMember(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
 
@@ -74,7 +97,7 @@ export class RedisRecordStore implements RecordStore {
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
-    const record: UserRecord = { ...user, createdAt: new Date().toISOString() };
+    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
     const keys = [this.key.user(user.id), this.key.username(user.username), this.key.users];
     const taken = await this.redis.eval(CREATE_USER, keys.length, ...keys, JSON.stringify(record), user.id);
     if (typeof taken === 'string') throw new DuplicateError(taken);
@@ -83,7 +106,7 @@ export class RedisRecordStore implements RecordStore {
 
   async findUserById(id: string): Promise<UserRecord | null> {
     const json = await this.redis.get(this.key.user(id));
-    return json ? (JSON.parse(json) as UserRecord) : null;
+    return json ? parseUser(json) : null;
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {
@@ -97,7 +120,12 @@ export class RedisRecordStore implements RecordStore {
 
   async listUsers(): Promise<UserRecord[]> {
     const ids = await this.redis.smembers(this.key.users);
-    return (await this.getAll<UserRecord>(ids.map(this.key.user))).sort(byUsername);
+    return (await this.getAll(ids.map(this.key.user))).map(parseUser).sort(byUsername);
+  }
+
+  async updateUser(id: string, change: UserChange): Promise<UserRecord | null> {
+    const changed = await this.redis.eval(UPDATE_USER, 1, this.key.user(id), JSON.stringify(definedFields(change)));
+    return typeof changed === 'string' ? parseUser(changed) : null;
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {
@@ -151,12 +179,12 @@ export class RedisRecordStore implements RecordStore {
 
   private async casesIn(setKey: string): Promise<CaseRecord[]> {
     const ids = await this.redis.smembers(setKey);
-    return (await this.getAll<CaseRecord>(ids.map(this.key.case))).sort(byCreation);
+    return (await this.getAll(ids.map(this.key.case))).map((json) => JSON.parse(json) as CaseRecord).sort(byCreation);
   }
 
-  private async getAll<T>(keys: string[]): Promise<T[]> {
+  private async getAll(keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
     const found = await this.redis.mget(keys);
-    return found.filter((json): json is string => json !== null).map((json) => JSON.parse(json) as T);
+    return found.filter((json): json is string => json !== null);
   }
 }

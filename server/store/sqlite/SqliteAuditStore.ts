@@ -1,8 +1,10 @@
-import type { AuditAction, AuditEntry, AuditOutcome, AuditQuery, AuditStore } from '../ports.ts';
+import { auditLimitOf, cursorPosition, pageOf } from '../auditQuery.ts';
+import type { AuditAction, AuditEntry, AuditOutcome, AuditPage, AuditQuery, AuditStore } from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 import type { SqliteWriter } from './SqliteWriter.ts';
 
 interface AuditRow {
+  id: number;
   at: string;
   user_id: string | null;
   username: string | null;
@@ -32,34 +34,50 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
+    return (await this.page(query)).entries;
+  }
+
+  /** A cursor is the row id of the oldest row of the page before. */
+  async page(query: AuditQuery): Promise<AuditPage> {
+    const limit = auditLimitOf(query);
+    const cursor = query.cursor === undefined ? undefined : cursorPosition(query.cursor);
+    if (cursor === null) return { entries: [], next: null };
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit ?? 1000 };
+    const params: Record<string, unknown> = { limit: limit + 1 };
     const filters = [
-      ['case_id', 'caseId', query.caseId],
-      ['user_id', 'userId', query.userId],
-      ['action', 'action', query.action],
+      ['case_id =', 'caseId', query.caseId],
+      ['user_id =', 'userId', query.userId],
+      ['action =', 'action', query.action],
+      ['at >=', 'from', query.from],
+      ['at <', 'to', query.to],
+      ['id <', 'cursor', cursor],
     ] as const;
-    for (const [column, name, value] of filters) {
+    for (const [condition, name, value] of filters) {
       if (value === undefined) continue;
-      where.push(`${column} = @${name}`);
+      where.push(`${condition} @${name}`);
       params[name] = value;
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    return this.db
-      .prepare<Record<string, unknown>, AuditRow>(sql)
-      .all(params)
-      .map((row) => ({
-        at: row.at,
-        userId: row.user_id,
-        username: row.username,
-        role: row.role,
-        caseId: row.case_id,
-        object: row.object,
-        action: row.action as AuditAction,
-        outcome: row.outcome as AuditOutcome,
-        detail: row.detail,
-        ip: row.ip,
-        userAgent: row.user_agent,
-      }));
+    const rows = this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params);
+    return pageOf(
+      rows.map((row) => ({ entry: toEntry(row), position: row.id })),
+      limit,
+    );
   }
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    caseId: row.case_id,
+    object: row.object,
+    action: row.action as AuditAction,
+    outcome: row.outcome as AuditOutcome,
+    detail: row.detail,
+    ip: row.ip,
+    userAgent: row.user_agent,
+  };
 }

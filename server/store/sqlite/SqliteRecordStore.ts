@@ -1,5 +1,14 @@
 import type { CaseRole, Role } from '../../../shared/roles.ts';
-import { DuplicateError, type CaseRecord, type MemberRecord, type NewCase, type NewUser, type RecordStore, type UserRecord } from '../ports.ts';
+import {
+  DuplicateError,
+  type CaseRecord,
+  type MemberRecord,
+  type NewCase,
+  type NewUser,
+  type RecordStore,
+  type UserChange,
+  type UserRecord,
+} from '../ports.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
 
 interface UserRow {
@@ -9,6 +18,8 @@ interface UserRow {
   role: string;
   password_hash: string;
   created_at: string;
+  deactivated_at: string | null;
+  session_version: number;
 }
 
 interface CaseRow {
@@ -28,7 +39,12 @@ const toUser = (row: UserRow): UserRecord => ({
   role: row.role as Role,
   passwordHash: row.password_hash,
   createdAt: row.created_at,
+  deactivatedAt: row.deactivated_at,
+  sessionVersion: row.session_version,
 });
+
+/** The columns of UserChange's fields. */
+const USER_COLUMNS = { role: 'role', passwordHash: 'password_hash', deactivatedAt: 'deactivated_at', sessionVersion: 'session_version' } as const;
 
 const toCase = (row: CaseRow): CaseRecord => ({
   id: row.id,
@@ -43,13 +59,15 @@ const toCase = (row: CaseRow): CaseRecord => ({
 /** Users, cases, memberships and revoked tokens in the workspace database. */
 export class SqliteRecordStore implements RecordStore {
   private readonly sql;
+  private readonly db: SqliteDatabase;
   private readonly createCaseTx: (record: CaseRecord, members: MemberRecord[]) => void;
 
   constructor(db: SqliteDatabase) {
+    this.db = db;
     this.sql = {
       insertUser: db.prepare(
-        `INSERT INTO users (id, username, name, role, password_hash, created_at)
-         VALUES (@id, @username, @name, @role, @passwordHash, @createdAt)`,
+        `INSERT INTO users (id, username, name, role, password_hash, created_at, deactivated_at, session_version)
+         VALUES (@id, @username, @name, @role, @passwordHash, @createdAt, @deactivatedAt, @sessionVersion)`,
       ),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       userByName: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
@@ -84,7 +102,7 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
-    const record: UserRecord = { ...user, createdAt: new Date().toISOString() };
+    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
     try {
       this.sql.insertUser.run(record);
     } catch (error) {
@@ -109,6 +127,15 @@ export class SqliteRecordStore implements RecordStore {
 
   async listUsers(): Promise<UserRecord[]> {
     return this.sql.allUsers.all().map(toUser);
+  }
+
+  async updateUser(id: string, change: UserChange): Promise<UserRecord | null> {
+    const fields = (Object.keys(USER_COLUMNS) as (keyof UserChange)[]).filter((field) => change[field] !== undefined);
+    if (fields.length > 0) {
+      const set = fields.map((field) => `${USER_COLUMNS[field]} = @${field}`).join(', ');
+      this.db.prepare(`UPDATE users SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(fields.map((field) => [field, change[field]])), id });
+    }
+    return this.findUserById(id);
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {

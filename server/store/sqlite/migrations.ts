@@ -238,4 +238,10 @@ export const MIGRATIONS: readonly string[] = [
     last_digest_at TEXT
   );
   `,
+  `
+  -- Accounts an administrator deactivated (docs/security.md) and the count of times all of an
+  -- account's sessions were ended: a token issued under an older count is refused.
+  ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+  ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
