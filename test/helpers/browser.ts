@@ -8,6 +8,7 @@ import { FIRST_SECTION, UI_TIMEOUT_MS } from './pages/common.ts';
 import { Disputes } from './pages/disputes.ts';
 import { Editors } from './pages/editors.ts';
 import { EmployerSummaryPage, History } from './pages/history.ts';
+import { Layout } from './pages/layout.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
 import { WorkspaceView } from './pages/workspace.ts';
@@ -163,6 +164,8 @@ export class PhysicianPage extends WorkspacePage {
   /** The history view (versions, comparison, log) and the employer summary. */
   readonly history = new History(this);
   readonly employer = new EmployerSummaryPage(this);
+  /** Column widths, overflow, the navigation's toggle, keyboard moves. */
+  readonly layout = new Layout(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;
@@ -192,8 +195,8 @@ export class PhysicianPage extends WorkspacePage {
   async waitForWorkspace(section = FIRST_SECTION): Promise<void> {
     await this.workspace.connection.and(this.page.locator('[data-state="connected"]')).waitFor();
     for (const part of ['occupational', 'insurance', 'joint'] as const) await this.editors.editor(part, section).waitFor();
-    const own = await this.editors.editor('occupational', section).getAttribute('contenteditable');
-    this.role = own === 'true' ? 'ba' : 'va';
+    const own = await this.editors.editor('occupational', section).getAttribute('aria-readonly');
+    this.role = own === 'false' ? 'ba' : 'va';
   }
 
   /** Back to the case list, which closes the case's documents. */

@@ -2,6 +2,7 @@ import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workspaceUiMessages } from './workspaceFixes.ts';
 
 export const en: Messages = {
   app: {
@@ -391,5 +392,6 @@ export const en: Messages = {
   sessions: sessionsMessages.en,
   comments: commentsMessages.en,
   history: historyMessages.en,
+  workspaceUi: workspaceUiMessages.en,
   employer: employerMessages.en,
 };

@@ -1,6 +1,7 @@
 import { commentsMessages } from './comments.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { sessionsMessages } from './sessions.ts';
+import { workspaceUiMessages } from './workspaceFixes.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
 export const nl = {
@@ -395,6 +396,7 @@ export const nl = {
   sessions: sessionsMessages.nl,
   comments: commentsMessages.nl,
   history: historyMessages.nl,
+  workspaceUi: workspaceUiMessages.nl,
   employer: employerMessages.nl,
 };
 
