@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AssessmentTemplate } from '../../../../shared/template/index.ts';
-import { COMMENTS, DISPUTES, SESSIONS } from './GroupNav.tsx';
+import { COMMENTS, DISPUTES, EMPLOYER, HISTORY, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 
 type FocusRequest = { section: string } | { dispute: string };
 
@@ -21,10 +21,12 @@ export interface WorkspaceNavigation {
 
 /** Which view of the workspace is shown, and the jumps to a section or a dispute that bring focus along. */
 export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceNavigation {
-  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
-  const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
-  const [currentSection, setCurrentSection] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view; a reload, where one was.
+  const [start] = useState(() => startingPlace(template));
+  const [view, setView] = useState<string>(start.view);
+  const [currentSection, setCurrentSection] = useState<string | null>(start.section);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(start.section ? { section: start.section } : null);
+  useRememberPlace(view, currentSection, start);
 
   const goToSection = useCallback(
     (sectionId: string) => {
@@ -67,4 +69,37 @@ export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceN
   const showComments = useCallback(() => selectView(COMMENTS), [selectView]);
 
   return { view, currentSection, setCurrentSection, goToSection, showDispute, selectView, showComments };
+}
+
+interface Place {
+  view: string;
+  section: string | null;
+}
+
+/** The place is kept in the address's fragment: `#section-<id>` (the id of the section's heading) or `#view-<id>`. */
+const SECTION_HASH = 'section-';
+const VIEW_HASH = 'view-';
+
+/** Where the workspace opens: the section or view in the address (a reload), else a session link's view, else the first group. */
+function startingPlace(template: AssessmentTemplate): Place {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  if (hash.startsWith(SECTION_HASH)) {
+    const section = hash.slice(SECTION_HASH.length);
+    const group = template.groups.find((g) => g.sections.some((s) => s.id === section));
+    if (group) return { view: group.id, section };
+  }
+  const views = [OVERVIEW, DISPUTES, SESSIONS, COMMENTS, HISTORY, EMPLOYER, ...template.groups.map((g) => g.id)];
+  if (hash.startsWith(VIEW_HASH) && views.includes(hash.slice(VIEW_HASH.length))) return { view: hash.slice(VIEW_HASH.length), section: null };
+  return { view: new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id, section: null };
+}
+
+/** Keeps the section worked in (or the view shown) in the address, so that a reload returns there; adds no history entry. */
+function useRememberPlace(view: string, section: string | null, start: Place): void {
+  useEffect(() => {
+    const unchanged = view === start.view && section === start.section;
+    if (unchanged && !window.location.hash) return;
+    const hash = `#${section ? SECTION_HASH + section : VIEW_HASH + view}`;
+    if (window.location.hash === hash) return;
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }, [view, section, start]);
 }
