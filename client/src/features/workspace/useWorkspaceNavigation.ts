@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AssessmentTemplate } from '../../../../shared/template/index.ts';
-import { COMMENTS, DISPUTES, EMPLOYER, HISTORY, OVERVIEW, SESSIONS } from './GroupNav.tsx';
+import { COMMENTS, DISPUTES, SESSIONS } from './GroupNav.tsx';
 
 type FocusRequest = { section: string } | { dispute: string };
 
@@ -26,7 +26,7 @@ export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceN
   const [view, setView] = useState<string>(start.view);
   const [currentSection, setCurrentSection] = useState<string | null>(start.section);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(start.section ? { section: start.section } : null);
-  useRememberPlace(view, currentSection, start);
+  useRememberPlace(currentSection);
 
   const goToSection = useCallback(
     (sectionId: string) => {
@@ -76,11 +76,10 @@ interface Place {
   section: string | null;
 }
 
-/** The place is kept in the address's fragment: `#section-<id>` (the id of the section's heading) or `#view-<id>`. */
+/** The section worked in is kept in the address's fragment as `#section-<id>`, the id of its heading. */
 const SECTION_HASH = 'section-';
-const VIEW_HASH = 'view-';
 
-/** Where the workspace opens: the section or view in the address (a reload), else a session link's view, else the first group. */
+/** Where the workspace opens: the section in the address (a reload), else a session link's view, else the first group. */
 function startingPlace(template: AssessmentTemplate): Place {
   const hash = decodeURIComponent(window.location.hash.slice(1));
   if (hash.startsWith(SECTION_HASH)) {
@@ -88,18 +87,18 @@ function startingPlace(template: AssessmentTemplate): Place {
     const group = template.groups.find((g) => g.sections.some((s) => s.id === section));
     if (group) return { view: group.id, section };
   }
-  const views = [OVERVIEW, DISPUTES, SESSIONS, COMMENTS, HISTORY, EMPLOYER, ...template.groups.map((g) => g.id)];
-  if (hash.startsWith(VIEW_HASH) && views.includes(hash.slice(VIEW_HASH.length))) return { view: hash.slice(VIEW_HASH.length), section: null };
   return { view: new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id, section: null };
 }
 
-/** Keeps the section worked in (or the view shown) in the address, so that a reload returns there; adds no history entry. */
-function useRememberPlace(view: string, section: string | null, start: Place): void {
+/**
+ * Keeps the section worked in in the address, so that a reload returns to it;
+ * out of a section (a view chosen in the navigation) the address has none and
+ * a reload opens the first group, as it always did. Adds no history entry.
+ */
+function useRememberPlace(section: string | null): void {
   useEffect(() => {
-    const unchanged = view === start.view && section === start.section;
-    if (unchanged && !window.location.hash) return;
-    const hash = `#${section ? SECTION_HASH + section : VIEW_HASH + view}`;
-    if (window.location.hash === hash) return;
+    const hash = section ? `#${SECTION_HASH}${section}` : '';
+    if (window.location.hash === hash || (!section && !window.location.hash.startsWith(`#${SECTION_HASH}`))) return;
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
-  }, [view, section, start]);
+  }, [section]);
 }
