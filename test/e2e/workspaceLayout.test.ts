@@ -33,6 +33,18 @@ describe('the workspace layout on common screens', () => {
       expect(box.right, `the thread inside the window at ${size.width} px`).toBeLessThanOrEqual(await ba.layout.viewportWidth());
       expect(await ba.layout.pageOverflows(), `no sideways scrolling at ${size.width} px`).toBe(false);
     }
+
+    // The margin folds away by keyboard and keeps its count; choosing the commented words shows the thread again.
+    const toggle = ba.page.getByTestId(`comment-margin-toggle-${SECTION}`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.focus();
+    await ba.page.keyboard.press('Enter');
+    await ba.comments.thread(threadId).waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.innerText()).toContain('Opmerkingen (1)');
+    await ba.editors.own(SECTION).locator(`[data-thread-id="${threadId}"]`).first().click();
+    await ba.comments.thread(threadId).waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expectNoPageErrors(ba);
   });
 
