@@ -37,7 +37,7 @@ describe('margin comments in the browser', () => {
     await va.editors.waitForExactText('other', SECTION, position);
 
     // The VA selects words in the BA's column, read-only for the VA, and starts a thread on them.
-    expect(await va.editors.other(SECTION).getAttribute('contenteditable')).toBe('false');
+    expect(await va.editors.other(SECTION).getAttribute('aria-readonly')).toBe('true');
     const before = await storedBytes(server);
     const question = 'Waarop baseer je de vier uur?';
     const threadId = await va.comments.commentOn('occupational', SECTION, words, question);

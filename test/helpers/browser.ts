@@ -9,6 +9,7 @@ import { Disputes } from './pages/disputes.ts';
 import { Editors } from './pages/editors.ts';
 import { Notifications } from './pages/notifications.ts';
 import { EmployerSummaryPage, History } from './pages/history.ts';
+import { Layout } from './pages/layout.ts';
 import { Sessions } from './pages/sessions.ts';
 import { SectionWorkflow } from './pages/workflow.ts';
 import { WorkQueuePage } from './pages/workQueue.ts';
@@ -169,6 +170,8 @@ export class PhysicianPage extends WorkspacePage {
   readonly notifications = new Notifications(this);
   /** The case list as a work queue: search, filters, sorting, pages. */
   readonly queue = new WorkQueuePage(this);
+  /** Column widths, overflow, the navigation's toggle, keyboard moves. */
+  readonly layout = new Layout(this);
 
   /** This user's role in the case, learned when the case opens (a reviewer opens it with openCaseAsReviewer). */
   role: 'ba' | 'va' | 'reviewer' | null = null;
@@ -198,8 +201,8 @@ export class PhysicianPage extends WorkspacePage {
   async waitForWorkspace(section = FIRST_SECTION): Promise<void> {
     await this.workspace.connection.and(this.page.locator('[data-state="connected"]')).waitFor();
     for (const part of ['occupational', 'insurance', 'joint'] as const) await this.editors.editor(part, section).waitFor();
-    const own = await this.editors.editor('occupational', section).getAttribute('contenteditable');
-    this.role = own === 'true' ? 'ba' : 'va';
+    const own = await this.editors.editor('occupational', section).getAttribute('aria-readonly');
+    this.role = own === 'false' ? 'ba' : 'va';
   }
 
   /** Back to the case list, which closes the case's documents. */

@@ -2,24 +2,32 @@ import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { MESSAGE_AUTH, WRITE_ACK, WRITE_REFUSED, type WriteRefusal } from '../../../shared/collabProtocol.ts';
+import { changedSections, parsePendingRecord } from './changedSections.ts';
 
 type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 
+/** One or more of this browser's changes, and the sections they touched. */
+interface Change {
+  weight: number;
+  sections: Set<string>;
+}
+
 /**
  * Counts this browser's changes to one document that the server has not yet
  * confirmed as durable. The server acknowledges the update messages of a
  * connection in order (shared/collabProtocol.ts); a change is confirmed when
  * the message that carried it is. Changes made without a connection travel in
- * the sync reply of the next connection. The count survives a reload
- * (localStorage), like the changes themselves (IndexedDB).
+ * the sync reply of the next connection. The count, and the sections the
+ * changes touched, survive a reload (localStorage), like the changes
+ * themselves (IndexedDB).
  */
 export class SyncTracker {
-  private unconfirmed: number;
-  /** For every update message in flight on this connection: how many changes it carries. */
-  private inFlight: number[] = [];
+  private unconfirmed: Change[];
+  /** For every update message in flight on this connection: the changes it carries. */
+  private inFlight: Change[][] = [];
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -31,15 +39,22 @@ export class SyncTracker {
     /** The server did not store part of a change (a locked section): it says which, before acknowledging it. */
     private readonly onRefused: (refusals: WriteRefusal[]) => void = () => undefined,
   ) {
-    this.unconfirmed = Number(localStorage.getItem(storageKey) ?? 0) || 0;
+    const kept = parsePendingRecord(localStorage.getItem(storageKey));
+    this.unconfirmed = kept.changes > 0 ? [{ weight: kept.changes, sections: new Set(kept.sections) }] : [];
     // Registered after the provider's own update handler, so `wsconnected` says whether it just sent.
     doc.on('update', this.onUpdate);
     provider.on('connection-close', this.onConnectionClose);
     this.wrapHandlers();
   }
 
+  /** How many changes the server has not confirmed. */
   get pending(): number {
-    return this.unconfirmed;
+    return this.unconfirmed.reduce((sum, change) => sum + change.weight, 0);
+  }
+
+  /** The sections whose changes the server has not confirmed. */
+  get sections(): ReadonlySet<string> {
+    return new Set(this.unconfirmed.flatMap((change) => [...change.sections]));
   }
 
   subscribe(listener: () => void): () => void {
@@ -53,10 +68,19 @@ export class SyncTracker {
     this.listeners.clear();
   }
 
-  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction?: Y.Transaction) => {
     if (this.foreignOrigins.includes(origin)) return;
-    this.unconfirmed++;
-    if (this.provider.wsconnected) this.inFlight.push(1);
+    const sections = changedSections(this.doc, transaction);
+    const last = this.unconfirmed.at(-1);
+    if (this.provider.wsconnected) {
+      const change = { weight: 1, sections };
+      this.unconfirmed.push(change);
+      this.inFlight.push([change]);
+    } else if (last && this.inFlight.length === 0) {
+      // Offline every change waits for the next sync reply: one entry holds them all.
+      last.weight++;
+      for (const section of sections) last.sections.add(section);
+    } else this.unconfirmed.push({ weight: 1, sections });
     this.changed();
   };
 
@@ -73,7 +97,10 @@ export class SyncTracker {
       sync(encoder, decoder, provider, emitSynced, type);
       // The provider answers the server's sync step 1 with everything the server lacks:
       // one message carrying every change not otherwise in flight.
-      if (isStep1) this.inFlight.push(Math.max(0, this.unconfirmed - this.inFlight.reduce((a, b) => a + b, 0)));
+      if (isStep1) {
+        const sent = new Set(this.inFlight.flat());
+        this.inFlight.push(this.unconfirmed.filter((change) => !sent.has(change)));
+      }
     };
     const auth: MessageHandler = handlers[MESSAGE_AUTH]!;
     handlers[MESSAGE_AUTH] = (encoder, decoder, provider, emitSynced, type) => {
@@ -89,13 +116,14 @@ export class SyncTracker {
   }
 
   private confirm(messages: number): void {
-    for (let i = 0; i < messages; i++) this.unconfirmed -= this.inFlight.shift() ?? 0;
-    this.unconfirmed = Math.max(0, this.unconfirmed);
+    const confirmed = new Set(this.inFlight.splice(0, messages).flat());
+    this.unconfirmed = this.unconfirmed.filter((change) => !confirmed.has(change));
     this.changed();
   }
 
   private changed(): void {
-    if (this.unconfirmed > 0) localStorage.setItem(this.storageKey, String(this.unconfirmed));
+    const changes = this.pending;
+    if (changes > 0) localStorage.setItem(this.storageKey, JSON.stringify({ changes, sections: [...this.sections] }));
     else localStorage.removeItem(this.storageKey);
     for (const listener of this.listeners) listener();
   }

@@ -21,6 +21,8 @@ export interface CaseDocuments {
   connection: ConnectionState;
   /** This browser's changes the server has not yet confirmed, over all documents. */
   pending: number;
+  /** How many sections hold such changes (in any document): what the physician is told. */
+  unsavedSections: number;
   /** What the server did not take of this browser's changes, per document, until dismissed. */
   notices: { part: DocPart; notice: CollabNotice; dismiss: () => void }[];
 }
@@ -41,7 +43,7 @@ export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: str
   }, [docs, me]);
 
   const online = useOnline();
-  const pending = usePending(docs);
+  const { pending, unsavedSections } = usePending(docs);
   const statuses = [occupational.status, insurance.status, joint.status];
   const notices = (
     [
@@ -50,7 +52,7 @@ export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: str
       ['joint', joint],
     ] as const
   ).flatMap(([part, { notice, dismiss }]) => (notice ? [{ part, notice, dismiss }] : []));
-  return { docs, connection: connectionState(statuses, online), pending, notices };
+  return { docs, connection: connectionState(statuses, online), pending, unsavedSections, notices };
 }
 
 /** A member (or reviewer) always has at least read access to each of the case's documents. */
@@ -80,11 +82,17 @@ function useOnline(): boolean {
   );
 }
 
-function usePending(docs: Record<DocPart, CollabDoc | null>): number {
-  const [pending, setPending] = useState(0);
+function usePending(docs: Record<DocPart, CollabDoc | null>): { pending: number; unsavedSections: number } {
+  const [pending, setPending] = useState({ pending: 0, unsavedSections: 0 });
   useEffect(() => {
     const trackers = Object.values(docs).flatMap((collab) => (collab?.tracker ? [collab.tracker] : []));
-    const update = () => setPending(trackers.reduce((sum, tracker) => sum + tracker.pending, 0));
+    const update = () => {
+      const changes = trackers.reduce((sum, tracker) => sum + tracker.pending, 0);
+      const sections = new Set(trackers.flatMap((tracker) => [...tracker.sections]));
+      setPending((current) =>
+        current.pending === changes && current.unsavedSections === sections.size ? current : { pending: changes, unsavedSections: sections.size },
+      );
+    };
     update();
     const unsubscribe = trackers.map((tracker) => tracker.subscribe(update));
     return () => unsubscribe.forEach((stop) => stop());

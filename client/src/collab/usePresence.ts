@@ -11,7 +11,9 @@ export interface Presence {
 
 /**
  * Who is in the case right now and where: read from the joint document's
- * awareness, which both physicians always hold open.
+ * awareness, which both physicians always hold open. This browser's own
+ * entry counts only while its connection to the joint document is up:
+ * offline, the physician is present for nobody else either.
  */
 export function usePresence(joint: CollabDoc | null, section: string | null): Map<CaseRole, Presence> {
   const [present, setPresent] = useState(new Map<CaseRole, Presence>());
@@ -25,7 +27,8 @@ export function usePresence(joint: CollabDoc | null, section: string | null): Ma
     const awareness = joint.provider.awareness;
     const read = () => {
       const next = new Map<CaseRole, Presence>();
-      for (const state of awareness.getStates().values()) {
+      for (const [clientId, state] of awareness.getStates()) {
+        if (clientId === awareness.clientID && !joint.provider.wsconnected) continue;
         const user = state.user as PresenceUser | undefined;
         if (user?.role === 'ba' || user?.role === 'va') next.set(user.role, { user, section: (state.section as string | null) ?? null });
       }
@@ -33,7 +36,11 @@ export function usePresence(joint: CollabDoc | null, section: string | null): Ma
     };
     read();
     awareness.on('change', read);
-    return () => awareness.off('change', read);
+    joint.provider.on('status', read);
+    return () => {
+      awareness.off('change', read);
+      joint.provider.off('status', read);
+    };
   }, [joint]);
 
   return present;

@@ -71,7 +71,8 @@ function BoundSectionEditor({ collab, field, editable, label, testId, onFocus, e
   const [tooLong, setTooLong] = useState(false);
   const editor = useEditor(
     {
-      editable,
+      // Also a read-only editor takes focus and a caret; ReadOnlyDocument refuses every edit in it.
+      editable: true,
       extensions: [
         sectionStarterKit(),
         SizeLimit.configure({ maxChars: MAX_SECTION_TEXT_CHARS, onRefused: () => setTooLong(true) }),
@@ -119,5 +120,7 @@ function editorAttributes({ editable, label, testId }: Pick<Props, 'editable' | 
     'aria-label': label,
     'aria-readonly': String(!editable),
     'data-testid': testId,
+    // No on-screen keyboard for text that cannot be changed.
+    ...(editable ? {} : { inputmode: 'none' }),
   };
 }

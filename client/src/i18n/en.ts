@@ -7,6 +7,7 @@ import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 import { workQueueMessages } from './workQueue.ts';
+import { workspaceUiMessages } from './workspaceFixes.ts';
 
 export const en: Messages = {
   app: {
@@ -400,6 +401,7 @@ export const en: Messages = {
   workQueue: workQueueMessages.en,
   admin: adminMessages.en,
   history: historyMessages.en,
+  workspaceUi: workspaceUiMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
 };

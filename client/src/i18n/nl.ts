@@ -6,6 +6,7 @@ import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 import { workQueueMessages } from './workQueue.ts';
+import { workspaceUiMessages } from './workspaceFixes.ts';
 
 /** Dutch, the default interface language. Every visible string lives here and in en.ts. */
 export const nl = {
@@ -404,6 +405,7 @@ export const nl = {
   workQueue: workQueueMessages.nl,
   admin: adminMessages.nl,
   history: historyMessages.nl,
+  workspaceUi: workspaceUiMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
 };

@@ -1,4 +1,5 @@
 import type { CaseDetail, PublicUser } from '../../../shared/api.ts';
+import { parsePendingRecord } from '../collab/changedSections.ts';
 
 /**
  * What the browser keeps so that a physician can go on working offline: the
@@ -61,7 +62,7 @@ export function pendingChanges(userId: string): number {
   let total = 0;
   for (let i = 0; i < localStorage.length; i++) {
     const key = localStorage.key(i);
-    if (key?.startsWith(`${PREFIX}pending:${userId}:`)) total += Number(localStorage.getItem(key)) || 0;
+    if (key?.startsWith(`${PREFIX}pending:${userId}:`)) total += parsePendingRecord(localStorage.getItem(key)).changes;
   }
   return total;
 }

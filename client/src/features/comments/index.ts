@@ -4,7 +4,7 @@ import { CommentHighlights } from './commentHighlights.ts';
 export { CommentMargin } from './CommentMargin.tsx';
 export { CommentsInbox } from './CommentsInbox.tsx';
 export { CommentsProvider } from './CommentsContext.tsx';
-export { EditorComments } from './EditorComments.tsx';
+export { COMMENT_SHORTCUT, EditorComments } from './EditorComments.tsx';
 export { CaseUnreadBadge, CommentsHeaderButton, useInbox } from './UnreadBadges.tsx';
 export { useCaseComments } from './useCaseComments.ts';
 

@@ -17,9 +17,11 @@ interface Props {
   sections: TemplateSection[];
   connection: ConnectionState;
   pending: number;
+  /** Sections with text the server has not confirmed. */
+  unsavedSections: number;
 }
 
-export function CaseHeader({ detail, myRole, presence, sections, connection, pending }: Props) {
+export function CaseHeader({ detail, myRole, presence, sections, connection, pending, unsavedSections }: Props) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
   const formatDate = useDateFormat();
@@ -31,7 +33,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
       <div className="case-header__title">
         <h1 id="case-heading">{detail.title}</h1>
         <CommentsHeaderButton />
-        <ConnectionIndicator connection={connection} pending={pending} />
+        <ConnectionIndicator connection={connection} pending={pending} unsavedSections={unsavedSections} />
       </div>
       <dl className="case-header__facts">
         <div>
@@ -60,7 +62,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
               <span className="presence-dot" style={{ backgroundColor: here ? here.user.color : undefined }} aria-hidden="true" />
               <span>
                 <strong>{member?.name ?? '—'}</strong> ({t(`roles.${role}`).toLowerCase()}
-                {role === myRole ? `, ${t('case.you')}` : ''}) — {here ? t('case.present') : t('case.absent')}
+                {role === myRole ? `, ${t('case.you')}` : ''}) — {here ? t('case.present') : role === myRole ? t('workspaceUi.selfOffline') : t('case.absent')}
                 {section && ` · ${t('case.inSection', { section: sectionLabel(section) })}`}
               </span>
             </li>
@@ -72,17 +74,28 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
   );
 }
 
-function ConnectionIndicator({ connection, pending }: { connection: ConnectionState; pending: number }) {
+function ConnectionIndicator({ connection, pending, unsavedSections }: { connection: ConnectionState; pending: number; unsavedSections: number }) {
   const { t } = useTranslation();
+  // Sections, not keystrokes: what a physician can go and look at.
+  const unsaved = unsavedSections > 0 ? t('workspaceUi.unsavedSections', { count: unsavedSections }) : t('workspaceUi.unsavedSome');
   return (
-    <p className={`connection connection--${connection}`} data-testid="connection-indicator" data-state={connection} data-pending={pending}>
+    <p
+      className={`connection connection--${connection}`}
+      data-testid="connection-indicator"
+      data-state={connection}
+      data-pending={pending}
+      data-unsaved-sections={unsavedSections}
+    >
       <span className="connection__dot" aria-hidden="true" />
       {/* Only the state is announced: the count changes with every keystroke. */}
       <span role="status">
         <span className="visually-hidden">{t('connection.label')}: </span>
         {t(`connection.${connection}`)}
       </span>
-      {pending > 0 && <span className="connection__pending"> · {t('connection.pending', { count: pending })}</span>}
+      <span className="connection__pending" data-testid="connection-pending">
+        {' · '}
+        {pending > 0 ? unsaved : t('workspaceUi.allSaved')}
+      </span>
     </p>
   );
 }

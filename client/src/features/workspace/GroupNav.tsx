@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateGroup } from '../../../../shared/template/index.ts';
 import { useLabel } from './labels.ts';
@@ -46,9 +47,21 @@ export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive 
     ...(showEmployer ? [{ id: EMPLOYER, text: t('employer.nav'), count: 0 }] : []),
     ...groups.map((g) => ({ id: g.id, text: label(g.label), count: 0 })),
   ];
+  const [collapsed, setCollapsed] = useNavCollapsed();
   return (
-    <nav className="group-nav" aria-label={t('case.groups')}>
-      <ul>
+    <nav className={collapsed ? 'group-nav group-nav--collapsed' : 'group-nav'} aria-label={t('case.groups')}>
+      <button
+        type="button"
+        className="group-nav__toggle"
+        aria-expanded={!collapsed}
+        aria-controls="group-nav-list"
+        data-testid="nav-toggle"
+        onClick={() => setCollapsed(!collapsed)}
+      >
+        <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+        <span className={collapsed ? 'visually-hidden' : 'group-nav__toggle-text'}>{t(collapsed ? 'workspaceUi.navShow' : 'workspaceUi.navHide')}</span>
+      </button>
+      <ul id="group-nav-list" hidden={collapsed}>
         {items.map((item) => (
           <li key={item.id}>
             <button
@@ -66,4 +79,18 @@ export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive 
       </ul>
     </nav>
   );
+}
+
+/** Where the choice to collapse the navigation is kept: a layout preference, no case data, so it outlives a logout. */
+export const NAV_COLLAPSED_KEY = 'ui:groupNavCollapsed';
+
+/** Whether the navigation is collapsed, remembered in this browser. */
+function useNavCollapsed(): [boolean, (collapsed: boolean) => void] {
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(NAV_COLLAPSED_KEY) === 'true');
+  const choose = (next: boolean) => {
+    setCollapsed(next);
+    if (next) localStorage.setItem(NAV_COLLAPSED_KEY, 'true');
+    else localStorage.removeItem(NAV_COLLAPSED_KEY);
+  };
+  return [collapsed, choose];
 }

@@ -9,7 +9,7 @@ import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAs
 import { ROLE_COLOR, useCaseDocuments, type CaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
-import { CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
+import { COMMENT_SHORTCUT, CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
 import { EmployerSummary } from '../employer/EmployerSummary.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
 import { PoortwachterNotices } from '../poortwachter/PoortwachterNotices.tsx';
@@ -55,7 +55,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const sections = useMemo(() => templateSections(template), [template]);
   const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
   const me = useMemo<PresenceUser>(() => ({ name: user.name, role: myRole, color: ROLE_COLOR[myRole] }), [user.name, myRole]);
-  const { docs, connection, pending, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
+  const { docs, connection, pending, unsavedSections, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
   const summary = useAssessmentSummary(docs, sectionIds);
   const nav = useWorkspaceNavigation(template);
   const presence = usePresence(docs.joint, nav.currentSection);
@@ -92,7 +92,15 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
           <Link to="/" className="back-link">
             {t('case.back')}
           </Link>
-          <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} pending={pending} />
+          <CaseHeader
+            detail={detail}
+            myRole={myRole}
+            presence={presence}
+            sections={sections}
+            connection={connection}
+            pending={pending}
+            unsavedSections={unsavedSections}
+          />
           {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
           <div className="workspace__body">
             <GroupNav
@@ -105,7 +113,10 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               showEmployer={myRole === 'ba' || myRole === 'va'}
             />
             <div className="workspace__main">
-              <p className="muted keyboard-hint">{t('case.keyboardHint')}</p>
+              <p className="muted keyboard-hint" data-testid="keyboard-hint">
+                {t('case.keyboardHint')}
+                {commentAccess(myRole) === 'rw' && ` ${t('workspaceUi.commentsShortcut', { shortcut: COMMENT_SHORTCUT.label })}`}
+              </p>
               <CollabNotices notices={notices} sections={sections} />
               {live.status === 'unavailable' && !workflow && <p className="muted small">{t('workflow.unavailable')}</p>}
               <PersistentBanner onOpenSection={goToSection} />

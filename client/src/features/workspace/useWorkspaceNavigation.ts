@@ -21,10 +21,12 @@ export interface WorkspaceNavigation {
 
 /** Which view of the workspace is shown, and the jumps to a section or a dispute that bring focus along. */
 export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceNavigation {
-  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view.
-  const [view, setView] = useState<string>(() => (new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id));
-  const [currentSection, setCurrentSection] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  // A link to a session (the calendar file, the upcoming sessions) opens the sessions view; a reload, where one was.
+  const [start] = useState(() => startingPlace(template));
+  const [view, setView] = useState<string>(start.view);
+  const [currentSection, setCurrentSection] = useState<string | null>(start.section);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(start.section ? { section: start.section } : null);
+  useRememberPlace(currentSection);
 
   const goToSection = useCallback(
     (sectionId: string) => {
@@ -79,4 +81,36 @@ export function useWorkspaceNavigation(template: AssessmentTemplate): WorkspaceN
   const showComments = useCallback(() => selectView(COMMENTS), [selectView]);
 
   return { view, currentSection, setCurrentSection, goToSection, showDispute, selectView, showComments };
+}
+
+interface Place {
+  view: string;
+  section: string | null;
+}
+
+/** The section worked in is kept in the address's fragment as `#section-<id>`, the id of its heading. */
+const SECTION_HASH = 'section-';
+
+/** Where the workspace opens: the section in the address (a reload), else a session link's view, else the first group. */
+function startingPlace(template: AssessmentTemplate): Place {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  if (hash.startsWith(SECTION_HASH)) {
+    const section = hash.slice(SECTION_HASH.length);
+    const group = template.groups.find((g) => g.sections.some((s) => s.id === section));
+    if (group) return { view: group.id, section };
+  }
+  return { view: new URLSearchParams(window.location.search).has('sessie') ? SESSIONS : template.groups[0]!.id, section: null };
+}
+
+/**
+ * Keeps the section worked in in the address, so that a reload returns to it;
+ * out of a section (a view chosen in the navigation) the address has none and
+ * a reload opens the first group, as it always did. Adds no history entry.
+ */
+function useRememberPlace(section: string | null): void {
+  useEffect(() => {
+    const hash = section ? `#${SECTION_HASH}${section}` : '';
+    if (window.location.hash === hash || (!section && !window.location.hash.startsWith(`#${SECTION_HASH}`))) return;
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }, [section]);
 }
