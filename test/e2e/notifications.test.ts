@@ -50,6 +50,11 @@ describe('notifications in the browser: the count, the toast, the inbox and the 
     await toast.getByRole('button', { name: 'Sluiten' }).click();
     await toast.waitFor({ state: 'detached' });
 
+    // The work queue carries the case's unread notifications.
+    await ba.goto('/');
+    await ba.caseListHeading.waitFor();
+    expect(await ba.queue.rows.first().getByTestId(`case-notifications-${DEMO_CASE_ID}`).getAttribute('data-count')).toBe('1');
+
     await ba.notifications.open();
     const item = ba.notifications.items.first();
     expect(await ba.notifications.items.count()).toBe(1);

@@ -4,6 +4,7 @@ import type { CaseListEntry } from '../../../../shared/api.ts';
 import { dateIn, hasMilestoneSoon, type QueueSort, type QueueSortKey } from '../../../../shared/workQueueView.ts';
 import { Link } from '../../router.tsx';
 import { CaseUnreadBadge } from '../comments/index.ts';
+import { CaseNotificationBadge } from '../notifications/index.ts';
 import { ActivityCell, Count, DisputesCell, MilestoneCell, SessionCell, WeekCell } from './QueueCells.tsx';
 
 /** The title shares the first column with the pseudonym: twelve columns do not fit 1024 px. */
@@ -69,6 +70,7 @@ const QueueRow = memo(function QueueRow({ row, soon }: { row: CaseListEntry; soo
           {row.employeePseudonym}
         </Link>
         <span className="queue-title">{row.title}</span>
+        <CaseNotificationBadge caseId={row.id} />
         {q.integrity === 'failed' && <span className="queue-broken">{t('workQueue.integrityFailed')}</span>}
       </td>
       <td>{row.employer}</td>
