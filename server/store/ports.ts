@@ -1,4 +1,4 @@
-import type { AuditAction, AuditOutcome } from '../../shared/admin.ts';
+import type { AuditAction, AuditRow } from '../../shared/admin.ts';
 import type { CaseRole, Role } from '../../shared/roles.ts';
 import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
@@ -275,22 +275,13 @@ export interface CommentStore {
 
 export type { AuditAction, AuditOutcome } from '../../shared/admin.ts';
 
-/** One NEN 7513-style audit row. Never holds medical text. */
-export interface AuditEntry {
-  at: string;
-  userId: string | null;
-  username: string | null;
-  role: string | null;
-  caseId: string | null;
-  /** What was touched: 'session', 'case-list', 'case', 'doc:occupational', 'user', … */
-  object: string;
-  action: AuditAction;
-  outcome: AuditOutcome;
-  /** Short machine detail: access mode ('rw'/'r'), refusal reason. */
-  detail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}
+/**
+ * One NEN 7513-style audit row, as the log view shows it (shared/admin.ts):
+ * `object` names what was touched ('session', 'case-list', 'doc:occupational',
+ * 'user', …), `detail` a short machine detail (access mode, refusal reason).
+ * Never holds medical text.
+ */
+export type AuditEntry = AuditRow;
 
 export interface AuditQuery {
   caseId?: string;
