@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { NotificationView } from '../../shared/notifications.ts';
 import { RealtimeEvent } from '../../shared/realtime.ts';
 import { loginAll, newCase, notificationsOf, vaComments, type Who } from '../helpers/notificationClient.ts';
+import { api } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
@@ -34,6 +35,24 @@ describe('notifications over HTTP and socket.io', () => {
     expect(status, JSON.stringify(body)).toBeLessThan(300);
     return body as { workflow: { disputes: { id: string }[] } };
   };
+
+  it('a VA replaced in a case no longer sees what they were told of it, nor counts it', async () => {
+    const c = await newCase(server, tokens);
+    await ok(c.ba.flag('d240'));
+    expect(await inCase('va', c.ba.caseId)).toHaveLength(1);
+    const before = (await of('va').list()).body.unreadByCase[c.ba.caseId];
+    expect(before).toBe(1);
+
+    const users = (await api<{ id: string; username: string }[]>(server.url, 'GET', '/api/admin/users', { token: tokens.admin })).body;
+    const replacement = users.find((user) => user.username === 'reviewer.demo')!;
+    const replaced = await api(server.url, 'PUT', `/api/cases/${c.ba.caseId}/members/va`, { token: tokens.admin, body: { userId: replacement.id } });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBeLessThan(300);
+
+    expect(await inCase('va', c.ba.caseId)).toEqual([]);
+    const after = (await of('va').list()).body;
+    expect(after.unreadByCase[c.ba.caseId]).toBeUndefined();
+    expect(after.unread).toBe(Object.values(after.unreadByCase).reduce((sum, count) => sum + count, 0));
+  });
 
   it('the BA flags: the VA is told, on the list and on their socket; the BA, the outsider and the reviewer are not', async () => {
     const c = await newCase(server, tokens);

@@ -11,7 +11,19 @@ import type { Principal } from '../../auth/Authenticator.ts';
 import { notificationView } from '../../notifications/delivery.ts';
 import type { CommandDeps } from '../deps.ts';
 
-type Deps = Pick<CommandDeps, 'notifications' | 'notificationDelivery' | 'now'>;
+type Deps = Pick<CommandDeps, 'notifications' | 'notificationDelivery' | 'now' | 'records' | 'workflow'>;
+
+/** The cases the user may open now: a physician replaced in a case, or a reviewer whose dispute closed, no longer sees what they were told of it. */
+async function casesOpenTo(deps: Deps, userId: string): Promise<Set<string>> {
+  const [member, reviewed] = await Promise.all([deps.records.listCasesOfUser(userId), deps.workflow.casesReviewedBy(userId)]);
+  return new Set([...member.map((record) => record.id), ...reviewed]);
+}
+
+async function visibleCounts(deps: Deps, userId: string, open: Set<string>): Promise<UnreadCounts> {
+  const { unreadByCase } = await deps.notifications.unreadCounts(userId);
+  const visible = Object.fromEntries(Object.entries(unreadByCase).filter(([caseId]) => open.has(caseId)));
+  return { unread: Object.values(visible).reduce((sum, count) => sum + count, 0), unreadByCase: visible };
+}
 
 /**
  * A user's own notifications and e-mail settings (docs/contract.md): every
@@ -21,13 +33,15 @@ type Deps = Pick<CommandDeps, 'notifications' | 'notificationDelivery' | 'now'>;
 export async function listNotifications(deps: Deps, principal: Principal, query: NotificationListQuery): Promise<NotificationList> {
   const userId = principal.user.id;
   const page = await deps.notifications.list(userId, { unreadOnly: query.unread, limit: query.limit, ...(query.before ? { before: query.before } : {}) });
-  const counts = await deps.notifications.unreadCounts(userId);
-  return { notifications: page.notifications.map(notificationView), ...counts, nextCursor: page.nextCursor };
+  const open = await casesOpenTo(deps, userId);
+  const counts = await visibleCounts(deps, userId, open);
+  const notifications = page.notifications.filter((notification) => open.has(notification.caseId)).map(notificationView);
+  return { notifications, ...counts, nextCursor: page.nextCursor };
 }
 
 export async function markNotificationsRead(deps: Deps, principal: Principal, input: MarkReadInput): Promise<UnreadCounts> {
   await deps.notifications.markRead(principal.user.id, input, deps.now().toISOString());
-  return deps.notifications.unreadCounts(principal.user.id);
+  return visibleCounts(deps, principal.user.id, await casesOpenTo(deps, principal.user.id));
 }
 
 export async function readNotificationSettings(deps: Deps, principal: Principal): Promise<NotificationSettings> {
