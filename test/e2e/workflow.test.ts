@@ -133,9 +133,15 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     expect(await reviewer.comments.thread(threadId).getByTestId('thread-reply').count()).toBe(0);
     await reviewer.editors.selectWords(reviewer.editors.editor('joint', 'd240'), 'zonder deadlines');
     expect(await reviewer.comments.button('joint', 'd240').count()).toBe(0);
-    // No action in a section: the one button is the disclosure of the agreement's full fingerprint, which reading takes.
+    // No action in a section: the only buttons are disclosures that reading takes (the agreement's full fingerprint, folding the comment margin).
     for (const section of ['d160', 'd240']) {
-      expect(await reviewer.workspace.section(section).getByRole('button').filter({ hasNotText: 'Volledig kenmerk tonen' }).count()).toBe(0);
+      const buttons = reviewer.workspace.section(section).getByRole('button');
+      expect(
+        await buttons
+          .filter({ hasNotText: 'Volledig kenmerk tonen' })
+          .filter({ hasNotText: /Opmerkingen \(\d+\)/ })
+          .count(),
+      ).toBe(0);
     }
     expect(await reviewer.workspace.section('d240').getByRole('button', { name: 'Volledig kenmerk tonen' }).count()).toBe(1);
 
