@@ -22,6 +22,7 @@ import { ReviewerNotice } from '../workflow/ReviewerView.tsx';
 import type { LiveWorkflow } from '../workflow/useWorkflow.ts';
 import { WorkflowProvider, type WorkflowContextValue } from '../workflow/WorkflowContext.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { useCaseTiming } from './caseTiming.ts';
 import { CollabNotices } from './CollabNotices.tsx';
 import { COMMENTS, DISPUTES, EMPLOYER, GroupNav, HISTORY, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
@@ -71,6 +72,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const group = template.groups.find((g) => g.id === view);
   const shownIds = useMemo(() => group?.sections.map((s) => s.id) ?? [], [group]);
   useSectionKeys(sectionIds, nav.currentSection ?? shownIds, goToSection);
+  useCaseTiming(connection === 'connected' && workflow !== null, myRole, workflow, shownIds);
 
   const { context, escalation, endEscalation } = useWorkflowValue({
     caseId: detail.id,
