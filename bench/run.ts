@@ -23,6 +23,7 @@ import {
   type BenchContext,
 } from './scenarios.ts';
 import type { LoadResult } from './protocol.ts';
+import { openCaseScenario } from './openCase.ts';
 import { workQueueScenario } from './workQueue.ts';
 
 /**
@@ -31,14 +32,14 @@ import { workQueueScenario } from './workQueue.ts';
  * load generator in another; results to bench/results/latest.json and
  * BENCHMARKS.md. Settings (environment): BENCH_N consultations (200),
  * BENCH_SERVERS (ours,reference,hocuspocus), BENCH_SCENARIOS
- * (consultations,cold,fanout,redis,workqueue), BENCH_SECONDS per main step (20),
+ * (consultations,cold,fanout,redis,workqueue,opencase), BENCH_SECONDS per main step (20),
  * BENCH_QUEUE_CASES cases of the work-queue scenario (500).
  */
 const N = Number(process.env.BENCH_N ?? 200);
 const SERVERS = (process.env.BENCH_SERVERS ?? 'ours,reference,hocuspocus').split(',') as TargetKind[];
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'consultations,cold,fanout,redis,workqueue').split(','));
-/** `BENCH_SCENARIOS=workqueue` alone: the other figures of the last run stay in the report. */
-const ONLY_WORK_QUEUE = SCENARIOS.size === 1 && SCENARIOS.has('workqueue');
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'consultations,cold,fanout,redis,workqueue,opencase').split(','));
+/** The browser scenarios alone (`BENCH_SCENARIOS=workqueue`, `opencase` or both): the other figures of the last run stay in the report. */
+const BROWSER_ONLY = [...SCENARIOS].every((scenario) => scenario === 'workqueue' || scenario === 'opencase');
 const QUEUE_CASES = Number(process.env.BENCH_QUEUE_CASES ?? 500);
 const MAIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 8);
@@ -86,14 +87,15 @@ async function main(): Promise<void> {
     fanOut: {},
     redis: null,
     workQueue: null,
+    openCase: null,
     skipped: [],
     durationSeconds: 0,
   };
   try {
     const templateDir = join(scratch, 'template');
     mkdirSync(templateDir);
-    // The work queue provisions its own caseload (one BA with many cases).
-    const provisioned = ONLY_WORK_QUEUE ? 1 : Math.max(N, 1);
+    // The browser scenarios provision their own cases.
+    const provisioned = BROWSER_ONLY ? 1 : Math.max(N, 1);
     say(`provisioning ${provisioned} cases with ${2 * provisioned} physicians`);
     const stores = createSqliteStores(templateDir, { synchronous: 'full' });
     const consultations = await provision(stores, log, provisioned);
@@ -135,6 +137,10 @@ async function main(): Promise<void> {
       if (remainingMs() < 60_000) results.skipped.push('workqueue');
       else results.workQueue = await workQueueScenario(scratch, log, QUEUE_CASES, say);
     }
+    if (SCENARIOS.has('opencase')) {
+      if (remainingMs() < 60_000) results.skipped.push('opencase');
+      else results.openCase = await openCaseScenario(scratch, log, say);
+    }
   } finally {
     killAll();
     removeDir(scratch);
@@ -143,8 +149,14 @@ async function main(): Promise<void> {
   const [jsonPath, markdownPath] = OUT_DIR
     ? [join(OUT_DIR, 'latest.json'), join(OUT_DIR, 'BENCHMARKS.md')]
     : [benchFile('../../bench/results/latest.json'), benchFile('../../BENCHMARKS.md')];
-  const previous = ONLY_WORK_QUEUE ? previousResults(jsonPath) : null;
-  const reported = previous ? { ...previous, workQueue: results.workQueue } : results;
+  const previous = BROWSER_ONLY ? previousResults(jsonPath) : null;
+  const reported = previous
+    ? {
+        ...previous,
+        workQueue: SCENARIOS.has('workqueue') ? results.workQueue : previous.workQueue,
+        openCase: SCENARIOS.has('opencase') ? results.openCase : previous.openCase,
+      }
+    : results;
   const markdown = writeReport(reported, jsonPath, markdownPath, benchFile('../../bench/PROFILING.md'));
   process.stdout.write(`${markdown}\n`);
   say(`done in ${results.durationSeconds} s; wrote ${jsonPath} and ${markdownPath}`);

@@ -31,8 +31,15 @@ export interface WorkQueueResult {
   filter: Summary;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update'];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 const NAVIGATIONS = 5;
 const LIST_REQUESTS = 5;
 const FILTERS = ['Wacht op mij', 'Onenigheid', 'Geschil', 'Sessie deze week', 'Mijlpaal binnen 14 dagen'];
