@@ -91,4 +91,26 @@ describe('npm run bench (smoke run)', () => {
     expect(results.workQueue.filter.count).toBe(10);
     expect(readFileSync(join(tmp.dir, 'BENCHMARKS.md'), 'utf8')).toMatch(/\| navigation → first page of the table rendered \| 5 \| [\d.,]+ ms/);
   });
+
+  it('measures opening a full case alone in a browser: interactive and keystroke figures in the report', { timeout: 150_000 }, async () => {
+    if (!existsSync(RUN)) throw new Error(`${RUN} is missing: run "npm run build:bench" first (npm test does)`);
+    const child = spawn(process.execPath, [RUN], {
+      env: { PATH: process.env.PATH ?? '', BENCH_SCENARIOS: 'opencase', BENCH_OUT_DIR: tmp.dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let progress = '';
+    child.stderr.on('data', (chunk: Buffer) => (progress += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, progress).toBe(0);
+    const results = JSON.parse(readFileSync(join(tmp.dir, 'latest.json'), 'utf8')) as {
+      openCase: { sections: number; editors: number; firstOpen: { count: number }; reload: { count: number }; keystroke: { count: number } };
+    };
+    expect(results.openCase.sections).toBe(24);
+    // The first group's five sections, three editors each; five fresh loads and five reloads; every key measured.
+    expect(results.openCase.editors).toBe(15);
+    expect(results.openCase.firstOpen.count).toBe(5);
+    expect(results.openCase.reload.count).toBe(5);
+    expect(results.openCase.keystroke.count).toBe(50);
+    expect(readFileSync(join(tmp.dir, 'BENCHMARKS.md'), 'utf8')).toMatch(/\| navigation → case interactive, fresh browser .*\| 5 \| [\d.,]+ ms/);
+  });
 });
