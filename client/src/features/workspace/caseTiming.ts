@@ -7,10 +7,11 @@ import type { CaseWorkflow } from '../../../../shared/workflow/types.ts';
 /**
  * Performance marks of the case page, read by the benchmark (bench/openCase.ts)
  * through the page's Performance API:
- * - CASE_INTERACTIVE_MARK, once per page load: the first frame in which the
- *   open group's editors are all mounted on their synced documents and the
- *   physician's own ones (their column, the joint draft where it is open)
- *   accept input;
+ * - CASE_INTERACTIVE_MARK, once per page load (its time counts from the
+ *   navigation's start: the benchmark loads the case page itself): the first
+ *   frame in which the open group's editors are all mounted on their synced
+ *   documents and the physician's own ones (their column, the joint draft
+ *   where it is open) accept input;
  * - CASE_KEY_MEASURE, per character typed in an editor: from the key event
  *   (its timeStamp, when the browser received it) to the end of the frame
  *   that shows the editor changed.
@@ -23,6 +24,8 @@ const EDITORS_PER_SECTION = 3;
 const MAX_KEY_MEASURES = 1_000;
 /** A key that changed nothing (at the size limit, say) is not waited for longer than this. */
 const MAX_KEY_FRAMES = 60;
+/** A page that does not become interactive within this (an unreadable section, say) is not marked. */
+const MAX_INTERACTIVE_FRAMES = 600;
 const EDITOR_SELECTOR = '.workspace__main .ProseMirror[data-testid^="editor-"]';
 
 /**
@@ -35,11 +38,12 @@ export function useCaseTiming(ready: boolean, myRole: AccessRole, workflow: Pick
   const expected = shownSections.length * EDITORS_PER_SECTION;
   useEffect(() => {
     if (!ready || expected === 0 || performance.getEntriesByName(CASE_INTERACTIVE_MARK, 'mark').length > 0) return;
+    let frames = 0;
     let frame = requestAnimationFrame(function check() {
       const editors = [...document.querySelectorAll(EDITOR_SELECTOR)];
       const open = editors.filter((editor) => editor.getAttribute('aria-readonly') === 'false').length;
       if (editors.length === expected && open === writable) performance.mark(CASE_INTERACTIVE_MARK);
-      else frame = requestAnimationFrame(check);
+      else if (++frames < MAX_INTERACTIVE_FRAMES) frame = requestAnimationFrame(check);
     });
     return () => cancelAnimationFrame(frame);
   }, [ready, expected, writable]);
