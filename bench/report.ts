@@ -217,7 +217,7 @@ function openCaseFigures(o: OpenCaseResult): string {
   const line = (label: string, s: Summary, target: string) => `| ${label} | ${s.count} | ${fmt(s.p50)} ms | ${fmt(s.p95)} ms | ${fmt(s.max)} ms | ${target} |`;
   return [
     `Opening a case, ${o.sections} sections written by both physicians (${fmt(o.wordsPerPhysician)} words each) and a joint draft, ours on SQLite, Chromium on the built client as the BA ` +
-      `(${o.viewport.width}×${o.viewport.height}, ${o.editors} editors in the open group); measured ${o.measuredAt}, at a 1-minute load average of ${o.loadAverage} on the shared machine:`,
+      `(${o.viewport.width}×${o.viewport.height}, ${o.editors} editors in the open group); measured ${o.measuredAt}, at a 1-minute load average of ${o.loadAverage} on the shared machine (the benchmark's own processes included):`,
     '',
     '| | samples | p50 | p95 | max | target |',
     '|---|---|---|---|---|---|',
@@ -378,11 +378,12 @@ the server's CPU from \`/proc/<pid>/stat\` and asks the probe for memory. Everyt
   which all the open group's editors are mounted on their synced documents and the BA's own ones (their
   column, the joint drafts) accept input — read as the time since the navigation started, in 5 fresh
   browser contexts (no cache, no local copy) and on a reload of each (assets cached, local copy in
-  IndexedDB). Then 50 characters are typed into the BA's editor, 100 ms apart; each is measured from the key event's \`timeStamp\` to the
-  end of the frame that shows it (a task posted from that frame's \`requestAnimationFrame\`, so the
-  frame's style, layout and paint are included); as a cross-check, the browser's Event Timing API
-  (\`PerformanceEventTiming\`: the event's \`timeStamp\` to the next paint, in 8 ms steps) lists the keys
-  that took 16 ms or more. \`BENCH_SCENARIOS=opencase\` runs it alone (seconds) and keeps the other figures.
+  IndexedDB). Then 50 characters are typed into the BA's editor, 100 ms apart; each is measured from
+  the key event's \`timeStamp\` to the end of the frame that shows it (a task posted from that frame's
+  \`requestAnimationFrame\`, so the frame's style, layout and paint are included); as a cross-check, the
+  browser's Event Timing API (\`PerformanceEventTiming\`: the event's \`timeStamp\` to the next paint, in
+  8 ms steps) lists the keys that took 16 ms or more. \`BENCH_SCENARIOS=opencase\` runs it alone
+  (under a minute) and keeps the other figures.
 
 ## Accounts
 
