@@ -115,7 +115,7 @@ export class ClientConnection implements DocumentPeer {
       return;
     }
     try {
-      this.handle(decodeClientMessage(data), this.sharedDocument);
+      this.handle(decodeClientMessage(data), this.sharedDocument, data);
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
       this.reject(error.message);
@@ -156,13 +156,15 @@ export class ClientConnection implements DocumentPeer {
     this.hooks.onClose(this);
   }
 
-  private handle(message: ClientMessage, document: SharedDocument): void {
+  private handle(message: ClientMessage, document: SharedDocument, data: Uint8Array): void {
     switch (message.type) {
       case 'syncStep1':
         return this.send(document.syncReply(validStateVector(message.stateVector)));
       case 'syncStep2':
+        return this.receiveUpdate(message.update, document, null);
       case 'update':
-        return this.receiveUpdate(message.update, document);
+        // A sync update may be relayed to the other peers exactly as it came (a sync step 2 may not: it tells a client it is synced).
+        return this.receiveUpdate(message.update, document, data);
       case 'awareness':
         return this.receiveAwareness(message.update, document);
       case 'queryAwareness': {
@@ -175,7 +177,7 @@ export class ClientConnection implements DocumentPeer {
     }
   }
 
-  private receiveUpdate(update: Uint8Array, document: SharedDocument): void {
+  private receiveUpdate(update: Uint8Array, document: SharedDocument, frame: Uint8Array | null): void {
     if (this.context.access !== 'rw') {
       if (!isEmptyUpdate(update) && !this.reportedReadOnlyWrite) {
         this.reportedReadOnlyWrite = true;
@@ -189,7 +191,7 @@ export class ClientConnection implements DocumentPeer {
     // Validate before the update reaches the store: stored garbage would break every later load.
     const decoded = guarded('malformed document update', () => Y.decodeUpdate(update));
     if (!hasOneRunPerClient(decoded)) throw new ProtocolError('malformed document update');
-    document.receiveUpdate(update, this, decoded);
+    document.receiveUpdate(update, this, decoded, frame);
   }
 
   /** Over its update rate, the connection is not read until the bucket has refilled: a flood waits, nothing is lost. */

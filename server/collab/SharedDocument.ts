@@ -70,7 +70,7 @@ export class SharedDocument implements DocumentFeed {
     private readonly bus: DocumentBus | null = null,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.relayUpdate);
+    // No 'update' listener on the Y.Doc: Yjs then encodes nothing after applying, and what is relayed are the bytes as stored (relay()).
     this.awareness.on('update', this.relayAwareness);
     this.sequence = new AppliedSequence(
       bus
@@ -88,6 +88,7 @@ export class SharedDocument implements DocumentFeed {
       }),
       append: (updates) => this.store.append(this.name, updates, this.bus && this.rules ? { rulesEpoch: this.rulesEpoch } : undefined),
       stored: (batch, updates, result) => this.stored(batch, updates, result),
+      synced: () => this.store.flush(),
       heldElsewhere: async () => {
         await this.hooks.onHeldElsewhere?.(this);
       },
@@ -164,9 +165,9 @@ export class SharedDocument implements DocumentFeed {
    * Queues a validated update from a read-write peer for the write-ahead path.
    * Empty updates queue too, so that acknowledgements keep the peer's order.
    */
-  receiveUpdate(update: Uint8Array | null, origin: DocumentPeer, decoded: DecodedUpdate | null = null): void {
+  receiveUpdate(update: Uint8Array | null, origin: DocumentPeer, decoded: DecodedUpdate | null = null, frame: Uint8Array | null = null): void {
     if (this.failed) return;
-    this.writes.push(update, origin, decoded);
+    this.writes.push(update, origin, decoded, frame);
   }
 
   /** Resolves once every queued update is durable and applied (or the store failed). */
@@ -246,10 +247,14 @@ export class SharedDocument implements DocumentFeed {
     return this.sequence.catchUp();
   }
 
-  /** A batch is durable: it is applied (and so relayed), and its seqs count as applied. */
+  /** A batch is stored: it is applied and relayed, and its seqs count as applied. */
   private stored(batch: QueuedUpdate<DocumentPeer>[], updates: Uint8Array[], result: AppendResult): void {
     this.storedBytes += updates.reduce((sum, update) => sum + update.length, 0);
-    for (const { update, origin } of batch) if (update) this.apply(update, origin);
+    for (const item of batch) {
+      if (!item.update || !this.apply(item.update, item.origin)) continue;
+      // Nothing refused: the peer's own message goes on as it came, not encoded again.
+      this.relay(item.update === item.sent && item.frame ? item.frame : encodeSync(SyncType.update, item.update), item.origin);
+    }
     this.sequence.advance(result.seq - updates.length + 1, result.seq);
     this.hooks.afterWrite(this, updates.length, result.pendingCount);
   }
@@ -260,11 +265,13 @@ export class SharedDocument implements DocumentFeed {
    * client is closed; the document and everyone else carry on (a load skips
    * the stored entry too).
    */
-  private apply(update: Uint8Array, origin: DocumentPeer): void {
+  private apply(update: Uint8Array, origin: DocumentPeer): boolean {
     try {
       Y.applyUpdate(this.doc, update, origin);
+      return true;
     } catch {
       origin.close(CloseCode.unsupportedData, 'update could not be applied');
+      return false;
     }
   }
 
@@ -274,15 +281,19 @@ export class SharedDocument implements DocumentFeed {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch {
       // Validated by the node that stored it; a load skips such an entry too.
+      return;
     }
+    this.relay(encodeSync(SyncType.update, update), REMOTE);
   }
 
-  /** Relays what an applied update added to every peer but its origin. */
-  private readonly relayUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this) return;
-    const message = encodeSync(SyncType.update, update);
+  /**
+   * Sends a stored update to every peer but its origin: the bytes as stored,
+   * which the peers integrate exactly as this document did (an update repeating
+   * what a peer has is a no-op for it, as it was here).
+   */
+  private relay(message: Uint8Array, origin: DocumentPeer | typeof REMOTE): void {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
-  };
+  }
 
   private readonly relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const source = origin as DocumentPeer | null;

@@ -47,10 +47,17 @@ export interface AppendChecked {
 export interface DocStore {
   load(docName: string): Promise<StoredDoc>;
   /**
-   * Durably appends updates in order; resolves only once they survive a crash.
+   * Appends updates in order; resolves only once they survive the death of
+   * the process (the level at which they may be relayed, docs/durability.md).
    * The bytes are taken as they are at the call; appending none reports the current seq.
    */
   append(docName: string, updates: Uint8Array[], checked?: AppendChecked): Promise<AppendResult>;
+  /**
+   * Resolves once everything appended before the call survives a power loss
+   * as well (the level at which the writer is acknowledged). Calls made close
+   * together share one fsync; a store that syncs every append resolves at once.
+   */
+  flush(): Promise<void>;
   /**
    * Replaces every stored update with seq <= uptoSeq by `snapshot`, atomically.
    * The snapshot must contain at least those updates. A compaction older than the

@@ -7,7 +7,7 @@ import { parseConfig } from '../../server/config.ts';
 import { createMemoryStores } from '../../server/store/memory/index.ts';
 import type { Stores } from '../../server/store/ports.ts';
 import { createRedisStores } from '../../server/store/redis/index.ts';
-import { createSqliteStores } from '../../server/store/sqlite/index.ts';
+import { createSqliteStores, type SqliteStoreOptions } from '../../server/store/sqlite/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.ts';
 import { LOG_SECRET_FILE, loadOrCreateSecret } from '../../server/secret.ts';
 import { createLogKey } from '../../server/workflow/logKey.ts';
@@ -39,6 +39,8 @@ export interface TestServerOptions {
   clientDir?: string | null;
   /** The workflow's clock. */
   now?: () => Date;
+  /** STORE=sqlite: settings of the store (by default `synchronous: 'normal'`: tests need no fsync). */
+  sqlite?: Partial<SqliteStoreOptions>;
   /** The log key's secret; by default DATA_DIR/log-secret as the server keeps it (so the admin CLI finds it), else TEST_LOG_SECRET. */
   logSecret?: string;
 }
@@ -63,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stores = redis;
     distributed = { bus: redis.bus, throttle: redis.throttle, socketAdapter: await createRedisSocketAdapter(redis, options.redis.prefix) };
   } else {
-    stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal' }) : createMemoryStores();
+    stores = store === 'sqlite' ? createSqliteStores(dataDir!, { synchronous: 'normal', ...options.sqlite }) : createMemoryStores();
   }
   const logKey = createLogKey(options.logSecret ?? (dataDir ? loadOrCreateSecret(dataDir, LOG_SECRET_FILE) : TEST_LOG_SECRET));
   // As main.ts does before it serves (the full scan it starts after listening is the test's to run: workspace.integrity.scanAll()).

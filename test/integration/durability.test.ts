@@ -12,6 +12,10 @@ import { sleep, waitFor } from '../helpers/waitFor.ts';
 
 const joint = formatDocName({ caseId: DEMO_CASE_ID, part: 'joint' });
 const occupational = formatDocName({ caseId: DEMO_CASE_ID, part: 'occupational' });
+/** Concurrent writers in the SIGKILL-under-load test. */
+const WRITERS = 50;
+/** Sections of the template the writers type into, one after the other. */
+const SECTIONS = ['d160', 'd175', 'd220', 'd230', 'd240', 'd350', 'd720', 'd740', 'd430', 'd440'];
 
 /** True when `doc` holds everything `seen` holds (its state vector covers the other's). */
 function covers(doc: Y.Doc, seen: Y.Doc): boolean {
@@ -95,6 +99,54 @@ describe('durability of the server process', () => {
     const restoredJoint = sectionText(reader.doc, 'd240');
     for (const word of sectionText(seenJoint, 'd240').split(' ').filter(Boolean)) expect(restoredJoint).toContain(`${word} `);
   });
+
+  it('after SIGKILL under load from 50 concurrent writers, every update any peer saw is still there', async () => {
+    const dataDir = `${temp.dir}/kill-50`;
+    const server = await startServerProcess({ DATA_DIR: dataDir, DOC_COMPACT_THRESHOLD: '200', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_USER: String(WRITERS) });
+    processes.push(server);
+    const tokens = { ba: await loginToken(server.url, 'ba.demo'), va: await loginToken(server.url, 'va.demo') };
+    // Half the writers type into the joint draft (BA and VA in turn), the other half into the BA's own.
+    const writers = Array.from({ length: WRITERS }, (_, i) =>
+      i % 2 === 0
+        ? { client: connect(server, joint, i % 4 === 0 ? tokens.ba : tokens.va), section: SECTIONS[i % SECTIONS.length]! }
+        : { client: connect(server, occupational, tokens.ba), section: SECTIONS[(i + 5) % SECTIONS.length]! },
+    );
+    // The observers only read (the VA on the BA's own document is read-only; on the joint one it never types).
+    const watchers = [connect(server, joint, tokens.va), connect(server, occupational, tokens.va)];
+    await Promise.all([...writers.map((w) => w.client), ...watchers].map((c) => c.synced()));
+
+    let typing = true;
+    const typists = writers.map(async ({ client, section }, w) => {
+      for (let i = 0; typing; i++) {
+        typeInto(client.doc, section, `w${w}k${i} `);
+        await sleep(5 + (w % 7));
+      }
+    });
+    await waitFor(() => watchers.every((watcher) => Y.encodeStateAsUpdate(watcher.doc).length > 20_000), {
+      timeoutMs: 45_000,
+      what: 'relayed typing of 50 writers',
+    });
+    expect(await server.kill('SIGKILL')).toBe('SIGKILL');
+    typing = false;
+    await Promise.all(typists);
+
+    // What a peer saw: the watchers hold exactly what the server relayed to them.
+    const seen = [joint, occupational].map((docName, i) => ({ docName, state: Y.encodeStateAsUpdate(watchers[i]!.doc) }));
+    for (const client of clients) client.destroy();
+    clients = [];
+
+    const second = await start(dataDir);
+    const token = await loginToken(second.url, 'ba.demo');
+    for (const { docName, state } of seen) {
+      const reader = connect(second, docName, token);
+      await reader.synced();
+      const watched = new Y.Doc();
+      Y.applyUpdate(watched, state);
+      // Every writer's typing reached the watcher, and all of it is back after the restart.
+      expect(Y.decodeStateVector(Y.encodeStateVector(watched)).size).toBeGreaterThanOrEqual(WRITERS / 2);
+      expect(covers(reader.doc, watched)).toBe(true);
+    }
+  }, 90_000);
 
   it('SIGTERM closes connections (1001), writes what is queued, compacts, and exits 0; logs hold no medical text', async () => {
     const dataDir = `${temp.dir}/term`;

@@ -79,13 +79,14 @@ function peer() {
 const update = (byte: number) => new Uint8Array([byte]);
 
 describe('WriteQueue', () => {
-  function queueOf(append: (updates: Uint8Array[]) => Promise<AppendResult>) {
+  function queueOf(append: (updates: Uint8Array[]) => Promise<AppendResult>, synced: () => Promise<void> = async () => undefined) {
     const stored: number[][] = [];
     const failures: unknown[] = [];
     const queue = new WriteQueue<WritingPeer>({
       prepare: (batch: QueuedUpdate[]) => ({ tooLarge: new Set(), updates: batch.flatMap((item) => (item.update ? [item.update] : [])) }),
       append,
       stored: (_batch, updates) => stored.push(updates.map((u) => u[0]!)),
+      synced,
       heldElsewhere: async () => undefined,
       failed: (error) => failures.push(error),
     });
@@ -133,6 +134,51 @@ describe('WriteQueue', () => {
     queue.push(update(1), a.writing, null);
     await queue.drain();
     expect(stored).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(a.events).toEqual([]);
+  });
+
+  /** A flush the test completes by hand, one fsync round at a time. */
+  function manualSync() {
+    const rounds: { resolve(): void; reject(error: Error): void }[] = [];
+    const synced = () => new Promise<void>((resolve, reject) => rounds.push({ resolve, reject }));
+    return { rounds, synced };
+  }
+
+  it('stores (and so relays) the next batch before the last one is synced, and acknowledges only after the sync, in order', async () => {
+    let seq = 0;
+    const sync = manualSync();
+    const { queue, stored } = queueOf(async (updates) => ({ seq: (seq += updates.length), pendingCount: seq }), sync.synced);
+    const a = peer();
+    queue.push(update(1), a.writing, null);
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.push(update(2), a.writing, null);
+    // An empty update behind them must not overtake their acknowledgements: acks count messages in order.
+    queue.push(null, a.writing, null);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored).toEqual([[1], [2]]);
+    expect(a.events).toEqual([]);
+    sync.rounds[0]!.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(a.events).toEqual(['ack 1']);
+    sync.rounds[1]!.resolve();
+    await queue.drain();
+    // One per batch: update 2, then the empty update, each answered after what came before.
+    expect(a.events).toEqual(['ack 1', 'ack 1', 'ack 1']);
+  });
+
+  it('acknowledges nothing when the sync fails, and writes nothing more', async () => {
+    let seq = 0;
+    const sync = manualSync();
+    const { queue, stored, failures } = queueOf(async (updates) => ({ seq: (seq += updates.length), pendingCount: seq }), sync.synced);
+    const a = peer();
+    queue.push(update(1), a.writing, null);
+    await new Promise((resolve) => setImmediate(resolve));
+    sync.rounds[0]!.reject(new Error('EIO'));
+    await queue.drain();
+    queue.push(update(2), a.writing, null);
+    await queue.drain();
+    expect(stored).toEqual([[1]]);
     expect(failures).toHaveLength(1);
     expect(a.events).toEqual([]);
   });

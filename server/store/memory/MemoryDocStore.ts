@@ -33,6 +33,9 @@ export class MemoryDocStore implements DocStore {
     return { seq: entry.seq, pendingCount: entry.updates.length };
   }
 
+  /** Nothing here survives anything: appends are as durable as they will get. */
+  async flush(): Promise<void> {}
+
   async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const entry = this.entry(docName);
     // A snapshot that covers less than the stored one would drop the updates in between.

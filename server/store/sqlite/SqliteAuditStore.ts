@@ -20,17 +20,19 @@ interface AuditRow {
 
 /**
  * The append-only audit trail; triggers in the schema refuse UPDATE and
- * DELETE. Rows are written by the writer, many to one commit (a burst of
- * connections costs one fsync, not one each).
+ * DELETE. Rows are written by the hot writer, many to one commit, and share
+ * the grouped fsync of the WAL (a burst of connections costs one fsync, not one each).
  */
 export class SqliteAuditStore implements AuditStore {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly writer: SqliteWriter,
+    private readonly synced: () => Promise<void>,
   ) {}
 
   async append(entry: AuditEntry): Promise<void> {
     await this.writer.write({ kind: 'audit', entry });
+    await this.synced();
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {

@@ -4,8 +4,8 @@ import type { SqliteWriter } from './SqliteWriter.ts';
 
 /**
  * Document updates in SQLite. Reads run here; appends and compactions go to
- * the writer, which commits the appends of many documents together (one
- * fsync) off this thread, keeping the write-ahead relay fast under load.
+ * the writer, which commits the appends of many documents together; `flush`
+ * waits for the grouped fsync of the WAL (docs/durability.md).
  */
 export class SqliteDocStore implements DocStore {
   private readonly statements;
@@ -13,6 +13,7 @@ export class SqliteDocStore implements DocStore {
   constructor(
     db: SqliteDatabase,
     private readonly writer: SqliteWriter,
+    private readonly synced: () => Promise<void>,
   ) {
     this.statements = {
       snapshot: db.prepare<[string], { data: Buffer; seq: number }>('SELECT data, seq FROM doc_snapshots WHERE doc = ?'),
@@ -28,8 +29,12 @@ export class SqliteDocStore implements DocStore {
   }
 
   async append(docName: string, updates: Uint8Array[]): Promise<AppendResult> {
-    // Copied now: the write happens later, and the caller may reuse its buffers by then.
+    // Copied now: the write happens later in this turn, and the caller may reuse its buffers by then.
     return (await this.writer.write({ kind: 'append', docName, updates: updates.map((update) => new Uint8Array(update)) }))!;
+  }
+
+  flush(): Promise<void> {
+    return this.synced();
   }
 
   async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {

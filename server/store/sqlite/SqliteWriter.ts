@@ -11,14 +11,27 @@ interface Pending {
 }
 
 /**
- * Queues writes and performs them in batches, one batch at a time: the writes
- * made while a batch commits go together into the next (group commit).
+ * Queues the high-volume writes (document appends, compactions, audit rows)
+ * and commits those of one event-loop turn together, in one transaction on
+ * the event loop: on a file database the connection commits with
+ * `synchronous=NORMAL`, which writes the WAL and returns without an fsync (a
+ * few tens of microseconds), so there is no thread to hop to and back. A write
+ * resolves once its commit has returned: it survives a killed process. The
+ * fsync that makes it survive a power loss is grouped separately (WalSync).
  */
-export abstract class SqliteWriter {
+export class SqliteWriter {
   private queue: Pending[] = [];
-  private inFlight: Promise<void> | null = null;
   private scheduled = false;
   private closed = false;
+  private readonly runner: (ops: WriteOp[]) => Outcome[];
+
+  constructor(
+    db: SqliteDatabase,
+    /** Called after each committed batch (the checkpointer keeps the WAL short). */
+    private readonly afterBatch: () => void = () => undefined,
+  ) {
+    this.runner = createWriteRunner(db);
+  }
 
   write(op: WriteOp): Promise<AppendResult | null> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
@@ -28,64 +41,38 @@ export abstract class SqliteWriter {
     });
   }
 
-  /** Writes everything queued, then stops. */
+  /** Writes everything queued, then refuses more. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.inFlight || this.queue.length > 0) {
-      if (!this.inFlight) this.startBatch();
-      await this.inFlight;
-    }
-    await this.stop();
+    this.commit();
   }
 
-  /** Performs the ops in one transaction; rejects when the transaction as a whole failed. */
-  protected abstract run(ops: WriteOp[]): Promise<Outcome[]>;
-  protected abstract stop(): Promise<void>;
-
   private schedule(): void {
-    if (this.scheduled || this.inFlight) return;
+    if (this.scheduled) return;
     this.scheduled = true;
     // The writes of this event-loop turn go together; waiting any longer only adds latency (BENCHMARKS.md).
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.inFlight) this.startBatch();
+      this.commit();
     });
   }
 
-  private startBatch(): void {
+  private commit(): void {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    this.inFlight = this.run(batch.map((item) => item.op)).then(
-      (outcomes) =>
-        batch.forEach((item, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) item.resolve(outcome.value);
-          else item.reject(new Error(outcome.error));
-        }),
-      (error: unknown) => {
-        for (const item of batch) item.reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-    void this.inFlight.finally(() => {
-      this.inFlight = null;
-      if (this.queue.length > 0) this.startBatch();
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.runner(batch.map((item) => item.op));
+    } catch (error) {
+      for (const item of batch) item.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(new Error(outcome.error));
     });
+    this.afterBatch();
   }
-}
-
-/** Writes on the connection the reads use, in this thread (an in-memory database has no other). */
-export class InlineWriter extends SqliteWriter {
-  private readonly runner: (ops: WriteOp[]) => Outcome[];
-
-  constructor(db: SqliteDatabase) {
-    super();
-    this.runner = createWriteRunner(db);
-  }
-
-  protected async run(ops: WriteOp[]): Promise<Outcome[]> {
-    return this.runner(ops);
-  }
-
-  protected async stop(): Promise<void> {}
 }

@@ -16,7 +16,7 @@ const WAL_SUFFIXES = ['-wal', '-shm'] as const;
 export function openDatabase(file: string, options: SqliteOptions): SqliteDatabase {
   if (file !== ':memory:') restrictFiles(file);
   const db = new Database(file);
-  applyPragmas(db, options);
+  applyPragmas(db, options.synchronous);
   migrate(db);
   return db;
 }
