@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { assetList } from './build/assetList.ts';
 import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,7 +23,7 @@ const VENDOR_CHUNKS = [
 /** The browser client: built into dist/client, which the server serves. */
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), assetList(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
