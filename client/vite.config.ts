@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 const VENDOR_CHUNKS = [
   { name: 'react', priority: 1, test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/ },
-  { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+  // zodConfig.ts with zod itself: it must run before any chunk builds a schema (see there).
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]|client[\\/]src[\\/]zodConfig\.ts$/ },
   { name: 'socket', test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/ },
   { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|yjs|y-[^\\/]+|lib0|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
 ];
