@@ -78,4 +78,22 @@ describe('the client bundle over the wire', () => {
     expect(total(caseList) + total(caseOpened)).toBeLessThanOrEqual(CASE_OPENED_JS_BUDGET_BYTES);
     expect(physician.pageErrors).toEqual([]);
   });
+
+  it('while the code of a case page is on its way, a status says so, and the case opens when it arrives', async () => {
+    const physician = await browser.newPhysician(workspace().url, 'ba.demo');
+    const { page } = physician;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/CasePage-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+
+    await page.locator(`a.case-link[href="/cases/${encodeURIComponent(DEMO_CASE_ID)}"]`).click();
+    await page.getByRole('status').filter({ hasText: 'Pagina laden…' }).waitFor();
+    release();
+    await physician.waitForWorkspace();
+    expect(await page.getByRole('status').filter({ hasText: 'Pagina laden…' }).count()).toBe(0);
+    expect(physician.pageErrors).toEqual([]);
+  });
 });
