@@ -6,6 +6,8 @@
  */
 const CACHE = 'cw-shell-v1';
 const SHELL = '/';
+/** Every asset of the build (client/build/assetList.ts). */
+const ASSET_LIST = '/asset-list.json';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -61,15 +63,28 @@ async function asset(request) {
   return response;
 }
 
-/** Stores a new shell with the assets it names, and drops assets no shell needs any more. */
+/**
+ * Stores a new shell with the assets it names and the pages' chunks the
+ * build lists (they load by import() when a page opens, and must be here
+ * offline), and drops assets no shell needs any more.
+ */
 async function refreshShell(cache, response) {
   const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
-  await cache.addAll(assets.filter((path) => path));
+  const named = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+  const assets = [...new Set([...named, ...(await buildAssets())])];
+  // Hashed names never change content: only what is not kept yet goes over the network.
+  const kept = await Promise.all(assets.map((path) => cache.match(path)));
+  await cache.addAll(assets.filter((path, index) => path && !kept[index]));
   await cache.put(SHELL, response);
   const keep = new Set(assets.map((path) => new URL(path, self.location.origin).href));
   for (const request of await cache.keys()) {
     const url = new URL(request.url);
     if (url.pathname.startsWith('/assets/') && !keep.has(url.href)) await cache.delete(request);
   }
+}
+
+/** The build's asset list (none: the shell's own assets only). */
+async function buildAssets() {
+  const response = await fetch(ASSET_LIST, { cache: 'no-store' });
+  return response.ok ? response.json() : [];
 }

@@ -1,21 +1,18 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../shared/api.ts';
 import { api, ApiError } from './api.ts';
-import { AdminPage } from './features/admin/AdminPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { CaseList } from './features/cases/CaseList.tsx';
 import {
   NOTIFICATION_SETTINGS_PATH,
   NOTIFICATIONS_PATH,
-  NotificationSettingsPage,
   NotificationsButton,
-  NotificationsPage,
   NotificationsProvider,
   NotificationToasts,
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
-import { CasePage } from './features/workspace/CasePage.tsx';
+import { AdminPage, CasePage, NotificationSettingsPage, NotificationsPage, PageLoading } from './lazyPages.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
 import { navigate, usePath } from './router.tsx';
@@ -102,12 +99,14 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
       </header>
       <main id="content" tabIndex={-1}>
         <SessionReminders />
-        {user.role === 'admin' ? (
-          // An administrator never reads case content: their home is the administration, whatever the path.
-          <AdminPage path={path} userId={user.id} />
-        ) : (
-          (notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />))
-        )}
+        <Suspense fallback={<PageLoading />}>
+          {user.role === 'admin' ? (
+            // An administrator never reads case content: their home is the administration, whatever the path.
+            <AdminPage path={path} userId={user.id} />
+          ) : (
+            (notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />))
+          )}
+        </Suspense>
       </main>
       <NotificationToasts />
     </div>

@@ -55,9 +55,10 @@ const CHROMIUM_ARGS = [
 
 /**
  * One browser per test file; every physician or visitor gets a fresh context
- * (own cookies, own storage), closed after each test.
+ * (own cookies, own storage), closed after each test. `serviceWorkers:
+ * 'block'` keeps the service worker out, so that every request is the network's.
  */
-export function useBrowser() {
+export function useBrowser(options: { serviceWorkers?: 'allow' | 'block' } = {}) {
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
 
@@ -74,7 +75,7 @@ export function useBrowser() {
 
   const newContext = async (): Promise<BrowserContext> => {
     if (!browser) throw new Error('useBrowser(): the browser is not running (call it at the top of a test file)');
-    const context = await browser.newContext({ locale: 'nl-NL' });
+    const context = await browser.newContext({ locale: 'nl-NL', ...options });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     contexts.push(context);
     return context;

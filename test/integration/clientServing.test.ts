@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../../client/build/precompress.ts';
-import { IMMUTABLE } from '../../server/http/clientFiles.ts';
+import { ASSET_LIST_FILE } from '../../client/build/assetList.ts';
+import { IMMUTABLE, REVALIDATE } from '../../server/http/clientFiles.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
@@ -175,6 +176,43 @@ describe('the real build (npm run build:client)', () => {
       expect(existsSync(join(BUILT_CLIENT, `${file}.br`)), file).toBe(true);
       expect(existsSync(join(BUILT_CLIENT, `${file}.gz`)), file).toBe(true);
     }
+  });
+
+  it('every script and stylesheet, lazy chunks too, goes brotli or gzip by Accept-Encoding, as it is without one, with Vary and its own type', async () => {
+    const files = assets().filter((name) => ['.js', '.css'].includes(extname(name)));
+    // The case list and the editor are chunks apart (client/src/lazyPages.tsx, client/vite.config.ts).
+    expect(files.some((name) => name.startsWith('editor-'))).toBe(true);
+    expect(files.some((name) => name.startsWith('CasePage-'))).toBe(true);
+    const chromium = 'gzip, deflate, br, zstd';
+    for (const name of files) {
+      const original = readFileSync(join(BUILT_CLIENT, 'assets', name));
+      const type = name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
+      for (const [accept, coding, decode] of [
+        [chromium, 'br', brotliDecompressSync],
+        ['gzip, deflate', 'gzip', gunzipSync],
+        ['identity', undefined, (body: Buffer) => body],
+      ] as const) {
+        const served = await rawGet(`${server.url}/assets/${name}`, { 'Accept-Encoding': accept });
+        expect(served.headers['content-encoding'], `${name} ${accept}`).toBe(coding);
+        expect(served.headers['content-type'], name).toBe(type);
+        expect(served.headers.vary, name).toBe('Accept-Encoding');
+        expect(decode(served.body).equals(original), `${name} ${accept}`).toBe(true);
+        if (coding) expect(served.body.length, `${name} ${accept}`).toBeLessThan(original.length);
+      }
+    }
+  });
+
+  it('the asset list names every built asset, no source map, and is revalidated on every load', async () => {
+    const list: unknown = JSON.parse(readFileSync(join(BUILT_CLIENT, ASSET_LIST_FILE), 'utf8'));
+    const built = assets()
+      .filter((name) => !['.br', '.gz', '.map'].includes(extname(name)))
+      .map((name) => `/assets/${name}`)
+      .sort();
+    expect(list).toEqual(built);
+    const served = await rawGet(`${server.url}/${ASSET_LIST_FILE}`, { 'Accept-Encoding': 'br' });
+    expect(served.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(served.headers['cache-control']).toBe(REVALIDATE);
+    expect(JSON.parse(brotliDecompressSync(served.body).toString('utf8'))).toEqual(built);
   });
 
   it('the scripts name no source map, and asking for one is a 404', async () => {

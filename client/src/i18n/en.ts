@@ -17,6 +17,7 @@ export const en: Messages = {
     logout: 'Log out',
     loggedInAs: 'Logged in as {{name}}',
     loading: 'Loading…',
+    loadingPage: 'Loading the page…',
     skipToContent: 'Skip to content',
     confirmLogoutPending: '{{count}} changes have not reached the server yet. Logging out removes them from this device. Log out anyway?',
   },

@@ -17,6 +17,7 @@ export const nl = {
     logout: 'Uitloggen',
     loggedInAs: 'Ingelogd als {{name}}',
     loading: 'Laden…',
+    loadingPage: 'Pagina laden…',
     skipToContent: 'Naar de inhoud',
     confirmLogoutPending: 'Er zijn {{count}} wijzigingen nog niet op de server opgeslagen. Uitloggen verwijdert ze van dit apparaat. Toch uitloggen?',
   },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../shared/api.ts';
 import { dateIn, hasMilestoneSoon, type QueueSort, type QueueSortKey } from '../../../../shared/workQueueView.ts';
 import { Link } from '../../router.tsx';
-import { CaseUnreadBadge } from '../comments/index.ts';
+import { CaseUnreadBadge } from '../comments/UnreadBadges.tsx';
 import { CaseNotificationBadge } from '../notifications/index.ts';
 import { ActivityCell, Count, DisputesCell, MilestoneCell, SessionCell, WeekCell } from './QueueCells.tsx';
 

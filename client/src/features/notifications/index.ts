@@ -2,6 +2,4 @@
 export { CaseNotificationBadge, NotificationsButton } from './NotificationBadges.tsx';
 export { NOTIFICATION_SETTINGS_PATH, NOTIFICATIONS_PATH } from './paths.ts';
 export { NotificationsProvider, useNotificationCounts } from './NotificationsContext.tsx';
-export { NotificationSettingsPage } from './NotificationSettingsPage.tsx';
-export { NotificationsPage } from './NotificationsPage.tsx';
 export { NotificationToasts } from './NotificationToasts.tsx';
