@@ -15,6 +15,7 @@ import {
   NotificationToasts,
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
+import { prefetchCasePage } from './features/workspace/casePrefetch.ts';
 import { CasePage } from './features/workspace/CasePage.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
@@ -56,6 +57,7 @@ function useSessionCheck(setSession: (session: Session) => void): void {
   useEffect(() => {
     api.me().then(
       ({ user, expiresAt }) => {
+        prefetchCasePage(user);
         rememberSession({ user, expiresAt });
         setSession({ state: 'signed-in', user });
       },
