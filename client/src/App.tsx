@@ -13,6 +13,7 @@ import {
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
 import { AdminPage, CasePage, NotificationSettingsPage, NotificationsPage, PageLoading } from './lazyPages.tsx';
+import { prefetchCasePage } from './features/workspace/casePrefetch.ts';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
 import { navigate, usePath } from './router.tsx';
@@ -53,6 +54,7 @@ function useSessionCheck(setSession: (session: Session) => void): void {
   useEffect(() => {
     api.me().then(
       ({ user, expiresAt }) => {
+        prefetchCasePage(user);
         rememberSession({ user, expiresAt });
         setSession({ state: 'signed-in', user });
       },

@@ -10,29 +10,18 @@ export interface AssessmentSummary {
   qualifiers: Record<'occupational' | 'insurance', ReadonlyMap<string, string>>;
 }
 
-const EMPTY: AssessmentSummary = {
-  filled: { occupational: new Set(), insurance: new Set(), joint: new Set() },
-  qualifiers: { occupational: new Map(), insurance: new Map() },
-};
-
 /** Recomputed at most this often while someone types. */
 const REFRESH_MS = 150;
 
+/** The summary of the documents, kept current while the component that shows it (the overview) is mounted. */
 export function useAssessmentSummary(docs: Record<DocPart, CollabDoc | null>, sectionIds: readonly string[]): AssessmentSummary {
-  const [summary, setSummary] = useState(EMPTY);
+  const [summary, setSummary] = useState(() => summarize(docs, sectionIds));
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const compute = () => {
       timer = null;
-      setSummary({
-        filled: {
-          occupational: filledSections(docs.occupational?.doc, sectionIds),
-          insurance: filledSections(docs.insurance?.doc, sectionIds),
-          joint: filledSections(docs.joint?.doc, sectionIds),
-        },
-        qualifiers: { occupational: qualifiersOf(docs.occupational?.doc), insurance: qualifiersOf(docs.insurance?.doc) },
-      });
+      setSummary(summarize(docs, sectionIds));
     };
     const schedule = () => {
       timer ??= setTimeout(compute, REFRESH_MS);
@@ -47,6 +36,17 @@ export function useAssessmentSummary(docs: Record<DocPart, CollabDoc | null>, se
   }, [docs, sectionIds]);
 
   return summary;
+}
+
+function summarize(docs: Record<DocPart, CollabDoc | null>, sectionIds: readonly string[]): AssessmentSummary {
+  return {
+    filled: {
+      occupational: filledSections(docs.occupational?.doc, sectionIds),
+      insurance: filledSections(docs.insurance?.doc, sectionIds),
+      joint: filledSections(docs.joint?.doc, sectionIds),
+    },
+    qualifiers: { occupational: qualifiersOf(docs.occupational?.doc), insurance: qualifiersOf(docs.insurance?.doc) },
+  };
 }
 
 /** A section counts as filled in when its position holds any text. */

@@ -19,10 +19,6 @@ export interface CaseDocuments {
   docs: Record<DocPart, CollabDoc | null>;
   /** The state of the whole case, as the connection indicator shows it. */
   connection: ConnectionState;
-  /** This browser's changes the server has not yet confirmed, over all documents. */
-  pending: number;
-  /** How many sections hold such changes (in any document): what the physician is told. */
-  unsavedSections: number;
   /** What the server did not take of this browser's changes, per document, until dismissed. */
   notices: { part: DocPart; notice: CollabNotice; dismiss: () => void }[];
 }
@@ -43,7 +39,6 @@ export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: str
   }, [docs, me]);
 
   const online = useOnline();
-  const { pending, unsavedSections } = usePending(docs);
   const statuses = [occupational.status, insurance.status, joint.status];
   const notices = (
     [
@@ -52,7 +47,7 @@ export function useCaseDocuments(caseId: string, myRole: AccessRole, userId: str
       ['joint', joint],
     ] as const
   ).flatMap(([part, { notice, dismiss }]) => (notice ? [{ part, notice, dismiss }] : []));
-  return { docs, connection: connectionState(statuses, online), pending, unsavedSections, notices };
+  return { docs, connection: connectionState(statuses, online), notices };
 }
 
 /** A member (or reviewer) always has at least read access to each of the case's documents. */
@@ -82,7 +77,19 @@ function useOnline(): boolean {
   );
 }
 
-function usePending(docs: Record<DocPart, CollabDoc | null>): { pending: number; unsavedSections: number } {
+export interface PendingChanges {
+  /** This browser's changes the server has not yet confirmed, over all documents. */
+  pending: number;
+  /** How many sections hold such changes (in any document): what the physician is told. */
+  unsavedSections: number;
+}
+
+/**
+ * The unconfirmed changes of the case's documents, live. They change with
+ * every keystroke: only the small component that shows them should call this,
+ * so that typing re-renders that component and not the workspace.
+ */
+export function usePendingChanges(docs: Record<DocPart, CollabDoc | null>): PendingChanges {
   const [pending, setPending] = useState({ pending: 0, unsavedSections: 0 });
   useEffect(() => {
     const trackers = Object.values(docs).flatMap((collab) => (collab?.tracker ? [collab.tracker] : []));

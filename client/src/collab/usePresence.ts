@@ -32,7 +32,8 @@ export function usePresence(joint: CollabDoc | null, section: string | null): Ma
         const user = state.user as PresenceUser | undefined;
         if (user?.role === 'ba' || user?.role === 'va') next.set(user.role, { user, section: (state.section as string | null) ?? null });
       }
-      setPresent(next);
+      // The carets move the awareness with every keystroke; who is where changes far less often.
+      setPresent((current) => (samePresence(current, next) ? current : next));
     };
     read();
     awareness.on('change', read);
@@ -44,4 +45,20 @@ export function usePresence(joint: CollabDoc | null, section: string | null): Ma
   }, [joint]);
 
   return present;
+}
+
+function samePresence(a: ReadonlyMap<CaseRole, Presence>, b: ReadonlyMap<CaseRole, Presence>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [role, here] of a) {
+    const there = b.get(role);
+    if (
+      !there ||
+      there.section !== here.section ||
+      there.user.name !== here.user.name ||
+      there.user.color !== here.user.color ||
+      there.user.role !== here.user.role
+    )
+      return false;
+  }
+  return true;
 }

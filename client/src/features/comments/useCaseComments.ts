@@ -3,6 +3,7 @@ import { unreadIn, type CaseThreads, type CommentsPush, type CommentThread, type
 import { RealtimeEvent } from '../../../../shared/realtime.ts';
 import { followCase } from '../../realtime/followCase.ts';
 import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
+import { takePrefetched } from '../workspace/casePrefetch.ts';
 import { commentsApi } from './commentsApi.ts';
 
 /** A thread with this user's read state. */
@@ -108,14 +109,15 @@ function followComments(
   on: { list: (list: CaseThreads, sent: ReadonlyMap<string, number>) => void; failed: () => void; push: (thread: CommentThread) => void },
 ): () => void {
   let active = true;
-  const load = () => {
+  // The first load may have been started with the page (casePrefetch.ts); each later one asks again.
+  const load = (read: () => Promise<CaseThreads> = () => commentsApi.threads(caseId)) => {
     const sent = new Map(pushes);
-    commentsApi.threads(caseId).then(
+    read().then(
       (list) => active && on.list(list, sent),
       () => active && on.failed(),
     );
   };
-  load();
+  load(() => takePrefetched(caseId, 'threads', () => commentsApi.threads(caseId)));
   const socket = acquireSocket();
   const unfollow = followCase(socket, caseId, () => {
     if (active) load();

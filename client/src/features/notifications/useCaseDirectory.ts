@@ -9,7 +9,11 @@ export interface CaseDirectory {
   learn(caseId: string): void;
 }
 
-/** The user's case list (GET /api/cases), loaded once and again when a notification names a case not in it. */
+/**
+ * The user's case list (GET /api/cases), loaded when a notification is first
+ * named (not with every page: the case page has no use for the whole list)
+ * and again when a notification names a case not in it.
+ */
 export function useCaseDirectory(): CaseDirectory {
   const [cases, setCases] = useState<ReadonlyMap<string, CaseSummary>>(new Map());
   const known = useRef(cases);
@@ -17,6 +21,7 @@ export function useCaseDirectory(): CaseDirectory {
     known.current = cases;
   }, [cases]);
   const loading = useRef(false);
+  const loaded = useRef(false);
 
   const load = useCallback(() => {
     if (loading.current) return;
@@ -24,6 +29,7 @@ export function useCaseDirectory(): CaseDirectory {
     api.cases().then(
       (list) => {
         loading.current = false;
+        loaded.current = true;
         setCases(new Map(list.map((c) => [c.id, c])));
       },
       // Without the list a notification still says what happened, only not in which case by name.
@@ -31,8 +37,15 @@ export function useCaseDirectory(): CaseDirectory {
     );
   }, []);
 
-  useEffect(load, [load]);
-
   const learn = useCallback((caseId: string) => (known.current.has(caseId) ? undefined : load()), [load]);
-  return useMemo(() => ({ get: (caseId: string) => cases.get(caseId), learn }), [cases, learn]);
+  const get = useCallback(
+    (caseId: string) => {
+      const found = cases.get(caseId);
+      // Asked for while rendering: the list is requested after it, and its answer renders the name.
+      if (!found && !loaded.current) queueMicrotask(load);
+      return found;
+    },
+    [cases, load],
+  );
+  return useMemo(() => ({ get, learn }), [get, learn]);
 }

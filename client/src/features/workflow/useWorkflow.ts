@@ -4,6 +4,7 @@ import { RealtimeEvent, type CaseRevoked, type WorkflowPush } from '../../../../
 import { api, ApiError } from '../../api.ts';
 import { followCase } from '../../realtime/followCase.ts';
 import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
+import { takePrefetched } from '../workspace/casePrefetch.ts';
 
 export type WorkflowStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -72,8 +73,9 @@ function followWorkflow(
   onRevokedAccess: () => void,
 ): () => void {
   let active = true;
-  const load = () =>
-    api.workflow(caseId).then(
+  // The first load may have been started with the page (casePrefetch.ts); each later one asks again.
+  const load = (read: () => Promise<WorkflowView> = () => api.workflow(caseId)) =>
+    read().then(
       (view) => active && accept(view),
       (error: unknown) => {
         if (!active) return;
@@ -81,7 +83,7 @@ function followWorkflow(
         else setStatus((current) => (current === 'ready' ? current : 'unavailable'));
       },
     );
-  void load();
+  void load(() => takePrefetched(caseId, 'workflow', () => api.workflow(caseId)));
 
   const socket = acquireSocket();
   const unfollow = followCase(socket, caseId, () => {

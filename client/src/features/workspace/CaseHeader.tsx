@@ -1,9 +1,12 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api.ts';
 import type { AccessRole, CaseRole } from '../../../../shared/roles.ts';
 import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
-import type { ConnectionState } from '../../collab/useCaseDocuments.ts';
+import type { DocPart } from '../../../../shared/docNames.ts';
+import { usePendingChanges, type ConnectionState } from '../../collab/useCaseDocuments.ts';
+import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import type { Presence } from '../../collab/usePresence.ts';
 import { CommentsHeaderButton } from '../comments/index.ts';
 import { ExportLinks } from '../history/ExportLinks.tsx';
@@ -16,12 +19,11 @@ interface Props {
   presence: Map<CaseRole, Presence>;
   sections: TemplateSection[];
   connection: ConnectionState;
-  pending: number;
-  /** Sections with text the server has not confirmed. */
-  unsavedSections: number;
+  /** The case's documents, whose unconfirmed changes the connection indicator counts. */
+  docs: Record<DocPart, CollabDoc | null>;
 }
 
-export function CaseHeader({ detail, myRole, presence, sections, connection, pending, unsavedSections }: Props) {
+export const CaseHeader = memo(function CaseHeader({ detail, myRole, presence, sections, connection, docs }: Props) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
   const formatDate = useDateFormat();
@@ -33,7 +35,7 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
       <div className="case-header__title">
         <h1 id="case-heading">{detail.title}</h1>
         <CommentsHeaderButton />
-        <ConnectionIndicator connection={connection} pending={pending} unsavedSections={unsavedSections} />
+        <ConnectionIndicator connection={connection} docs={docs} />
       </div>
       <dl className="case-header__facts">
         <div>
@@ -72,10 +74,11 @@ export function CaseHeader({ detail, myRole, presence, sections, connection, pen
       {(myRole === 'ba' || myRole === 'va') && <ExportLinks caseId={detail.id} compact />}
     </header>
   );
-}
+});
 
-function ConnectionIndicator({ connection, pending, unsavedSections }: { connection: ConnectionState; pending: number; unsavedSections: number }) {
+function ConnectionIndicator({ connection, docs }: { connection: ConnectionState; docs: Record<DocPart, CollabDoc | null> }) {
   const { t } = useTranslation();
+  const { pending, unsavedSections } = usePendingChanges(docs);
   // Sections, not keystrokes: what a physician can go and look at.
   const unsaved = unsavedSections > 0 ? t('workspaceUi.unsavedSections', { count: unsavedSections }) : t('workspaceUi.unsavedSome');
   return (

@@ -4,6 +4,7 @@ import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
 import { api, ApiError } from '../../api.ts';
 import { cachedCase, forgetCase, rememberCase } from '../../offline/localData.ts';
 import { AccessEnded } from '../workflow/ReviewerView.tsx';
+import { takePrefetched } from './casePrefetch.ts';
 import { useWorkflow } from '../workflow/useWorkflow.ts';
 import { Workspace } from './Workspace.tsx';
 
@@ -17,7 +18,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: PublicUser })
 
   useEffect(() => {
     let current = true;
-    api.case(caseId).then(
+    takePrefetched(caseId, 'case', () => api.case(caseId)).then(
       (loaded) => {
         rememberCase(user.id, loaded);
         if (current) setDetail(loaded);

@@ -1,15 +1,29 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
-import type { AssessmentSummary } from '../../collab/useAssessment.ts';
+import type { DocPart } from '../../../../shared/docNames.ts';
+import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAssessment.ts';
+import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import { currentAgreement } from '../workflow/agreed.ts';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
 
 /** Every section at a glance; choosing one jumps to it. */
-export function OverviewMatrix({ sections, summary, onOpen }: { sections: TemplateSection[]; summary: AssessmentSummary; onOpen: (id: string) => void }) {
+export function OverviewMatrix({
+  sections,
+  docs,
+  onOpen,
+}: {
+  sections: TemplateSection[];
+  docs: Record<DocPart, CollabDoc | null>;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
+  // Only the overview reads the summary: nothing else re-renders as it follows the typing.
+  const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
+  const summary = useAssessmentSummary(docs, sectionIds);
 
   return (
     <section aria-labelledby="matrix-heading" className="card">

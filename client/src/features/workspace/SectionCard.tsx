@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { docAccess } from '../../../../shared/permissions.ts';
@@ -21,8 +22,8 @@ interface Props {
   section: TemplateSection;
   myRole: AccessRole;
   docs: Record<DocPart, CollabDoc | null>;
-  /** The physician is working in this section (focus inside it). */
-  onActive: () => void;
+  /** The physician is working in this section (focus inside it): called with its id. Stable, so that the card is not rendered again as the workspace is. */
+  onActive: (sectionId: string) => void;
 }
 
 /** Columns in a fixed order for both physicians: BA left, VA right, the joint draft below. */
@@ -32,7 +33,7 @@ const COLUMNS = [
 ] as const;
 
 /** One section: both positions side by side, both qualifiers, and the joint draft. */
-export function SectionCard({ section, myRole, docs, onActive }: Props) {
+export const SectionCard = memo(function SectionCard({ section, myRole, docs, onActive }: Props) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel()(section);
   const [baQualifier, setBaQualifier] = useQualifier(docs.occupational, section.id);
@@ -45,7 +46,7 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
   const persistent = useWorkflowContext().workflow?.persistent.includes(section.id) ?? false;
 
   return (
-    <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={onActive}>
+    <section className="card section-card" aria-labelledby={`section-${section.id}`} data-testid={`section-${section.id}`} onFocus={() => onActive(section.id)}>
       <div className="section-card__header">
         <h2 id={`section-${section.id}`} tabIndex={-1} className="section-card__title">
           {sectionLabel}
@@ -88,7 +89,7 @@ export function SectionCard({ section, myRole, docs, onActive }: Props) {
       </div>
     </section>
   );
-}
+});
 
 interface ColumnProps {
   section: TemplateSection;

@@ -5,7 +5,6 @@ import { commentAccess } from '../../../../shared/permissions.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
 import { getTemplate, templateSections, type AssessmentTemplate, type TemplateGroup, type TemplateSection } from '../../../../shared/template/index.ts';
 import type { DisputeReason } from '../../../../shared/workflow/types.ts';
-import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAssessment.ts';
 import { ROLE_COLOR, useCaseDocuments, type CaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
 import { Link } from '../../router.tsx';
@@ -56,8 +55,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
   const sections = useMemo(() => templateSections(template), [template]);
   const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
   const me = useMemo<PresenceUser>(() => ({ name: user.name, role: myRole, color: ROLE_COLOR[myRole] }), [user.name, myRole]);
-  const { docs, connection, pending, unsavedSections, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
-  const summary = useAssessmentSummary(docs, sectionIds);
+  const { docs, connection, notices } = useCaseDocuments(detail.id, myRole, user.id, me);
   const nav = useWorkspaceNavigation(template);
   const presence = usePresence(docs.joint, nav.currentSection);
   const comments = useCaseComments(detail.id, user.id);
@@ -94,15 +92,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
           <Link to="/" className="back-link">
             {t('case.back')}
           </Link>
-          <CaseHeader
-            detail={detail}
-            myRole={myRole}
-            presence={presence}
-            sections={sections}
-            connection={connection}
-            pending={pending}
-            unsavedSections={unsavedSections}
-          />
+          <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} docs={docs} />
           {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
           <div className="workspace__body">
             <GroupNav
@@ -124,7 +114,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               <PersistentBanner onOpenSection={goToSection} />
               <PoortwachterNotices firstSickDay={detail.firstSickDay} />
               {view !== SESSIONS && <LiveSessionBanner onShow={() => selectView(SESSIONS)} />}
-              <WorkspaceView detail={detail} myRole={myRole} docs={docs} sections={sections} summary={summary} group={group} nav={nav} />
+              <WorkspaceView detail={detail} myRole={myRole} docs={docs} sections={sections} group={group} nav={nav} />
             </div>
           </div>
           {escalation && (
@@ -141,16 +131,15 @@ interface ViewProps {
   myRole: AccessRole;
   docs: CaseDocuments['docs'];
   sections: TemplateSection[];
-  summary: AssessmentSummary;
   group: TemplateGroup | undefined;
   nav: WorkspaceNavigation;
 }
 
 /** The view chosen in the navigation: the overview, the disputes, the comments, the sessions, the history, the employer summary or a group's sections. */
-function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: ViewProps) {
+function WorkspaceView({ detail, myRole, docs, sections, group, nav }: ViewProps) {
   switch (nav.view) {
     case OVERVIEW:
-      return <OverviewMatrix sections={sections} summary={summary} onOpen={nav.goToSection} />;
+      return <OverviewMatrix sections={sections} docs={docs} onOpen={nav.goToSection} />;
     case DISPUTES:
       return <DisputesPanel />;
     case COMMENTS:
@@ -162,9 +151,7 @@ function WorkspaceView({ detail, myRole, docs, sections, summary, group, nav }: 
     case EMPLOYER:
       return <EmployerSummary caseId={detail.id} myRole={myRole} sections={sections} />;
     default:
-      return group?.sections.map((section) => (
-        <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={() => nav.setCurrentSection(section.id)} />
-      ));
+      return group?.sections.map((section) => <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={nav.setCurrentSection} />);
   }
 }
 
