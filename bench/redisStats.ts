@@ -42,3 +42,24 @@ export function opsPerKeystroke(before: Map<string, number>, after: Map<string, 
     top: issued.slice(0, TOP_COMMANDS).map((entry) => ({ ...entry, perKeystroke: per(entry.calls) })),
   };
 }
+
+/** Target of issue 15: cross-node p99 ÷ single-node p99 in the same run. */
+const CROSS_NODE_P99_RATIO_TARGET = 1.5;
+
+/** Report lines: the cross-node ÷ single-node p99 ratio against its target, and Redis commands per keystroke. */
+export function redisOpsFigures(ops: RedisOpsPerKeystroke | undefined, singleP99: number | null, crossP99: number | null): string {
+  const lines: string[] = [];
+  if (singleP99 && crossP99 !== null) {
+    const ratio = Math.round((crossP99 / singleP99) * 100) / 100;
+    const met = ratio <= CROSS_NODE_P99_RATIO_TARGET ? 'met' : 'not met';
+    lines.push(`Cross-node p99 ÷ single-node p99 (same run): **${ratio}** (target ≤ ${CROSS_NODE_P99_RATIO_TARGET}: ${met}).`);
+  }
+  if (ops) {
+    const top = ops.top.map((entry) => `\`${entry.command}\` ${entry.calls} (${entry.perKeystroke ?? '—'}/keystroke)`).join(', ');
+    lines.push(
+      `Redis commands during the cross-node step (INFO commandstats): ${ops.commands} for ${ops.keystrokes} keystrokes, ` +
+        `**${ops.perKeystroke ?? '—'} per keystroke**; busiest: ${top}.`,
+    );
+  }
+  return lines.join('\n\n');
+}
