@@ -1,3 +1,4 @@
+import { redisOpsFigures, type RedisOpsPerKeystroke } from './redisStats.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import os from 'node:os';
@@ -24,7 +25,13 @@ export interface BenchResults {
   consultations: Partial<Record<TargetKind, ConsultationRun>>;
   cold: Partial<Record<TargetKind, ColdResult>>;
   fanOut: Partial<Record<TargetKind, { load: StepResult | null; cpu: { cpuMsPer1000Updates: number } | null; firstSync: Summary }>>;
-  redis: { consultations: number; singleNode: StepResult | null; crossNode: StepResult | null; firstSync: { singleNode: Summary; crossNode: Summary } } | null;
+  redis: {
+    consultations: number;
+    singleNode: StepResult | null;
+    crossNode: StepResult | null;
+    redisOps?: RedisOpsPerKeystroke;
+    firstSync: { singleNode: Summary; crossNode: Summary };
+  } | null;
   /** Absent in results written before the scenario existed. */
   workQueue?: WorkQueueResult | null;
   openCase?: OpenCaseResult | null;
@@ -181,6 +188,7 @@ export function figures(results: BenchResults): string {
         ...(c.ours && main(c.ours) ? [line('for comparison: one node, SQLite (above)', main(c.ours)!)] : []),
       ].join('\n'),
     );
+    parts.push(redisOpsFigures(r.redisOps, r.singleNode?.latency.p99 ?? null, r.crossNode?.latency.p99 ?? null));
   }
   if (results.workQueue) parts.push(workQueueFigures(results.workQueue));
   if (results.openCase) parts.push(openCaseFigures(results.openCase));
