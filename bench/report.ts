@@ -314,7 +314,7 @@ const METHOD = `# Benchmarks
 \`node dist/bench/run.js\`: the same workload, in the same run, against
 
 - **ours**: \`dist/server/main.js\` as \`npm start\` runs it — \`STORE=sqlite\` in a temporary \`DATA_DIR\`,
-  \`SQLITE_SYNCHRONOUS=full\` (the default: every relayed update is fsynced first), authentication and
+  \`SQLITE_SYNCHRONOUS=full\` (the default: an update is relayed once committed to the WAL and acknowledged once a grouped fsync has it on the disk, docs/durability.md), authentication and
   authorization on every socket (\`?token=\`), \`LOG_LEVEL=warn\`, \`MAX_CONNECTIONS_PER_USER=1000\`;
 - **reference**: \`@y/websocket-server@0.1.1\` (\`setupWSConnection\`, as its \`server.js\` starts it): in
   memory, no persistence, no authentication;
