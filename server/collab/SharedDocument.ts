@@ -60,6 +60,8 @@ export class SharedDocument implements DocumentFeed {
   rulesEpoch = 0;
   /** Remote messages that arrived before the stored content was restored. */
   private early: { firstSeq: number; updates: Uint8Array[] }[] | null = [];
+  /** Whether the last applied update added or deleted anything: one that repeats what the document holds is not relayed. */
+  private changed = false;
   /** The awareness message being applied: relayed as it came, rather than encoded again. */
   private applyingAwareness: Uint8Array | null = null;
 
@@ -71,6 +73,7 @@ export class SharedDocument implements DocumentFeed {
   ) {
     this.awareness.setLocalState(null);
     // No 'update' listener on the Y.Doc: Yjs then encodes nothing after applying, and what is relayed are the bytes as stored (relay()).
+    this.doc.on('afterTransaction', this.noteChange);
     this.awareness.on('update', this.relayAwareness);
     this.sequence = new AppliedSequence(
       bus
@@ -267,8 +270,9 @@ export class SharedDocument implements DocumentFeed {
    */
   private apply(update: Uint8Array, origin: DocumentPeer): boolean {
     try {
+      this.changed = false;
       Y.applyUpdate(this.doc, update, origin);
-      return true;
+      return this.changed;
     } catch {
       origin.close(CloseCode.unsupportedData, 'update could not be applied');
       return false;
@@ -278,13 +282,21 @@ export class SharedDocument implements DocumentFeed {
   private applyRemote(update: Uint8Array): void {
     this.storedBytes += update.length;
     try {
+      this.changed = false;
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch {
       // Validated by the node that stored it; a load skips such an entry too.
       return;
     }
-    this.relay(encodeSync(SyncType.update, update), REMOTE);
+    if (this.changed) this.relay(encodeSync(SyncType.update, update), REMOTE);
   }
+
+  /** After a transaction: did it change the document, or leave something pending that the peers must hold too? */
+  private readonly noteChange = (transaction: Y.Transaction): void => {
+    const { store } = transaction.doc;
+    if (transaction.deleteSet.clients.size > 0 || store.pendingStructs !== null || store.pendingDs !== null) this.changed = true;
+    else for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) this.changed = true;
+  };
 
   /**
    * Sends a stored update to every peer but its origin: the bytes as stored,

@@ -139,6 +139,23 @@ describe('DocumentRegistry and the write-ahead relay', () => {
     expect(writer.acknowledged()).toBe(1);
   });
 
+  it('relays an update message as the writer sent it, and an update repeating what the document holds not at all', async () => {
+    const registry = makeRegistry(new MemoryDocStore());
+    const writer = fakeConnection(registry);
+    const reader = fakeConnection(registry);
+    await registry.connect(writer.connection);
+    await registry.connect(reader.connection);
+    const message = encodeSync(SyncType.update, updateOf('zoals verzonden'));
+    writer.connection.receive(message);
+    await waitFor(() => writer.acknowledged() === 1, { what: 'the first acknowledgement' });
+    const relayedUpdates = () => reader.sent.filter((m) => m[0] === MessageType.sync && m[1] === SyncType.update);
+    expect(relayedUpdates()).toEqual([message]);
+    // The same update again (a client's resync, say): stored and acknowledged, but nothing new for the reader.
+    writer.connection.receive(message);
+    await waitFor(() => writer.acknowledged() === 2, { what: 'the second acknowledgement' });
+    expect(relayedUpdates()).toHaveLength(1);
+  });
+
   it('acknowledges every update message in order, empty ones too, only once what came before is durable', async () => {
     const store = new GatedStore();
     const registry = makeRegistry(store);
