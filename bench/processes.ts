@@ -37,6 +37,14 @@ export interface MemorySample {
   rss: number;
 }
 
+/**
+ * Extra Node options for a diagnostic run, e.g. BENCH_OURS_NODE_ARGS or
+ * BENCH_REFERENCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+export function diagnosticNodeArgs(kind: TargetKind): string[] {
+  return (process.env[`BENCH_${kind.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+}
+
 /** A server under test, in its own process (forked with --expose-gc and the memory probe). */
 export class TargetProcess {
   readonly output: string[] = [];
@@ -52,8 +60,7 @@ export class TargetProcess {
     const chosen = port ?? (await freePort());
     const child = track(
       fork(ENTRY[kind], [], {
-        // BENCH_OURS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is for diagnostic runs of our server.
-        execArgv: ['--expose-gc', ...(kind === 'ours' ? (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean) : [])],
+        execArgv: ['--expose-gc', ...diagnosticNodeArgs(kind)],
         env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(chosen), NODE_ENV: 'production', ...env },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       }),

@@ -6,7 +6,7 @@ import { createRedisStores } from '../server/store/redis/index.ts';
 import { createSqliteStores } from '../server/store/sqlite/index.ts';
 import { BENCH_JWT_SECRET, BENCH_PASSWORD, provision } from './accounts.ts';
 import { opsPerKeystroke, readCommandStats } from './redisStats.ts';
-import { benchFile, killAll, runLoadgen, startRedis, TargetProcess, type TargetKind } from './processes.ts';
+import { benchFile, diagnosticNodeArgs, killAll, runLoadgen, startRedis, TargetProcess, type TargetKind } from './processes.ts';
 import type { StepSpec } from './protocol.ts';
 import { machine, previousResults, writeReport, type BenchResults } from './report.ts';
 import {
@@ -22,9 +22,11 @@ import {
   storedShape,
   urlFor,
   type BenchContext,
+  type ConsultationRun,
 } from './scenarios.ts';
 import type { LoadResult } from './protocol.ts';
 import { openCaseScenario } from './openCase.ts';
+import { pairFigures, type Pair } from './pairedRatios.ts';
 import { workQueueScenario } from './workQueue.ts';
 
 /**
@@ -34,7 +36,8 @@ import { workQueueScenario } from './workQueue.ts';
  * BENCHMARKS.md. Settings (environment): BENCH_N consultations (200),
  * BENCH_SERVERS (ours,reference,hocuspocus), BENCH_SCENARIOS
  * (consultations,cold,fanout,redis,workqueue,opencase), BENCH_SECONDS per main step (20),
- * BENCH_QUEUE_CASES cases of the work-queue scenario (500).
+ * BENCH_QUEUE_CASES cases of the work-queue scenario (500), BENCH_REPEAT paired
+ * repetitions of ours and the reference (3).
  */
 const N = Number(process.env.BENCH_N ?? 200);
 const SERVERS = (process.env.BENCH_SERVERS ?? 'ours,reference,hocuspocus').split(',') as TargetKind[];
@@ -51,7 +54,9 @@ const RAMP = (process.env.BENCH_RAMP ?? '1.5,2,3,4,6')
 const HISTORY_UPDATES = Number(process.env.BENCH_HISTORY ?? 100_000);
 const FANOUT_WRITERS = 50;
 const REDIS_N = Number(process.env.BENCH_REDIS_N ?? N);
-const SUITE_LIMIT_MS = 10 * 60_000;
+/** Paired repetitions of ours and the reference in the consultation scenario (the ratios' median is reported). */
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+const SUITE_LIMIT_MS = 20 * 60_000;
 /** Where results go: the repository's (default), or elsewhere (the bench's own smoke test). */
 const OUT_DIR = process.env.BENCH_OUT_DIR;
 
@@ -63,7 +68,7 @@ function say(line: string): void {
   process.stderr.write(`[bench ${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${line}\n`);
 }
 
-/** Seconds left of the 10-minute budget; a scenario that cannot fit is skipped, not cut short. */
+/** Seconds left of the 20-minute budget; a scenario that cannot fit is skipped, not cut short. */
 function remainingMs(): number {
   return SUITE_LIMIT_MS - (performance.now() - began);
 }
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
       fanOutWriters: FANOUT_WRITERS,
       redisConsultations: REDIS_N,
       oursExtraEnv: process.env.BENCH_OURS_ENV ?? '',
+      repetitions: REPEAT,
     },
     consultations: {},
     cold: {},
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
         }
         results.consultations[kind] = await consultationsScenario(context, kind);
       }
+      results.pairs = await pairedRepetitions(context, results);
     }
     if (SCENARIOS.has('cold')) {
       for (const kind of SERVERS.filter((k) => k !== 'reference')) {
@@ -163,6 +170,30 @@ async function main(): Promise<void> {
   say(`done in ${results.durationSeconds} s; wrote ${jsonPath} and ${markdownPath}`);
 }
 
+/**
+ * The first pair is the run above; each further repetition runs ours and the
+ * reference again, the one that went second last time going first.
+ */
+async function pairedRepetitions(context: BenchContext, results: BenchResults): Promise<Pair[]> {
+  const { ours, reference } = results.consultations;
+  if (!ours || !reference) return [];
+  const first = SERVERS.indexOf('ours') < SERVERS.indexOf('reference') ? 'ours' : 'reference';
+  const pairs: Pair[] = [{ first, ours: pairFigures(ours), reference: pairFigures(reference) }];
+  const oneRunMs = (MAIN_SECONDS + RAMP.length * RAMP_SECONDS + 20) * 1000;
+  for (let repetition = 2; repetition <= REPEAT; repetition++) {
+    if (remainingMs() < 2 * oneRunMs + 150_000) {
+      results.skipped.push(`consultations, repetition ${repetition}`);
+      continue;
+    }
+    const order: ('ours' | 'reference')[] = pairs[pairs.length - 1]!.first === 'ours' ? ['reference', 'ours'] : ['ours', 'reference'];
+    say(`consultations, repetition ${repetition} of ${REPEAT}: ${order.join(', then ')}`);
+    const runs: Partial<Record<'ours' | 'reference', ConsultationRun>> = {};
+    for (const kind of order) runs[kind] = await consultationsScenario(context, kind);
+    pairs.push({ first: order[0]!, ours: pairFigures(runs.ours!), reference: pairFigures(runs.reference!) });
+  }
+  return pairs;
+}
+
 async function consultationsScenario(context: BenchContext, kind: TargetKind) {
   say(`consultations: ${kind}, ${N} consultations (${6 * N} sockets, ${3 * N} documents), ${MAIN_SECONDS} s at 5 keys/s, then ramp ×${RAMP.join(', ×')}`);
   const { target, dataDir } = await startTarget(context, kind);
@@ -187,8 +218,9 @@ async function consultationsScenario(context: BenchContext, kind: TargetKind) {
     );
     return run;
   } finally {
-    // A diagnostic run may profile (--cpu-prof writes at exit): let ours shut down.
-    await target.stop(kind === 'ours' && (process.env.BENCH_OURS_ENV || process.env.BENCH_OURS_NODE_ARGS) ? 'SIGTERM' : 'SIGKILL');
+    // A diagnostic run may profile (--cpu-prof writes at exit): let the server shut down.
+    const diagnostic = diagnosticNodeArgs(kind).length > 0 || (kind === 'ours' && process.env.BENCH_OURS_ENV);
+    await target.stop(diagnostic ? 'SIGTERM' : 'SIGKILL');
     removeDir(dataDir);
   }
 }

@@ -19,3 +19,5 @@ server.on('upgrade', (request, socket, head) => {
   wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
 });
 server.listen(port, '127.0.0.1', () => process.stderr.write(`reference y-websocket server on ${port}\n`));
+// Exit normally on SIGTERM, so that a diagnostic run's --cpu-prof is written.
+process.on('SIGTERM', () => process.exit(0));

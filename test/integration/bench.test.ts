@@ -38,6 +38,7 @@ describe('npm run bench (smoke run)', () => {
         BENCH_HISTORY: '300',
         BENCH_SERVERS: 'ours,reference',
         BENCH_SCENARIOS: 'consultations,cold',
+        BENCH_REPEAT: '2',
         BENCH_OUT_DIR: tmp.dir,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -51,6 +52,7 @@ describe('npm run bench (smoke run)', () => {
     const results = JSON.parse(readFileSync(join(tmp.dir, 'latest.json'), 'utf8')) as {
       consultations: Record<string, { load: { connections: number; steps: Step[] } }>;
       cold: Record<string, { cold: { firstSyncMs: number; complete: boolean } }>;
+      pairs: { first: string; ours: { p99: number; lost: number }; reference: { p99: number; lost: number } }[];
     };
     for (const server of ['ours', 'reference']) {
       const { load } = results.consultations[server]!;
@@ -65,8 +67,14 @@ describe('npm run bench (smoke run)', () => {
     expect(results.consultations.ours!.load.steps[0]!.ackLatency?.count).toBeGreaterThan(0);
     expect(results.cold.ours!.cold.complete).toBe(true);
 
+    // Two paired repetitions, the second with the reference first; the report gives the median of their ratios.
+    expect(results.pairs.map((pair) => pair.first)).toEqual(['ours', 'reference']);
+    for (const pair of results.pairs) expect(pair.ours.lost + pair.reference.lost).toBe(0);
+
     const markdown = readFileSync(join(tmp.dir, 'BENCHMARKS.md'), 'utf8');
     expect(markdown).toContain('## Profiling and fixes');
+    expect(markdown).toContain('median of 2 paired repetitions');
+    expect(markdown).toMatch(/\| relay p99, ours ÷ reference \| ≈ 2\.00 \| [\d.]+ \([\d.]+–[\d.]+\) \| ≤ 0\.80 \|/);
     expect(markdown).toMatch(/\| relay latency p99 \| [\d.]+ ms \| [\d.]+ ms \|/);
   });
 
