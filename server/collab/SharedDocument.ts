@@ -1,22 +1,16 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/limits.ts';
 import type { AppendResult, DocStore } from '../store/ports.ts';
 import { AppliedSequence, GAP_WAIT_MS, readMissed } from './appliedSequence.ts';
 import { checkBatch, DocumentQuota } from './batchCheck.ts';
-import { AwarenessGuard, type AwarenessPeer } from './awarenessGuard.ts';
+import { DocumentAwareness, REMOTE, type AwarenessRelayPeer } from './documentAwareness.ts';
 import type { DocumentBus, DocumentFeed } from './DocumentBus.ts';
-import { encodeAwareness, encodeSync, SyncType } from './protocol.ts';
+import { encodeSync, SyncType } from './protocol.ts';
 import type { DecodedUpdate, DocumentRules } from './updateFilter.ts';
 import { WriteQueue, type QueuedUpdate, type WritingPeer } from './writeQueue.ts';
 
-/** The origin of what arrived from another node: relayed to every local peer, never sent back. */
-const REMOTE = Symbol('remote node');
-
 /** What the document needs from a connection: somewhere to send, who it is, and its awareness clients. */
-export interface DocumentPeer extends AwarenessPeer, WritingPeer {
-  send(message: Uint8Array): void;
-}
+export interface DocumentPeer extends AwarenessRelayPeer, WritingPeer {}
 
 export interface SharedDocumentHooks {
   /** Called after a batch of updates is durable and applied. */
@@ -45,15 +39,14 @@ export interface SharedDocumentHooks {
  */
 export class SharedDocument implements DocumentFeed {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<DocumentPeer>();
+  private readonly presence: DocumentAwareness;
   private readonly quota = new DocumentQuota(this.doc);
   private readonly writes: WriteQueue<DocumentPeer>;
   private readonly sequence: AppliedSequence;
   private failed = false;
   /** What the document may hold and which sections are locked; null checks nothing (tests of the relay mechanics). */
   private rules: DocumentRules | null = null;
-  private readonly awarenessGuard = new AwarenessGuard();
   /** Counts rule reads, so that an older read finishing late does not replace a newer one. */
   rulesVersion = 0;
   /** Distributed mode: the rules epoch the current rules were read at (see DocumentBus.rulesEpoch). */
@@ -62,8 +55,6 @@ export class SharedDocument implements DocumentFeed {
   private early: { firstSeq: number; updates: Uint8Array[] }[] | null = [];
   /** Whether the last applied update added or deleted anything: one that repeats what the document holds is not relayed. */
   private changed = false;
-  /** The awareness message being applied: relayed as it came, rather than encoded again. */
-  private applyingAwareness: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -71,10 +62,9 @@ export class SharedDocument implements DocumentFeed {
     private readonly hooks: SharedDocumentHooks,
     private readonly bus: DocumentBus | null = null,
   ) {
-    this.awareness.setLocalState(null);
+    this.presence = new DocumentAwareness(this.doc, this.peers, bus ? (update) => bus.publishAwareness(name, update) : null);
     // No 'update' listener on the Y.Doc: Yjs then encodes nothing after applying, and what is relayed are the bytes as stored (relay()).
     this.doc.on('afterTransaction', this.noteChange);
-    this.awareness.on('update', this.relayAwareness);
     this.sequence = new AppliedSequence(
       bus
         ? {
@@ -141,14 +131,11 @@ export class SharedDocument implements DocumentFeed {
   }
 
   onRemoteAwareness(update: Uint8Array): void {
-    this.applyingAwareness = update;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
-    } catch {
-      // Another node relays only what its clients sent validly; a garbled message is dropped.
-    } finally {
-      this.applyingAwareness = null;
-    }
+    this.presence.applyRemote(update);
+  }
+
+  get awareness(): DocumentAwareness['awareness'] {
+    return this.presence.awareness;
   }
 
   onRemoteRulesChanged(): void {
@@ -208,40 +195,23 @@ export class SharedDocument implements DocumentFeed {
 
   /** All current awareness states, or null when there are none. */
   awarenessSnapshot(): Uint8Array | null {
-    const clients = [...this.awareness.getStates().keys()];
-    return clients.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)) : null;
+    return this.presence.snapshot();
   }
 
-  /**
-   * Applies and relays a peer's awareness update, as the AwarenessGuard lets
-   * it through: only the peer's own client ids, stamped with its account.
-   * Throws AwarenessViolation when it breaks a limit. Returns whether it
-   * carried any state of the peer's own.
-   */
+  /** A peer's awareness update (see DocumentAwareness.apply). */
   applyAwareness(update: Uint8Array, origin: DocumentPeer): boolean {
-    const sanitized = this.awarenessGuard.sanitize(update, origin, (id) => this.awareness.meta.get(id)?.clock ?? 0);
-    if (!sanitized) return false;
-    this.applyingAwareness = sanitized;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, origin);
-    } finally {
-      this.applyingAwareness = null;
-    }
-    return true;
+    return this.presence.apply(update, origin);
   }
 
   removePeer(peer: DocumentPeer): void {
     this.peers.delete(peer);
-    this.awarenessGuard.release(peer);
-    if (peer.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
-    }
+    this.presence.removePeer(peer);
   }
 
   destroy(): void {
     this.sequence.stop();
     this.failed = true;
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -306,17 +276,4 @@ export class SharedDocument implements DocumentFeed {
   private relay(message: Uint8Array, origin: DocumentPeer | typeof REMOTE): void {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
   }
-
-  private readonly relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const source = origin as DocumentPeer | null;
-    if (source && this.peers.has(source)) {
-      for (const id of added) source.awarenessClients.add(id);
-      for (const id of removed) source.awarenessClients.delete(id);
-    }
-    const update = this.applyingAwareness ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
-    const message = encodeAwareness(update);
-    for (const peer of this.peers) if (peer !== source) peer.send(message);
-    // Local changes (a peer's, or a peer leaving) go to the other nodes; what came from there does not go back.
-    if (this.bus && origin !== REMOTE && origin !== 'timeout') this.bus.publishAwareness(this.name, update);
-  };
 }

@@ -18,6 +18,19 @@ export interface AwarenessPeer {
   readonly awarenessClients: Set<number>;
 }
 
+/** One client's awareness state as the guard lets it through: stamped with the account, null for a removal. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** What is applied (`entries`, parsed once) and relayed (`message`, their encoding). */
+export interface SanitizedAwareness {
+  message: Uint8Array;
+  entries: AwarenessEntry[];
+}
+
 /** An awareness message that breaks a limit: the connection is closed. */
 export class AwarenessViolation extends Error {}
 
@@ -49,10 +62,10 @@ export class AwarenessGuard {
    * it is this peer's to say (the stock provider echoes every state it
    * receives: those are dropped here without a word).
    */
-  sanitize(update: Uint8Array, peer: AwarenessPeer, clockOf: (clientId: number) => number): Uint8Array | null {
+  sanitize(update: Uint8Array, peer: AwarenessPeer, clockOf: (clientId: number) => number): SanitizedAwareness | null {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const kept: { clientId: number; clock: number; state: string }[] = [];
+    const kept: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
@@ -62,7 +75,7 @@ export class AwarenessGuard {
       if (json.length > MAX_AWARENESS_STATE_CHARS) throw new AwarenessViolation('awareness state too large');
       const state = parseState(json);
       if (!this.claim(clientId, peer, state === null)) continue;
-      kept.push({ clientId, clock, state: state === null ? 'null' : JSON.stringify(stamp(state, peer.identity)) });
+      kept.push({ clientId, clock, state: state === null ? null : stamp(state, peer.identity) });
     }
     if (decoding.hasContent(decoder)) throw new AwarenessViolation('trailing bytes after awareness states');
     if (kept.length === 0) return null;
@@ -71,9 +84,9 @@ export class AwarenessGuard {
     for (const { clientId, clock, state } of kept) {
       encoding.writeVarUint(encoder, clientId);
       encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, state);
+      encoding.writeVarString(encoder, JSON.stringify(state));
     }
-    return encoding.toUint8Array(encoder);
+    return { message: encoding.toUint8Array(encoder), entries: kept };
   }
 
   /** A connection left: the ids it held are free for their owner's next connection. */

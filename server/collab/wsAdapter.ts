@@ -75,12 +75,39 @@ function socketOf(ws: WebSocket): CollabSocket {
   return {
     send: (data) => {
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
-      ws.send(data);
+      corkForThisTurn(ws);
+      ws.send(data, SEND_BINARY);
     },
     close: (code, reason) => ws.close(code, reason),
     pause: () => ws.pause(),
     resume: () => ws.resume(),
   };
+}
+
+const SEND_BINARY = { binary: true } as const;
+
+/** Sockets corked since the current callback began; uncorked once it and its microtasks are done. */
+const corked = new Set<Duplex>();
+
+/**
+ * Corks the socket under a websocket until the current callback (and its
+ * microtasks) has finished, so that every frame sent to it meanwhile — an
+ * update, the caret that followed it, an acknowledgement — leaves in one
+ * write. `ws` corks each frame on its own, and nested corks count, so this
+ * adds to it. `ws` keeps the socket in a private field; without one, nothing
+ * is corked.
+ */
+function corkForThisTurn(ws: WebSocket): void {
+  const socket = (ws as unknown as { _socket?: Duplex })._socket;
+  if (!socket || corked.has(socket)) return;
+  if (corked.size === 0) process.nextTick(uncorkAll);
+  socket.cork();
+  corked.add(socket);
+}
+
+function uncorkAll(): void {
+  for (const socket of corked) socket.uncork();
+  corked.clear();
 }
 
 /** Passes a socket's events to its connection. */

@@ -87,7 +87,8 @@ class OpRunner {
 
 /**
  * Builds the function that performs a batch of writes in one transaction on
- * `db`, each op in its own savepoint, so that one failing op fails alone.
+ * `db`. When an op fails, the batch is run again with each op in its own
+ * savepoint, so that one failing op fails alone.
  * Runs on the connection that writes: the writer thread's (writerWorker.ts),
  * or the only one of an in-memory database.
  */
@@ -104,7 +105,15 @@ export function createWriteRunner(db: Database.Database): (ops: WriteOp[]) => Ou
       }
     }),
   );
+  // The common case first: every op succeeds, and one transaction without a savepoint per op does.
+  const runAll = db.transaction((ops: WriteOp[]): Outcome[] => ops.map((op) => ({ ok: true, value: runner.run(op) })));
   return (ops) => {
+    try {
+      return runAll(ops);
+    } catch {
+      // Rolled back as a whole: again with a savepoint per op, so that only the failing op fails.
+      runner.forget();
+    }
     try {
       return runBatch(ops);
     } catch (error) {
