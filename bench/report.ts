@@ -1,3 +1,4 @@
+import { capacityFigures } from './capacity.ts';
 import { redisOpsFigures, type RedisOpsPerKeystroke } from './redisStats.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -194,6 +195,19 @@ export function figures(results: BenchResults): string {
     );
     parts.push(redisOpsFigures(r.redisOps, r.singleNode?.latency.p99 ?? null, r.crossNode?.latency.p99 ?? null));
   }
+  const oursMain = c.ours && main(c.ours);
+  if (c.ours && oursMain)
+    parts.push(
+      capacityFigures({
+        consultations: Number(results.settings.consultations),
+        offeredUpdatesPerSecond: oursMain.offeredUpdatesPerSecond,
+        sustainedUpdatesPerSecond: c.ours.sustainedUpdatesPerSecond,
+        mainP99Ms: oursMain.latency.p99,
+        cpuMsPer1000Updates: c.ours.steps[0]?.cpuMsPer1000Updates ?? null,
+        redisOpsPerKeystroke: r?.redisOps?.perKeystroke ?? null,
+        redisCpuMsPer1000Keystrokes: r?.redisOps?.cpuMsPer1000Keystrokes ?? null,
+      }),
+    );
   if (results.workQueue) parts.push(workQueueFigures(results.workQueue));
   if (results.openCase) parts.push(openCaseFigures(results.openCase));
   parts.push(targets(results));

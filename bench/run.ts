@@ -5,7 +5,7 @@ import { createLogger } from '../server/logger.ts';
 import { createRedisStores } from '../server/store/redis/index.ts';
 import { createSqliteStores } from '../server/store/sqlite/index.ts';
 import { BENCH_JWT_SECRET, BENCH_PASSWORD, provision } from './accounts.ts';
-import { opsPerKeystroke, readCommandStats } from './redisStats.ts';
+import { opsPerKeystroke, readRedisStats } from './redisStats.ts';
 import { benchFile, diagnosticNodeArgs, killAll, runLoadgen, startRedis, TargetProcess, type TargetKind } from './processes.ts';
 import type { StepSpec } from './protocol.ts';
 import { machine, previousResults, writeReport, type BenchResults } from './report.ts';
@@ -345,9 +345,9 @@ async function redisScenario(scratch: string) {
       return runLoadgen<LoadResult>(scenario, async () => null, 120_000);
     };
     const single = await runWith('redis/one-node', () => a.port);
-    const statsBefore = await readCommandStats(redis.url);
+    const statsBefore = await readRedisStats(redis.url);
     const cross = await runWith('redis/two-nodes', (side) => (side === 'ba' ? a.port : b.port));
-    const statsAfter = await readCommandStats(redis.url);
+    const statsAfter = await readRedisStats(redis.url);
     const crossStep = cross.steps[0] ?? null;
     return {
       redisOps: opsPerKeystroke(statsBefore, statsAfter, crossStep?.keystrokes ?? 0),
