@@ -26,7 +26,7 @@ export interface CapacityInputs {
   offeredUpdatesPerSecond: number;
   /** The highest ramp step whose p99 stayed within CAPACITY_P99_MS (null: none did). */
   sustainedUpdatesPerSecond: number | null;
-  /** The main step's p99 (to state what the node did carry when no ramp step passed). */
+  /** The main step's p99 (to state what the node did carry when no ramp step passed); with repetitions, the figures are ours' medians. */
   mainP99Ms: number | null;
   cpuMsPer1000Updates: number | null;
   /** Redis, cross-node step: commands per keystroke and Redis's own CPU per 1,000 keystrokes. */
@@ -76,7 +76,7 @@ export function capacityFigures(input: CapacityInputs): string {
   const measured =
     m.consultationsPerNodeMeasured === null
       ? `no ramp step kept p99 within ${CAPACITY_P99_MS} ms (the ${input.consultations}-consultation step had p99 ${whole(input.mainP99Ms)} ms), so this run gives no measured figure`
-      : `${whole(m.consultationsPerNodeMeasured)} consultations (the highest ramp step with p99 ≤ ${CAPACITY_P99_MS} ms, ${whole(input.sustainedUpdatesPerSecond)} keystrokes/s)`;
+      : `${whole(m.consultationsPerNodeMeasured)} consultations (the highest ramp step with p99 ≤ ${CAPACITY_P99_MS} ms, ${whole(input.sustainedUpdatesPerSecond)} keystrokes/s; the ramp's next step is 1.5× higher, so this is a floor)`;
   const share = m.regionRedisCoreShare === null ? '—' : `${Math.round(m.regionRedisCoreShare * 100)} % of one core`;
   return [
     '### Capacity model',

@@ -8,7 +8,7 @@ import type { StepResult } from './protocol.ts';
 import type { ConsultationRun } from './scenarios.ts';
 import type { Summary } from './stats.ts';
 import type { OpenCaseResult } from './openCase.ts';
-import { pairedRatioTable, type Pair } from './pairedRatios.ts';
+import { median, pairedRatioTable, type Pair } from './pairedRatios.ts';
 import type { WorkQueueResult } from './workQueue.ts';
 
 export interface ColdResult {
@@ -196,14 +196,17 @@ export function figures(results: BenchResults): string {
     parts.push(redisOpsFigures(r.redisOps, r.singleNode?.latency.p99 ?? null, r.crossNode?.latency.p99 ?? null));
   }
   const oursMain = c.ours && main(c.ours);
+  // With paired repetitions, the model takes ours' median repetition rather than the first alone.
+  const reps = results.pairs?.map((pair) => pair.ours) ?? [];
+  const sustained = reps.length ? median(reps.map((rep) => rep.sustained)) : (c.ours?.sustainedUpdatesPerSecond ?? null);
   if (c.ours && oursMain)
     parts.push(
       capacityFigures({
         consultations: Number(results.settings.consultations),
         offeredUpdatesPerSecond: oursMain.offeredUpdatesPerSecond,
-        sustainedUpdatesPerSecond: c.ours.sustainedUpdatesPerSecond,
-        mainP99Ms: oursMain.latency.p99,
-        cpuMsPer1000Updates: c.ours.steps[0]?.cpuMsPer1000Updates ?? null,
+        sustainedUpdatesPerSecond: sustained || null,
+        mainP99Ms: reps.length ? median(reps.map((rep) => rep.p99)) : oursMain.latency.p99,
+        cpuMsPer1000Updates: reps.length ? median(reps.map((rep) => rep.cpuMsPer1000Updates)) : (c.ours.steps[0]?.cpuMsPer1000Updates ?? null),
         redisOpsPerKeystroke: r?.redisOps?.perKeystroke ?? null,
         redisCpuMsPer1000Keystrokes: r?.redisOps?.cpuMsPer1000Keystrokes ?? null,
       }),
