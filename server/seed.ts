@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_ORGANISATION_ID } from '../shared/organisations.ts';
 import type { Role } from '../shared/roles.ts';
 import { CURRENT_TEMPLATE_VERSION } from '../shared/template/index.ts';
 import { hashPassword } from './auth/passwords.ts';
-import { DuplicateError, type Stores } from './store/ports.ts';
+import { DuplicateError, type NewOrganisation, type Stores } from './store/ports.ts';
 
-/** The demo users of docs/contract.md; each has the password `demo`. */
-export const DEMO_USERS: readonly { username: string; name: string; role: Role }[] = [
-  { username: 'ba.demo', name: 'Anna Bakker', role: 'bedrijfsarts' },
-  { username: 'va.demo', name: 'Victor Visser', role: 'verzekeringsarts' },
-  { username: 'reviewer.demo', name: 'Renée de Roos', role: 'verzekeringsarts' },
-  { username: 'outsider.demo', name: 'Otto Oudeman', role: 'bedrijfsarts' },
-  { username: 'admin.demo', name: 'Beheerder', role: 'admin' },
+/** The demo's two organisations: the BA's arbodienst and the VA's UWV office. */
+export const DEMO_ORGANISATIONS: readonly NewOrganisation[] = [
+  { id: 'demo-arbo', name: 'Arbodienst Demo', kind: 'arbodienst', mfaRequired: false, oidc: null },
+  { id: 'demo-uwv', name: 'UWV Demo', kind: 'uwv', mfaRequired: false, oidc: null },
+];
+
+/**
+ * The demo users of docs/contract.md; each has the password `demo`. The
+ * administrator stays in the default organisation and administers the
+ * platform, so it manages every account as it did before organisations.
+ */
+export const DEMO_USERS: readonly { username: string; name: string; role: Role; organisationId: string; platformAdmin?: boolean }[] = [
+  { username: 'ba.demo', name: 'Anna Bakker', role: 'bedrijfsarts', organisationId: 'demo-arbo' },
+  { username: 'va.demo', name: 'Victor Visser', role: 'verzekeringsarts', organisationId: 'demo-uwv' },
+  { username: 'reviewer.demo', name: 'Renée de Roos', role: 'verzekeringsarts', organisationId: 'demo-uwv' },
+  { username: 'outsider.demo', name: 'Otto Oudeman', role: 'bedrijfsarts', organisationId: 'demo-arbo' },
+  { username: 'admin.demo', name: 'Beheerder', role: 'admin', organisationId: DEFAULT_ORGANISATION_ID, platformAdmin: true },
 ];
 
 export const DEMO_PASSWORD = 'demo';
@@ -29,16 +40,17 @@ export async function seedDemo(stores: Stores, today = new Date()): Promise<bool
   if ((await stores.records.countUsers()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
-  for (const user of DEMO_USERS) {
-    const id = randomUUID();
-    ids.set(user.username, id);
-    try {
+  try {
+    for (const organisation of DEMO_ORGANISATIONS) await stores.records.createOrganisation(organisation);
+    for (const user of DEMO_USERS) {
+      const id = randomUUID();
+      ids.set(user.username, id);
       await stores.records.createUser({ id, ...user, passwordHash });
-    } catch (error) {
-      // Several nodes starting on one empty Redis: the first to create a user seeds, the others stand aside.
-      if (error instanceof DuplicateError) return false;
-      throw error;
     }
+  } catch (error) {
+    // Several nodes starting on one empty Redis: the first to create an organisation seeds, the others stand aside.
+    if (error instanceof DuplicateError) return false;
+    throw error;
   }
   await stores.records.createCase(
     {

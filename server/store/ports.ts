@@ -1,5 +1,6 @@
 import type { AuditAction, AuditRow } from '../../shared/admin.ts';
 import type { CaseRole, Role } from '../../shared/roles.ts';
+import type { OidcSettings, OrganisationKind } from '../../shared/organisations.ts';
 import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { EmployerSummaryStore } from './employerSummaryPort.ts';
@@ -35,10 +36,31 @@ export interface UserRecord {
    * refused once it is behind.
    */
   sessionVersion: number;
+  /** The organisation that owns the account (OrganisationRecord.id). */
+  organisationId: string;
+  /** An administrator of the platform: manages organisations and every organisation's accounts (only with role admin). */
+  platformAdmin: boolean;
 }
 
-/** A new account is active and starts at session version 0. */
-export type NewUser = Omit<UserRecord, 'createdAt' | 'deactivatedAt' | 'sessionVersion'>;
+/**
+ * A new account is active and starts at session version 0; without an
+ * organisation it belongs to the default one, and it administers no platform.
+ */
+export type NewUser = Omit<UserRecord, 'createdAt' | 'deactivatedAt' | 'sessionVersion' | 'organisationId' | 'platformAdmin'> &
+  Partial<Pick<UserRecord, 'organisationId' | 'platformAdmin'>>;
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  /** A password alone never yields a session for this organisation's accounts. */
+  mfaRequired: boolean;
+  oidc: OidcSettings | null;
+  createdAt: string;
+}
+
+export type NewOrganisation = Omit<OrganisationRecord, 'createdAt'>;
+export type OrganisationChange = Partial<Pick<OrganisationRecord, 'name' | 'mfaRequired' | 'oidc'>>;
 
 /** What an administrator changes of an account (UserRecord.updateUser); fields left out stay. */
 export type UserChange = Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'deactivatedAt' | 'sessionVersion'>>;
@@ -70,6 +92,14 @@ export interface RecordStore {
   listUsers(): Promise<UserRecord[]>;
   /** Changes an account's fields, all at once; resolves with the account as changed, or null when there is none. */
   updateUser(id: string, change: UserChange): Promise<UserRecord | null>;
+
+  /** Throws DuplicateError('name') when an organisation of that name (case-insensitive) exists. */
+  createOrganisation(organisation: NewOrganisation): Promise<OrganisationRecord>;
+  getOrganisation(id: string): Promise<OrganisationRecord | null>;
+  /** By name. */
+  listOrganisations(): Promise<OrganisationRecord[]>;
+  /** Resolves with the organisation as changed, or null when there is none; DuplicateError('name') for a taken name. */
+  updateOrganisation(id: string, change: OrganisationChange): Promise<OrganisationRecord | null>;
 
   /** Creates the case and its members in one transaction. */
   createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord>;

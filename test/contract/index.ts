@@ -5,6 +5,7 @@ import { docStoreContract } from './docStoreContract.ts';
 import { employerSummaryContract } from './employerSummaryContract.ts';
 import type { MakeStores } from './fixture.ts';
 import { notificationStoreContract } from './notificationStoreContract.ts';
+import { organisationContract } from './organisationContract.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
@@ -17,6 +18,7 @@ export {
   docStoreContract,
   employerSummaryContract,
   notificationStoreContract,
+  organisationContract,
   recordStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
@@ -28,6 +30,7 @@ export type { MakeStores, StoreFixture } from './fixture.ts';
 export function storeContract(name: string, makeStores: MakeStores): void {
   docStoreContract(name, makeStores);
   recordStoreContract(name, makeStores);
+  organisationContract(name, makeStores);
   auditStoreContract(name, makeStores);
   workflowStoreContract(name, makeStores);
   workflowIntegrityContract(name, makeStores);

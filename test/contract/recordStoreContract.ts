@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ORGANISATION_ID } from '../../shared/organisations.ts';
 import { DuplicateError, type MemberRecord, type NewCase, type NewUser } from '../../server/store/ports.ts';
 import { useFreshStores, type MakeStores } from './fixture.ts';
 
@@ -38,7 +39,14 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
 
     it('a created user is found by id and by username, with a creation time', async () => {
       const created = await records().createUser(user('u1', 'j.jansen'));
-      expect(created).toEqual({ ...user('u1', 'j.jansen'), createdAt: expect.any(String), deactivatedAt: null, sessionVersion: 0 });
+      expect(created).toEqual({
+        ...user('u1', 'j.jansen'),
+        createdAt: expect.any(String),
+        deactivatedAt: null,
+        sessionVersion: 0,
+        organisationId: DEFAULT_ORGANISATION_ID,
+        platformAdmin: false,
+      });
       expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
       expect(await records().findUserById('u1')).toEqual(created);
       expect(await records().findUserByUsername('j.jansen')).toEqual(created);

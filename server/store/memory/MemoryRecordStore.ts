@@ -3,12 +3,16 @@ import {
   type CaseRecord,
   type MemberRecord,
   type NewCase,
+  type NewOrganisation,
   type NewUser,
+  type OrganisationChange,
+  type OrganisationRecord,
   type RecordStore,
   type UserChange,
   type UserRecord,
 } from '../ports.ts';
-import { definedFields } from '../userChange.ts';
+import { defaultOrganisation } from '../organisations.ts';
+import { definedFields, newUserRecord } from '../userChange.ts';
 
 /** In-memory record store for fast unit tests; not durable. */
 export class MemoryRecordStore implements RecordStore {
@@ -16,11 +20,12 @@ export class MemoryRecordStore implements RecordStore {
   private readonly cases = new Map<string, CaseRecord>();
   private members: MemberRecord[] = [];
   private readonly revoked = new Map<string, number>();
+  private readonly organisations = new Map<string, OrganisationRecord>([[defaultOrganisation().id, defaultOrganisation()]]);
 
   async createUser(user: NewUser): Promise<UserRecord> {
     if (this.users.has(user.id)) throw new DuplicateError('id');
     if (await this.findUserByUsername(user.username)) throw new DuplicateError('username');
-    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
+    const record = newUserRecord(user, new Date().toISOString());
     this.users.set(user.id, record);
     return { ...record };
   }
@@ -50,6 +55,38 @@ export class MemoryRecordStore implements RecordStore {
     const changed = { ...user, ...definedFields(change) };
     this.users.set(id, changed);
     return { ...changed };
+  }
+
+  async createOrganisation(organisation: NewOrganisation): Promise<OrganisationRecord> {
+    if (this.organisations.has(organisation.id)) throw new DuplicateError('id');
+    if (this.organisationNamed(organisation.name)) throw new DuplicateError('name');
+    const record = { ...structuredClone(organisation), createdAt: new Date().toISOString() };
+    this.organisations.set(record.id, record);
+    return structuredClone(record);
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRecord | null> {
+    const found = this.organisations.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async listOrganisations(): Promise<OrganisationRecord[]> {
+    return [...this.organisations.values()].map((o) => structuredClone(o)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async updateOrganisation(id: string, change: OrganisationChange): Promise<OrganisationRecord | null> {
+    const found = this.organisations.get(id);
+    if (!found) return null;
+    const named = change.name === undefined ? null : this.organisationNamed(change.name);
+    if (named && named.id !== id) throw new DuplicateError('name');
+    const changed = { ...found, ...structuredClone(definedFields(change)) };
+    this.organisations.set(id, changed);
+    return structuredClone(changed);
+  }
+
+  private organisationNamed(name: string): OrganisationRecord | undefined {
+    const wanted = name.toLowerCase();
+    return [...this.organisations.values()].find((o) => o.name.toLowerCase() === wanted);
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {

@@ -4,12 +4,17 @@ import {
   type CaseRecord,
   type MemberRecord,
   type NewCase,
+  type NewOrganisation,
   type NewUser,
+  type OrganisationChange,
+  type OrganisationRecord,
   type RecordStore,
   type UserChange,
   type UserRecord,
 } from '../ports.ts';
-import { definedFields } from '../userChange.ts';
+import { DEFAULT_ORGANISATION_ID } from '../../../shared/organisations.ts';
+import { definedFields, newUserRecord } from '../userChange.ts';
+import { RedisOrganisations } from './RedisOrganisations.ts';
 
 /** SQLite's NOCASE folds ASCII letters only, so 'É' and 'é' stay two usernames there and here. */
 const foldCase = (username: string) => username.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
@@ -64,8 +69,21 @@ local changed = cjson.encode(user)
 redis.call('SET', KEYS[1], changed)
 return changed`;
 
-/** A user as stored: accounts stored before deactivation existed are active, at session version 0. */
-const parseUser = (json: string): UserRecord => ({ deactivatedAt: null, sessionVersion: 0, ...(JSON.parse(json) as Partial<UserRecord>) }) as UserRecord;
+/**
+ * A user as stored: accounts stored before deactivation existed are active, at
+ * session version 0; those stored before organisations belong to the default
+ * one, and their administrators administer the platform (as SQLite's migration does).
+ */
+const parseUser = (json: string): UserRecord => {
+  const stored = JSON.parse(json) as Partial<UserRecord>;
+  return {
+    deactivatedAt: null,
+    sessionVersion: 0,
+    organisationId: DEFAULT_ORGANISATION_ID,
+    platformAdmin: stored.organisationId === undefined && stored.role === 'admin',
+    ...stored,
+  } as UserRecord;
+};
 
 const UPDATE_MEMBER = `${SET_MEMBER}
 setMember(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
@@ -79,11 +97,13 @@ setMember(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`;
  */
 export class RedisRecordStore implements RecordStore {
   private readonly key;
+  private readonly organisations: RedisOrganisations;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
+    this.organisations = new RedisOrganisations(redis, prefix);
     this.key = {
       user: (id: string) => `${prefix}user:${id}`,
       username: (username: string) => `${prefix}username:${foldCase(username)}`,
@@ -97,7 +117,7 @@ export class RedisRecordStore implements RecordStore {
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
-    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
+    const record = newUserRecord(user, new Date().toISOString());
     const keys = [this.key.user(user.id), this.key.username(user.username), this.key.users];
     const taken = await this.redis.eval(CREATE_USER, keys.length, ...keys, JSON.stringify(record), user.id);
     if (typeof taken === 'string') throw new DuplicateError(taken);
@@ -126,6 +146,22 @@ export class RedisRecordStore implements RecordStore {
   async updateUser(id: string, change: UserChange): Promise<UserRecord | null> {
     const changed = await this.redis.eval(UPDATE_USER, 1, this.key.user(id), JSON.stringify(definedFields(change)));
     return typeof changed === 'string' ? parseUser(changed) : null;
+  }
+
+  createOrganisation(organisation: NewOrganisation): Promise<OrganisationRecord> {
+    return this.organisations.create(organisation);
+  }
+
+  getOrganisation(id: string): Promise<OrganisationRecord | null> {
+    return this.organisations.get(id);
+  }
+
+  listOrganisations(): Promise<OrganisationRecord[]> {
+    return this.organisations.list();
+  }
+
+  updateOrganisation(id: string, change: OrganisationChange): Promise<OrganisationRecord | null> {
+    return this.organisations.update(id, change);
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {

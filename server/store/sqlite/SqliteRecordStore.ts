@@ -4,12 +4,17 @@ import {
   type CaseRecord,
   type MemberRecord,
   type NewCase,
+  type NewOrganisation,
   type NewUser,
+  type OrganisationChange,
+  type OrganisationRecord,
   type RecordStore,
   type UserChange,
   type UserRecord,
 } from '../ports.ts';
+import { newUserRecord } from '../userChange.ts';
 import type { SqliteDatabase } from './openDatabase.ts';
+import { SqliteOrganisations } from './SqliteOrganisations.ts';
 
 interface UserRow {
   id: string;
@@ -20,6 +25,8 @@ interface UserRow {
   created_at: string;
   deactivated_at: string | null;
   session_version: number;
+  organisation_id: string;
+  platform_admin: number;
 }
 
 interface CaseRow {
@@ -41,6 +48,8 @@ const toUser = (row: UserRow): UserRecord => ({
   createdAt: row.created_at,
   deactivatedAt: row.deactivated_at,
   sessionVersion: row.session_version,
+  organisationId: row.organisation_id,
+  platformAdmin: row.platform_admin === 1,
 });
 
 /** The columns of UserChange's fields. */
@@ -61,13 +70,15 @@ export class SqliteRecordStore implements RecordStore {
   private readonly sql;
   private readonly db: SqliteDatabase;
   private readonly createCaseTx: (record: CaseRecord, members: MemberRecord[]) => void;
+  private readonly organisations: SqliteOrganisations;
 
   constructor(db: SqliteDatabase) {
     this.db = db;
+    this.organisations = new SqliteOrganisations(db);
     this.sql = {
       insertUser: db.prepare(
-        `INSERT INTO users (id, username, name, role, password_hash, created_at, deactivated_at, session_version)
-         VALUES (@id, @username, @name, @role, @passwordHash, @createdAt, @deactivatedAt, @sessionVersion)`,
+        `INSERT INTO users (id, username, name, role, password_hash, created_at, deactivated_at, session_version, organisation_id, platform_admin)
+         VALUES (@id, @username, @name, @role, @passwordHash, @createdAt, @deactivatedAt, @sessionVersion, @organisationId, @platformAdmin)`,
       ),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       userByName: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
@@ -102,9 +113,9 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
-    const record: UserRecord = { ...user, createdAt: new Date().toISOString(), deactivatedAt: null, sessionVersion: 0 };
+    const record = newUserRecord(user, new Date().toISOString());
     try {
-      this.sql.insertUser.run(record);
+      this.sql.insertUser.run({ ...record, platformAdmin: record.platformAdmin ? 1 : 0 });
     } catch (error) {
       throw uniqueViolation(error, 'users.username', 'username') ?? uniqueViolation(error, 'users.id', 'id') ?? error;
     }
@@ -136,6 +147,22 @@ export class SqliteRecordStore implements RecordStore {
       this.db.prepare(`UPDATE users SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(fields.map((field) => [field, change[field]])), id });
     }
     return this.findUserById(id);
+  }
+
+  async createOrganisation(organisation: NewOrganisation): Promise<OrganisationRecord> {
+    return this.organisations.create(organisation);
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRecord | null> {
+    return this.organisations.get(id);
+  }
+
+  async listOrganisations(): Promise<OrganisationRecord[]> {
+    return this.organisations.list();
+  }
+
+  async updateOrganisation(id: string, change: OrganisationChange): Promise<OrganisationRecord | null> {
+    return this.organisations.update(id, change);
   }
 
   async createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord> {

@@ -244,4 +244,24 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN deactivated_at TEXT;
   ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Organisations (docs/domain.md#organisations): each owns its accounts. The accounts made before
+  -- them move into the default organisation, and its administrators keep managing every account
+  -- (platform administrators). oidc: the issuer settings as JSON, or NULL.
+  CREATE TABLE organisations (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind         TEXT NOT NULL,
+    mfa_required INTEGER NOT NULL DEFAULT 0,
+    oidc         TEXT,
+    created_at   TEXT NOT NULL
+  );
+  INSERT INTO organisations (id, name, kind, mfa_required, oidc, created_at)
+    VALUES ('default', 'Standaardorganisatie', 'arbodienst', 0, NULL, '1970-01-01T00:00:00.000Z');
+  -- (SQLite cannot add a REFERENCES column with a default while foreign keys are on: the commands check it.)
+  ALTER TABLE users ADD COLUMN organisation_id TEXT NOT NULL DEFAULT 'default';
+  ALTER TABLE users ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0;
+  UPDATE users SET platform_admin = 1 WHERE role = 'admin';
+  CREATE INDEX users_by_organisation ON users (organisation_id, username);
+  `,
 ];
