@@ -5,12 +5,14 @@ import type { Comment, CommentThread } from '../../shared/comments.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { EmployerSummaryStore } from './employerSummaryPort.ts';
 import type { NewNotification, NotificationStore } from './notificationPort.ts';
+import type { SecondFactorStore } from './secondFactorPort.ts';
 import type { DocStore } from './docPort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export * from './docPort.ts';
 export type * from './employerSummaryPort.ts';
 export type * from './notificationPort.ts';
+export type * from './secondFactorPort.ts';
 export type * from './versionPort.ts';
 
 /**
@@ -299,5 +301,7 @@ export interface Stores {
   versions: VersionStore;
   employerSummaries: EmployerSummaryStore;
   notifications: NotificationStore;
+  /** The second factor of local accounts (TOTP and recovery codes). */
+  secondFactors: SecondFactorStore;
   close(): Promise<void>;
 }

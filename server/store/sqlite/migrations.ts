@@ -264,4 +264,22 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE users SET platform_admin = 1 WHERE role = 'admin';
   CREATE INDEX users_by_organisation ON users (organisation_id, username);
   `,
+  `
+  -- Second factor of local accounts (docs/security.md#second-factor): one TOTP factor per account, its
+  -- secret sealed by the server (never plain), confirmed_at NULL while the enrolment is open, the last
+  -- time step a code was accepted for (a replayed code is refused), and the hashes of the unused
+  -- one-time recovery codes.
+  CREATE TABLE totp_factors (
+    user_id        TEXT PRIMARY KEY,
+    sealed_secret  TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    confirmed_at   TEXT,
+    last_time_step INTEGER
+  );
+  CREATE TABLE totp_recovery_codes (
+    user_id   TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    PRIMARY KEY (user_id, code_hash)
+  );
+  `,
 ];
