@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
+import { createSecondFactorDeps } from './auth/secondFactorDeps.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
 import { collabPorts } from './collab/documentReader.ts';
@@ -53,7 +54,9 @@ export function createApp(deps: AppDeps): Workspace {
   const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, key: deps.logKey, log });
   // Every reader of the workflow, access checks included, goes through the check against the log.
   const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity) };
-  const core: Core = { config, log, audit, metrics: createMetrics(), authenticator: new Authenticator(tokens, stores.records), checked };
+  const secondFactor = createSecondFactorDeps(stores.secondFactors, stores.records, deps.tokenSecret, config.MFA_REQUIRED);
+  const authenticator = new Authenticator(tokens, stores.records, secondFactor.policy);
+  const core: Core = { config, log, audit, metrics: createMetrics(), authenticator, checked };
   const collab = createCollab(core, stores.docs, deps.bus ?? null);
   const app = express();
   const server = createServer(app);
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): Workspace {
     audit,
     tokens,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
+    secondFactor,
     ...collabPorts(collab.collab),
     realtime: realtime.publisher,
     persistence: { sessions: config.PERSISTENT_SESSIONS, days: config.PERSISTENT_DAYS },

@@ -85,6 +85,8 @@ const ConfigSchema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    /** Every local account needs a second factor (TOTP): a password alone never yields a session. Organisations can require it on their own (mfaRequired). */
+    MFA_REQUIRED: booleanFlag.default(false),
     /** Send the session cookie with the Secure attribute (set behind HTTPS). */
     COOKIE_SECURE: booleanFlag.default(false),
     /** Only `production` changes anything here: the server then warns loudly about demo accounts. */

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RecordStore, UserRecord } from '../store/ports.ts';
-import type { TokenClaims, TokenService } from './tokens.ts';
+import { NO_SECOND_FACTOR_REQUIRED, type SecondFactorPolicy } from './secondFactorPolicy.ts';
+import { hasSecondFactor, type TokenClaims, type TokenService } from './tokens.ts';
 
 export const SESSION_COOKIE = 'cw_session';
 
@@ -15,19 +16,28 @@ export interface SessionRef {
   userId: string;
   tokenId: string;
   sessionVersion: number;
+  /** Whether the token was issued after a second factor (its `amr` claim). */
+  secondFactor: boolean;
 }
 
-export const sessionOf = (claims: TokenClaims): SessionRef => ({ userId: claims.sub, tokenId: claims.jti, sessionVersion: claims.sv ?? 0 });
+export const sessionOf = (claims: TokenClaims): SessionRef => ({
+  userId: claims.sub,
+  tokenId: claims.jti,
+  sessionVersion: claims.sv ?? 0,
+  secondFactor: hasSecondFactor(claims),
+});
 
 /**
  * Resolves a presented token to a principal: well signed, unexpired, not
- * logged out, user still there and active, and its sessions not ended by an
- * administrator since the token was issued.
+ * logged out, user still there and active, its sessions not ended by an
+ * administrator since the token was issued, and issued after a second factor
+ * when the account requires one.
  */
 export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
     private readonly records: RecordStore,
+    private readonly secondFactor: SecondFactorPolicy = NO_SECOND_FACTOR_REQUIRED,
   ) {}
 
   async authenticate(token: string | null): Promise<Principal | null> {
@@ -41,11 +51,15 @@ export class Authenticator {
   /**
    * The account of a session that was valid, while it still is (the expiry is
    * the caller's to check); null once it was logged out, the account is gone or
-   * deactivated, or its sessions were ended (password reset, deactivation).
+   * deactivated, or its sessions were ended (password reset, deactivation),
+   * and while the account requires a second factor the session was not opened
+   * with one (so an organisation switching the requirement on ends them).
    */
   async holderOf(session: SessionRef): Promise<UserRecord | null> {
     const [user, revoked] = await Promise.all([this.records.findUserById(session.userId), this.records.isTokenRevoked(session.tokenId)]);
-    return user && !revoked && user.deactivatedAt === null && user.sessionVersion === session.sessionVersion ? user : null;
+    if (!user || revoked || user.deactivatedAt !== null || user.sessionVersion !== session.sessionVersion) return null;
+    if (!session.secondFactor && (await this.secondFactor.requiredFor(user))) return null;
+    return user;
   }
 }
 

@@ -16,7 +16,21 @@ export interface TokenClaims {
    * sessions it is behind and refused. Absent in tokens issued before it existed: 0.
    */
   sv?: number;
+  /**
+   * How the holder authenticated (RFC 8176 values): `['pwd', 'otp']` after a
+   * second factor. Absent in a token of a password alone (and in tokens issued
+   * before it existed); an account that requires a second factor refuses such
+   * a token (server/auth/secondFactorPolicy.ts).
+   */
+  amr?: AuthMethod[];
 }
+
+/** Authentication methods a token can name (RFC 8176): a password, a one-time code (TOTP or a recovery code). */
+export type AuthMethod = 'pwd' | 'otp';
+export const SECOND_FACTOR_AMR: AuthMethod[] = ['pwd', 'otp'];
+
+/** Whether the token was issued after a second factor. */
+export const hasSecondFactor = (claims: Pick<TokenClaims, 'amr'>): boolean => claims.amr?.includes('otp') ?? false;
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
@@ -35,9 +49,9 @@ export class TokenService {
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
-  issue(userId: string, role: Role, sessionVersion = 0): { token: string; claims: TokenClaims } {
+  issue(userId: string, role: Role, sessionVersion = 0, amr?: AuthMethod[]): { token: string; claims: TokenClaims } {
     const iat = this.now();
-    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds, sv: sessionVersion };
+    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds, sv: sessionVersion, ...(amr ? { amr } : {}) };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return { token: `${body}.${sign(body, this.secret).toString('base64url')}`, claims };
   }
@@ -65,7 +79,8 @@ function parseClaims(payload: string): TokenClaims | null {
       typeof claims.jti === 'string' &&
       typeof claims.iat === 'number' &&
       typeof claims.exp === 'number' &&
-      (claims.sv === undefined || typeof claims.sv === 'number');
+      (claims.sv === undefined || typeof claims.sv === 'number') &&
+      (claims.amr === undefined || (Array.isArray(claims.amr) && claims.amr.every((method) => typeof method === 'string')));
     return valid ? (claims as TokenClaims) : null;
   } catch {
     return null;

@@ -39,6 +39,8 @@ export interface ConnectionContext {
   tokenExpiresAt: number;
   /** The account's session version the token was issued under: the connection ends when an administrator ends its sessions. */
   sessionVersion: number;
+  /** Whether the token was issued after a second factor: refused once the account requires one and it was not. */
+  secondFactor: boolean;
   ip: string | null;
   userAgent: string | null;
 }

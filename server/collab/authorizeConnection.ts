@@ -3,6 +3,7 @@ import { parseDocName } from '../../shared/docNames.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import type { AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
+import { hasSecondFactor } from '../auth/tokens.ts';
 import { clientAddress } from '../net/clientAddress.ts';
 import { denial, documentAccessOf, participation } from '../policies/participation.ts';
 import type { RecordStore, WorkflowStore } from '../store/ports.ts';
@@ -76,6 +77,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       tokenId: principal.claims.jti,
       tokenExpiresAt: principal.claims.exp,
       sessionVersion: principal.claims.sv ?? 0,
+      secondFactor: hasSecondFactor(principal.claims),
       ip: actor.ip,
       userAgent: actor.userAgent,
     },

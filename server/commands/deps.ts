@@ -4,6 +4,7 @@ import type { CaseContent } from '../../shared/record/types.ts';
 import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/types.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import type { SecondFactorDeps } from '../auth/secondFactorDeps.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type {
@@ -95,6 +96,8 @@ export interface CommandDeps {
   audit: Audit;
   tokens: TokenService;
   throttle: LoginThrottle;
+  /** TOTP enrolment and the second step of a login. */
+  secondFactor: SecondFactorDeps;
   documents: DocumentReader;
   gate: DocumentGate;
   connections: ConnectionControl;

@@ -1,12 +1,13 @@
-import type { LoginResponse } from '../../shared/api.ts';
 import { MAX_USERNAME_CHARS } from '../../shared/limits.ts';
 import type { LoginInput } from '../../shared/schemas.ts';
+import type { LoginAnswer } from '../../shared/secondFactor.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import { dummyPasswordHash, passwordWork, tryVerifyPassword } from '../auth/passwords.ts';
 import { invalidCredentials, loginBusy, tooManyAttempts } from '../errors.ts';
 import type { UserRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
-import { toPublicUser } from './views.ts';
+import { openSession } from './openSession.ts';
+import { secondStepOf } from './secondFactor/loginSteps.ts';
 
 /**
  * Checks a password and issues a session token. The attempt is counted on the
@@ -14,13 +15,15 @@ import { toPublicUser } from './views.ts';
  * sequential ones), and the check waits in a bounded queue (so a burst cannot
  * delay everyone's login). Every checked attempt is audited on its own;
  * attempts turned away unchecked (429, 503) are audited as refusals, whose
- * repeats are summed per minute.
+ * repeats are summed per minute. An account with a second factor, or that
+ * requires one, gets a challenge for the second step instead of a session
+ * (server/commands/secondFactor/loginSteps.ts).
  */
 export async function login(
-  deps: Pick<CommandDeps, 'records' | 'audit' | 'tokens' | 'throttle'>,
+  deps: Pick<CommandDeps, 'records' | 'audit' | 'tokens' | 'throttle' | 'secondFactor'>,
   input: LoginInput,
   origin: AuditActor,
-): Promise<LoginResponse> {
+): Promise<LoginAnswer> {
   const keys = { account: input.username, ip: origin.ip ?? 'unknown' };
   const attempt: AuditActor = { ...origin, username: input.username.slice(0, MAX_USERNAME_CHARS) };
   const refuse = (detail: string) => deps.audit.recordRefusal(attempt, { action: 'login', outcome: 'denied', object: 'session', detail });
@@ -56,8 +59,16 @@ export async function login(
     throw invalidCredentials();
   }
 
+  const secondStep = await secondStepOf(deps, user);
+  if (secondStep) {
+    // Not a login yet: the attempt is taken back without forgiving earlier failures; the code's verdict counts or forgives.
+    await deps.throttle.release(ticket);
+    await deps.audit.record(
+      { ...attempt, userId: user.id, role: user.role },
+      { action: 'login', outcome: 'success', object: 'second-factor', detail: `password-ok ${secondStep.secondFactor}` },
+    );
+    return secondStep;
+  }
   await deps.throttle.succeed(ticket);
-  const { token, claims } = deps.tokens.issue(user.id, user.role, user.sessionVersion);
-  await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
-  return { token, expiresAt: claims.exp, user: toPublicUser(user) };
+  return openSession(deps, user, origin, 'password');
 }

@@ -21,6 +21,7 @@ export type AppConfig = Pick<
   | 'METRICS_TOKEN'
   | 'SMTP_URL'
   | 'MAIL_FROM'
+  | 'MFA_REQUIRED'
 >;
 
 /** What every part of the workspace is built from (createApp builds it once). */

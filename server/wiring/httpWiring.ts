@@ -18,6 +18,7 @@ import { commentRoutes } from '../http/routes/commentRoutes.ts';
 import { exportRoutes } from '../http/routes/exportRoutes.ts';
 import { healthRoutes } from '../http/routes/healthRoutes.ts';
 import { notificationRoutes } from '../http/routes/notificationRoutes.ts';
+import { secondFactorRoutes } from '../http/routes/secondFactorRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
@@ -48,6 +49,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use('/api', noStore, requireJsonBody, express.json({ limit: MAX_JSON_BODY }));
   const auth = requireAuth(core.authenticator, core.audit);
   app.use(authRoutes(commands, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
+  app.use(secondFactorRoutes(commands, auth, metrics, { cookieSecure: config.COOKIE_SECURE }));
   app.use(caseRoutes(commands, auth));
   app.use(adminRoutes(commands, auth));
   app.use(auditRoutes(commands, wiring.stores.audit, auth));

@@ -1,5 +1,6 @@
-import { Router, type CookieOptions, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { LoginInput } from '../../../shared/schemas.ts';
+import { isSecondFactorChallenge } from '../../../shared/secondFactor.ts';
 import { SESSION_COOKIE } from '../../auth/Authenticator.ts';
 import { login } from '../../commands/login.ts';
 import { logout } from '../../commands/logout.ts';
@@ -8,6 +9,7 @@ import { toPublicUser } from '../../commands/views.ts';
 import type { Metrics } from '../../metrics.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
 import { validated } from './command.ts';
+import { sendSession, sessionCookieOptions } from './sessionCookie.ts';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
@@ -15,20 +17,15 @@ export interface AuthRouteOptions {
 
 export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Metrics, options: AuthRouteOptions): Router {
   const router = Router();
-  const cookie = (maxAgeMs: number): CookieOptions => ({
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: options.cookieSecure,
-    path: '/',
-    maxAge: maxAgeMs,
-  });
+  const cookie = (maxAgeMs: number) => sessionCookieOptions(options.cookieSecure, maxAgeMs);
 
   const logIn = validated(LoginInput, async (input, req, res) => {
     try {
       const result = await login(deps, input, actorOf(req));
+      // A second step is no session yet: no cookie, and counted when it completes (secondFactorRoutes.ts).
+      if (isSecondFactorChallenge(result)) return void res.json(result);
       metrics.logins.inc({ outcome: 'success' });
-      res.cookie(SESSION_COOKIE, result.token, cookie(result.expiresAt * 1000 - Date.now()));
-      res.json(result);
+      sendSession(res, result, options.cookieSecure);
     } catch (error) {
       metrics.logins.inc({ outcome: 'failure' });
       throw error;
