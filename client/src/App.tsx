@@ -12,11 +12,12 @@ import {
   NotificationToasts,
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
-import { AdminPage, CasePage, NotificationSettingsPage, NotificationsPage, PageLoading } from './lazyPages.tsx';
+import { SECOND_FACTOR_PATH } from './features/auth/secondFactorApi.ts';
+import { AdminPage, CasePage, NotificationSettingsPage, NotificationsPage, PageLoading, SecondFactorPage } from './lazyPages.tsx';
 import { prefetchCasePage } from './features/workspace/casePrefetch.ts';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
-import { navigate, usePath } from './router.tsx';
+import { Link, navigate, usePath } from './router.tsx';
 
 type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'signed-in'; user: PublicUser };
 
@@ -94,6 +95,7 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
           {t('app.loggedInAs', { name: user.name })} ({t(`roles.${user.role}`)})
         </span>
         <NotificationsButton />
+        <Link to={SECOND_FACTOR_PATH}>{t('secondFactor.menu')}</Link>
         <LanguagePicker />
         <button type="button" onClick={logout}>
           {t('app.logout')}
@@ -102,7 +104,9 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
       <main id="content" tabIndex={-1}>
         <SessionReminders />
         <Suspense fallback={<PageLoading />}>
-          {user.role === 'admin' ? (
+          {path === SECOND_FACTOR_PATH ? (
+            <SecondFactorPage />
+          ) : user.role === 'admin' ? (
             // An administrator never reads case content: their home is the administration, whatever the path.
             <AdminPage path={path} userId={user.id} />
           ) : (

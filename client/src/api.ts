@@ -1,4 +1,5 @@
-import type { ApiErrorBody, CaseDetail, CaseListEntry, CommandResult, LoginResponse, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
+import type { ApiErrorBody, CaseDetail, CaseListEntry, CommandResult, PublicUser, ReviewerCandidate, WorkflowView } from '../../shared/api.ts';
+import type { LoginAnswer } from '../../shared/secondFactor.ts';
 import type { DisputeOutcome } from '../../shared/workflow/types.ts';
 import type { FlagInput, FormalRouteInput, FormalRouteOutcomeInput, OpenDisputeInput } from '../../shared/workflowSchemas.ts';
 
@@ -39,7 +40,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 /** The session lives in an httpOnly cookie; the client never touches the token. */
 export const api = {
-  login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { username, password }),
+  /** A session, or the second step a correct password leads to (shared/secondFactor.ts). */
+  login: (username: string, password: string) => request<LoginAnswer>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: PublicUser; expiresAt: number }>('GET', '/api/me'),
   /** Every case with its work-queue fields (shared/workQueue.ts). */

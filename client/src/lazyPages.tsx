@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 export const CasePage = lazy(() => import('./features/workspace/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 export const AdminPage = lazy(() => import('./features/admin/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
 export const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx').then((module) => ({ default: module.NotificationsPage })));
+export const SecondFactorPage = lazy(() => import('./features/auth/SecondFactorPage.tsx').then((module) => ({ default: module.SecondFactorPage })));
 export const NotificationSettingsPage = lazy(() =>
   import('./features/notifications/NotificationSettingsPage.tsx').then((module) => ({ default: module.NotificationSettingsPage })),
 );

@@ -4,6 +4,7 @@ import type { Messages } from './nl.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
+import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 import { workQueueMessages } from './workQueue.ts';
@@ -405,4 +406,5 @@ export const en: Messages = {
   workspaceUi: workspaceUiMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
+  secondFactor: secondFactorMessages.en,
 };

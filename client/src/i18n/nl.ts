@@ -3,6 +3,7 @@ import { commentsMessages } from './comments.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
+import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
 import { workQueueMessages } from './workQueue.ts';
@@ -409,6 +410,7 @@ export const nl = {
   workspaceUi: workspaceUiMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
+  secondFactor: secondFactorMessages.nl,
 };
 
 export type Messages = typeof nl;
