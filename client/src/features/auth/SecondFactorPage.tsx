@@ -84,7 +84,7 @@ export function SecondFactorPage() {
 
   return (
     <section className="card second-factor-page" aria-labelledby="second-factor-page-heading">
-      <h2 id="second-factor-page-heading">{t('secondFactor.heading')}</h2>
+      <h1 id="second-factor-page-heading">{t('secondFactor.heading')}</h1>
       {notice && <p role="status">{notice}</p>}
       {error && (
         <p role="alert" className="error">
