@@ -53,7 +53,7 @@ export async function login(
   if (!user || !valid || user.deactivatedAt !== null) {
     await deps.throttle.fail(ticket);
     await deps.audit.record(
-      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null },
+      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null, organisationId: user?.organisationId ?? null },
       { action: 'login', outcome: 'failure', object: 'session', detail: !user ? 'unknown-user' : valid ? 'deactivated' : 'wrong-password' },
     );
     throw invalidCredentials();
@@ -64,7 +64,7 @@ export async function login(
     // Not a login yet: the attempt is taken back without forgiving earlier failures; the code's verdict counts or forgives.
     await deps.throttle.release(ticket);
     await deps.audit.record(
-      { ...attempt, userId: user.id, role: user.role },
+      { ...attempt, userId: user.id, role: user.role, organisationId: user.organisationId },
       { action: 'login', outcome: 'success', object: 'second-factor', detail: `password-ok ${secondStep.secondFactor}` },
     );
     return secondStep;

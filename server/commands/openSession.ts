@@ -21,7 +21,7 @@ export async function openSession(
 ): Promise<LoginResponse> {
   const { token, claims } = deps.tokens.issue(user.id, user.role, user.sessionVersion, method === 'password' ? undefined : SECOND_FACTOR_AMR);
   await deps.audit.record(
-    { ...origin, userId: user.id, username: user.username, role: user.role },
+    { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
     { action: 'login', outcome: 'success', object: 'session', ...(method === 'password' ? {} : { detail: method }) },
   );
   return { token, expiresAt: claims.exp, user: toPublicUser(user) };

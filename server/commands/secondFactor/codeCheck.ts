@@ -46,7 +46,7 @@ export async function throttledCheck<T>(
   refusal: () => AppError,
   check: () => Promise<{ ok: T } | { wrong: string }>,
 ): Promise<T> {
-  const actor: AuditActor = { ...origin, userId: user.id, username: user.username, role: user.role };
+  const actor: AuditActor = { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId };
   const decision = await deps.throttle.begin({ account: user.username, ip: origin.ip ?? 'unknown' });
   if ('wait' in decision) {
     await deps.audit.recordRefusal(actor, { action: 'login', outcome: 'denied', object, detail: decision.reason === 'in-flight' ? 'in-flight' : 'throttled' });

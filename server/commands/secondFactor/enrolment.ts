@@ -10,7 +10,13 @@ import { alreadyEnrolled, enrolmentReplaced, factorRequired, invalidCode, noEnro
 /** The audit object of every second-factor row; no detail ever holds a secret or a code. */
 export const SECOND_FACTOR_OBJECT = 'second-factor';
 
-const actorOf = (origin: AuditActor, user: UserRecord): AuditActor => ({ ...origin, userId: user.id, username: user.username, role: user.role });
+const actorOf = (origin: AuditActor, user: UserRecord): AuditActor => ({
+  ...origin,
+  userId: user.id,
+  username: user.username,
+  role: user.role,
+  organisationId: user.organisationId,
+});
 
 /** The account's second factor as its owner sees it (never the secret). */
 export async function secondFactorStatus(deps: Pick<CommandDeps, 'secondFactor'>, user: UserRecord): Promise<SecondFactorStatus> {
