@@ -35,6 +35,7 @@ export function SecondFactorPage() {
   if (recoveryCodes) {
     body = (
       <RecoveryCodeList
+        level={2}
         codes={recoveryCodes}
         onDone={() => {
           setRecoveryCodes(null);
@@ -115,7 +116,7 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
   };
   return (
     <form onSubmit={submit} className="login-form" aria-labelledby="remove-heading">
-      <h3 id="remove-heading">{t('secondFactor.removeHeading')}</h3>
+      <h2 id="remove-heading">{t('secondFactor.removeHeading')}</h2>
       <p>{t('secondFactor.removeIntro')}</p>
       <label>
         {t('secondFactor.code')}

@@ -62,12 +62,13 @@ export function TotpSetup({ enrolment, onConfirm }: { enrolment: TotpEnrolment; 
   );
 }
 
-/** The recovery codes of a confirmed enrolment, shown this once. */
-export function RecoveryCodeList({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+/** The recovery codes of a confirmed enrolment, shown this once; `level` fits the heading into the page's outline. */
+export function RecoveryCodeList({ codes, onDone, level = 3 }: { codes: string[]; onDone: () => void; level?: 2 | 3 }) {
   const { t } = useTranslation();
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className="recovery-codes" aria-labelledby="recovery-heading">
-      <h3 id="recovery-heading">{t('secondFactor.recoveryHeading')}</h3>
+      <Heading id="recovery-heading">{t('secondFactor.recoveryHeading')}</Heading>
       <p>{t('secondFactor.recoveryWarning')}</p>
       <ol className="recovery-code-list">
         {codes.map((code) => (
