@@ -6,6 +6,7 @@ import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { ssoMessages } from './sso.ts';
 import { workQueueMessages } from './workQueue.ts';
 import { workspaceUiMessages } from './workspaceFixes.ts';
 
@@ -405,4 +406,5 @@ export const en: Messages = {
   workspaceUi: workspaceUiMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
+  sso: ssoMessages.en,
 };

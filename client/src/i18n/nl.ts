@@ -5,6 +5,7 @@ import { employerMessages, historyMessages } from './record.ts';
 import { notificationsMessages } from './notifications.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { ssoMessages } from './sso.ts';
 import { workQueueMessages } from './workQueue.ts';
 import { workspaceUiMessages } from './workspaceFixes.ts';
 
@@ -409,6 +410,7 @@ export const nl = {
   workspaceUi: workspaceUiMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
+  sso: ssoMessages.nl,
 };
 
 export type Messages = typeof nl;

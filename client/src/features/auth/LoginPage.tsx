@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../../shared/api.ts';
 import { MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limits.ts';
 import { api, ApiError } from '../../api.ts';
+import { SsoSignIn } from './SsoSignIn.tsx';
 
 // Just over 60 lines: a flat form of two fields, the refusal and the submit.
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
@@ -63,6 +64,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      <SsoSignIn />
     </main>
   );
 }
