@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ProviderContext, type ProviderGrant } from 'oidc-provider';
 import type { OidcSettings } from '../../shared/organisations.ts';
@@ -19,6 +19,8 @@ export interface TestOidcProvider {
   issuer: string;
   /** Settings for an organisation that uses this provider. */
   settings(overrides?: Partial<OidcSettings>): OidcSettings;
+  /** How many times its discovery document was fetched. */
+  discoveries(): number;
   /** Stops answering (the issuer is unreachable) until closed for good. */
   close(): Promise<void>;
 }
@@ -61,6 +63,10 @@ export async function startOidcProvider(redirectUri: string, people: Record<stri
       return grant;
     },
   });
+  let discoveries = 0;
+  server.on('request', (req: IncomingMessage) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveries++;
+  });
   server.on('request', provider.callback());
   let closed = false;
   const close = async () => {
@@ -81,6 +87,7 @@ export async function startOidcProvider(redirectUri: string, people: Record<stri
       justInTimeRole: null,
       ...overrides,
     }),
+    discoveries: () => discoveries,
     close,
   };
 }
