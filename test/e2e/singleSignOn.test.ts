@@ -84,6 +84,12 @@ describe('signing in through the organisation (OpenID Connect) in the browser', 
     expect(await visitor.caseListHeading.count()).toBe(0);
     expect((await visitor.page.context().cookies(base)).map((cookie) => cookie.name)).not.toContain('cw_session');
 
+    // In English, the button and the refusal read in English (the provider remembers the person: no form this time).
+    await visitor.page.evaluate(() => localStorage.setItem('cw.language', 'en'));
+    await visitor.page.reload();
+    await visitor.page.getByRole('link', { name: 'Sign in with Arbodienst Demo' }).click();
+    await waitForText(visitor.page.getByTestId('sso-failure'), 'you have no account in the workspace');
+
     expect(visitor.pageErrors).toEqual([]);
   });
 });
