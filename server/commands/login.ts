@@ -50,7 +50,7 @@ export async function login(
   if (!user || !valid || user.deactivatedAt !== null) {
     await deps.throttle.fail(ticket);
     await deps.audit.record(
-      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null },
+      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null, organisationId: user?.organisationId ?? null },
       { action: 'login', outcome: 'failure', object: 'session', detail: !user ? 'unknown-user' : valid ? 'deactivated' : 'wrong-password' },
     );
     throw invalidCredentials();
@@ -58,6 +58,7 @@ export async function login(
 
   await deps.throttle.succeed(ticket);
   const { token, claims } = deps.tokens.issue(user.id, user.role, user.sessionVersion);
-  await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
+  const actor = { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId };
+  await deps.audit.record(actor, { action: 'login', outcome: 'success', object: 'session' });
   return { token, expiresAt: claims.exp, user: toPublicUser(user) };
 }
