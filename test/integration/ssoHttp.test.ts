@@ -101,7 +101,7 @@ describe('single sign-on through an organisation’s OpenID issuer', () => {
     expect(me.body.user).toMatchObject({ username: 'ba.demo', role: 'bedrijfsarts' });
     expect(walker.cookie(base, SSO_TRANSACTION_COOKIE)).toBeNull();
     const audit = await lastLoginAudit();
-    expect(audit).toMatchObject({ action: 'login', outcome: 'success', object: 'session', username: 'ba.demo', detail: 'sso' });
+    expect(audit).toMatchObject({ action: 'login', outcome: 'success', object: 'session', username: 'ba.demo', organisationId: ARBO, detail: 'sso' });
   });
 
   it('a tampered state is refused, and no session is given', async () => {
@@ -148,7 +148,13 @@ describe('single sign-on through an organisation’s OpenID issuer', () => {
     const { walker, answer } = await signIn(ARBO, 'victor.idp');
     expect(failureOf(answer)).toBe('other-organisation');
     expect(walker.cookie(base, SESSION_COOKIE)).toBeNull();
-    expect(await lastLoginAudit()).toMatchObject({ outcome: 'failure', username: 'va.demo', userId: null, detail: 'sso:other-organisation' });
+    expect(await lastLoginAudit()).toMatchObject({
+      outcome: 'failure',
+      username: 'va.demo',
+      userId: null,
+      organisationId: ARBO,
+      detail: 'sso:other-organisation',
+    });
   });
 
   it('a role the organisation does not allow is refused; the changed setting takes effect at once', async () => {

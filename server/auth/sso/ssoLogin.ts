@@ -95,7 +95,14 @@ export async function finishSso(deps: SsoDeps, callbackUrl: URL, sealed: string 
 async function matchAccount(deps: SsoDeps, organisation: OrganisationRecord, username: string, name: string | null, origin: AuditActor): Promise<SsoOutcome> {
   const settings = organisation.oidc!;
   let user = await deps.records.findUserByUsername(username);
-  const attempt: AuditActor = { ...origin, username: username.slice(0, MAX_USERNAME_CHARS), userId: user?.id ?? null, role: user?.role ?? null };
+  // The row belongs to the organisation whose issuer signed the person in (its administrator reads it).
+  const attempt: AuditActor = {
+    ...origin,
+    username: username.slice(0, MAX_USERNAME_CHARS),
+    userId: user?.id ?? null,
+    role: user?.role ?? null,
+    organisationId: organisation.id,
+  };
   if (user && user.organisationId !== organisation.id) return refuse(deps, { ...attempt, userId: null, role: null }, 'other-organisation');
   if (!user) {
     if (!settings.justInTimeRole) return refuse(deps, attempt, 'unknown-user');
@@ -128,7 +135,7 @@ async function createJustInTime(
       organisationId: organisation.id,
     });
     await deps.audit.record(
-      { ...origin, userId: user.id, username: user.username, role: user.role },
+      { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
       { action: 'create', outcome: 'success', object: 'user', detail: `${user.id} sso-just-in-time` },
     );
     return user;
