@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Workspace {
     notificationDelivery: notificationDelivery(realtime.publisher, mail),
     now,
   };
-  mountHttp(app, core, { stores, commands, origins, integrity, server, clientDir: deps.clientDir });
+  mountHttp(app, core, { stores, commands, origins, integrity, server, clientDir: deps.clientDir, tokenSecret: deps.tokenSecret });
   const reminders = new SessionReminders({
     ...checked,
     realtime: realtime.publisher,

@@ -25,12 +25,18 @@ export interface TokenClaims {
   amr?: AuthMethod[];
 }
 
-/** Authentication methods a token can name (RFC 8176): a password, a one-time code (TOTP or a recovery code). */
-export type AuthMethod = 'pwd' | 'otp';
+/**
+ * Authentication methods a token can name: a password and a one-time code
+ * (RFC 8176 `pwd`, `otp`: TOTP or a recovery code), or `ext`: a sign-in at the
+ * organisation's own OpenID issuer, which decides how the person
+ * authenticates (its administrator sets the issuer; docs/security.md).
+ */
+export type AuthMethod = 'pwd' | 'otp' | 'ext';
 export const SECOND_FACTOR_AMR: AuthMethod[] = ['pwd', 'otp'];
+export const SINGLE_SIGN_ON_AMR: AuthMethod[] = ['ext'];
 
-/** Whether the token was issued after a second factor. */
-export const hasSecondFactor = (claims: Pick<TokenClaims, 'amr'>): boolean => claims.amr?.includes('otp') ?? false;
+/** Whether the token satisfies an account's requirement of a second factor: a code after the password, or the organisation's issuer. */
+export const hasSecondFactor = (claims: Pick<TokenClaims, 'amr'>): boolean => (claims.amr?.includes('otp') || claims.amr?.includes('ext')) ?? false;
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 

@@ -20,6 +20,7 @@ import { healthRoutes } from '../http/routes/healthRoutes.ts';
 import { notificationRoutes } from '../http/routes/notificationRoutes.ts';
 import { secondFactorRoutes } from '../http/routes/secondFactorRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
+import { ssoRoutes } from '../http/routes/ssoRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
 import type { Metrics } from '../metrics.ts';
@@ -36,6 +37,8 @@ export interface HttpWiring {
   server: Server;
   /** Directory of the built client; null serves the API only. */
   clientDir: string | null;
+  /** The session secret: single sign-on derives its transaction cookie's key from it. */
+  tokenSecret: string;
 }
 
 /** The HTTP API and the client's files, on `app`: headers, health, the routes, then the error answers. */
@@ -55,6 +58,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(auditRoutes(commands, wiring.stores.audit, auth));
   app.use(workflowRoutes(commands, auth));
   const links = { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) };
+  app.use(ssoRoutes(commands, metrics, { cookieSecure: config.COOKIE_SECURE, publicOrigin: links.publicOrigin, tokenSecret: wiring.tokenSecret, log }));
   app.use(sessionRoutes(commands, auth, links));
   app.use(exportRoutes(commands, auth, links));
   app.use(commentRoutes(commands, auth));

@@ -7,6 +7,7 @@ import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { ssoMessages } from './sso.ts';
 import { workQueueMessages } from './workQueue.ts';
 import { workspaceUiMessages } from './workspaceFixes.ts';
 
@@ -407,4 +408,5 @@ export const en: Messages = {
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
   secondFactor: secondFactorMessages.en,
+  sso: ssoMessages.en,
 };

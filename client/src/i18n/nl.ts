@@ -6,6 +6,7 @@ import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
 import { sessionsMessages } from './sessions.ts';
+import { ssoMessages } from './sso.ts';
 import { workQueueMessages } from './workQueue.ts';
 import { workspaceUiMessages } from './workspaceFixes.ts';
 
@@ -411,6 +412,7 @@ export const nl = {
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
   secondFactor: secondFactorMessages.nl,
+  sso: ssoMessages.nl,
 };
 
 export type Messages = typeof nl;

@@ -5,6 +5,7 @@ import { MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limit
 import { isSecondFactorChallenge, type SecondFactorChallenge } from '../../../../shared/secondFactor.ts';
 import { api, ApiError } from '../../api.ts';
 import { SecondFactorLogin } from './SecondFactorLogin.tsx';
+import { SsoSignIn } from './SsoSignIn.tsx';
 
 // Just over 60 lines: a flat form of two fields, the refusal and the submit.
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
@@ -76,6 +77,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
           </button>
         </form>
       )}
+      {secondStep ? null : <SsoSignIn />}
     </main>
   );
 }
