@@ -104,7 +104,7 @@ describe('single sign-on through an organisation’s OpenID issuer', () => {
     expect(audit).toMatchObject({ action: 'login', outcome: 'success', object: 'session', username: 'ba.demo', organisationId: ARBO, detail: 'sso' });
   });
 
-  it('an organisation that requires a second factor accepts its issuer\'s sign-in on every request, while a password alone gives no session', async () => {
+  it("an organisation that requires a second factor accepts its issuer's sign-in on every request, while a password alone gives no session", async () => {
     await server.stores.records.updateOrganisation(ARBO, { mfaRequired: true });
     try {
       const { walker, answer } = await signIn(ARBO, 'anna.idp');
