@@ -6,11 +6,13 @@ import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts
 import type { EmployerSummaryStore } from './employerSummaryPort.ts';
 import type { NewNotification, NotificationStore } from './notificationPort.ts';
 import type { DocStore } from './docPort.ts';
+import type { SessionStore } from './sessionPort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export * from './docPort.ts';
 export type * from './employerSummaryPort.ts';
 export type * from './notificationPort.ts';
+export * from './sessionPort.ts';
 export type * from './versionPort.ts';
 
 /**
@@ -299,5 +301,7 @@ export interface Stores {
   versions: VersionStore;
   employerSummaries: EmployerSummaryStore;
   notifications: NotificationStore;
+  /** Login sessions (access and refresh tokens). */
+  sessions: SessionStore;
   close(): Promise<void>;
 }

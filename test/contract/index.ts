@@ -7,6 +7,7 @@ import type { MakeStores } from './fixture.ts';
 import { notificationStoreContract } from './notificationStoreContract.ts';
 import { organisationContract } from './organisationContract.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
+import { sessionStoreContract } from './sessionStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
@@ -20,6 +21,7 @@ export {
   notificationStoreContract,
   organisationContract,
   recordStoreContract,
+  sessionStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
   workflowStoreContract,
@@ -39,4 +41,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   versionStoreContract(name, makeStores);
   employerSummaryContract(name, makeStores);
   notificationStoreContract(name, makeStores);
+  sessionStoreContract(name, makeStores);
 }

@@ -5,6 +5,7 @@ import { MemoryDocStore } from './MemoryDocStore.ts';
 import { MemoryEmployerSummaryStore } from './MemoryEmployerSummaryStore.ts';
 import { MemoryNotificationStore } from './MemoryNotificationStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
+import { MemorySessionStore } from './MemorySessionStore.ts';
 import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
@@ -21,6 +22,7 @@ export function createMemoryStores(): Stores {
     versions: new MemoryVersionStore(),
     employerSummaries: new MemoryEmployerSummaryStore(),
     notifications,
+    sessions: new MemorySessionStore(),
     close: async () => {},
   };
 }

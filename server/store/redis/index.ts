@@ -13,6 +13,7 @@ import { RedisEmployerSummaryStore } from './RedisEmployerSummaryStore.ts';
 import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
 import { RedisNotificationStore } from './RedisNotificationStore.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
+import { RedisSessionStore } from './RedisSessionStore.ts';
 import { RedisVersionStore } from './RedisVersionStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
 
@@ -63,6 +64,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       versions: new RedisVersionStore(redis, prefix),
       employerSummaries: new RedisEmployerSummaryStore(redis, prefix),
       notifications: new RedisNotificationStore(redis, prefix),
+      sessions: new RedisSessionStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

@@ -10,6 +10,7 @@ import { SqliteEmployerSummaryStore } from './SqliteEmployerSummaryStore.ts';
 import { SqliteNotificationStore } from './SqliteNotificationStore.ts';
 import { applyPragmas, leaveCheckpointsToTheirThread } from './sqlitePragmas.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
+import { SqliteSessionStore } from './SqliteSessionStore.ts';
 import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
 import { SqliteWriter } from './SqliteWriter.ts';
@@ -39,6 +40,7 @@ export function createSqliteStores(dataDir: string, options: SqliteStoreOptions)
     versions: new SqliteVersionStore(db),
     employerSummaries: new SqliteEmployerSummaryStore(db),
     notifications: new SqliteNotificationStore(db),
+    sessions: new SqliteSessionStore(db),
     close: () =>
       (closing ??= (async () => {
         await path.close();
