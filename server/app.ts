@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
+import { RefreshTokens } from './auth/refreshTokens.ts';
+import { SessionSweeper } from './auth/sessionSweeper.ts';
+import { LoginSessions, sessionPolicyOf } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
 import { collabPorts } from './collab/documentReader.ts';
@@ -53,7 +56,9 @@ export function createApp(deps: AppDeps): Workspace {
   const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, key: deps.logKey, log });
   // Every reader of the workflow, access checks included, goes through the check against the log.
   const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity) };
-  const core: Core = { config, log, audit, metrics: createMetrics(), authenticator: new Authenticator(tokens, stores.records), checked };
+  const sessions = new LoginSessions(stores.sessions, stores.records, tokens, new RefreshTokens(deps.tokenSecret), sessionPolicyOf(config));
+  const authenticator = new Authenticator(tokens, stores.records, sessions);
+  const core: Core = { config, log, audit, metrics: createMetrics(), authenticator, checked };
   const collab = createCollab(core, stores.docs, deps.bus ?? null);
   const app = express();
   const server = createServer(app);
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): Workspace {
     employerSummaries: stores.employerSummaries,
     audit,
     tokens,
+    sessions,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
     ...collabPorts(collab.collab),
     realtime: realtime.publisher,
@@ -87,6 +93,9 @@ export function createApp(deps: AppDeps): Workspace {
     now,
   });
   reminders.start();
+  const sweeper = new SessionSweeper({ ...commands, log });
+  sweeper.start();
+  server.once('close', () => sweeper.stop());
   mail.start();
   routeUpgrades(server, collab.websocket, origins);
   return workspaceOf({ app, server, collab, realtime, reminders, mail, integrity, metrics: core.metrics, audit, log });

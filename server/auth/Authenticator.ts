@@ -15,9 +15,21 @@ export interface SessionRef {
   userId: string;
   tokenId: string;
   sessionVersion: number;
+  /** The login session of the token (server/auth/sessions.ts), when it has one. */
+  sessionId?: string | null;
 }
 
-export const sessionOf = (claims: TokenClaims): SessionRef => ({ userId: claims.sub, tokenId: claims.jti, sessionVersion: claims.sv ?? 0 });
+export const sessionOf = (claims: TokenClaims): SessionRef => ({
+  userId: claims.sub,
+  tokenId: claims.jti,
+  sessionVersion: claims.sv ?? 0,
+  sessionId: claims.sid ?? null,
+});
+
+/** Whether a login session is still open, within its idle timeout and its absolute maximum (LoginSessions). */
+export interface SessionLiveness {
+  isLive(sessionId: string): Promise<boolean>;
+}
 
 /**
  * Resolves a presented token to a principal: well signed, unexpired, not
@@ -28,6 +40,7 @@ export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
     private readonly records: RecordStore,
+    private readonly sessions: SessionLiveness | null = null,
   ) {}
 
   async authenticate(token: string | null): Promise<Principal | null> {
@@ -41,11 +54,17 @@ export class Authenticator {
   /**
    * The account of a session that was valid, while it still is (the expiry is
    * the caller's to check); null once it was logged out, the account is gone or
-   * deactivated, or its sessions were ended (password reset, deactivation).
+   * deactivated, or its sessions were ended (password reset, deactivation),
+   * or its login session ended (logout, idle timeout, absolute maximum).
    */
   async holderOf(session: SessionRef): Promise<UserRecord | null> {
-    const [user, revoked] = await Promise.all([this.records.findUserById(session.userId), this.records.isTokenRevoked(session.tokenId)]);
-    return user && !revoked && user.deactivatedAt === null && user.sessionVersion === session.sessionVersion ? user : null;
+    const { sessionId } = session;
+    const [user, revoked, live] = await Promise.all([
+      this.records.findUserById(session.userId),
+      this.records.isTokenRevoked(session.tokenId),
+      sessionId ? (this.sessions?.isLive(sessionId) ?? false) : true,
+    ]);
+    return user && !revoked && live && user.deactivatedAt === null && user.sessionVersion === session.sessionVersion ? user : null;
   }
 }
 

@@ -16,6 +16,14 @@ export interface TokenClaims {
    * sessions it is behind and refused. Absent in tokens issued before it existed: 0.
    */
   sv?: number;
+  /** The login session the token belongs to (server/auth/sessions.ts); absent in a token without one. */
+  sid?: string;
+}
+
+/** A token of a login session: its id, and the token's own lifetime (at most the session's remaining time). */
+export interface TokenSession {
+  id: string;
+  ttlSeconds: number;
 }
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -35,9 +43,10 @@ export class TokenService {
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
-  issue(userId: string, role: Role, sessionVersion = 0): { token: string; claims: TokenClaims } {
+  issue(userId: string, role: Role, sessionVersion = 0, session?: TokenSession): { token: string; claims: TokenClaims } {
     const iat = this.now();
-    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds, sv: sessionVersion };
+    const exp = iat + (session?.ttlSeconds ?? this.ttlSeconds);
+    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp, sv: sessionVersion, ...(session ? { sid: session.id } : {}) };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return { token: `${body}.${sign(body, this.secret).toString('base64url')}`, claims };
   }
@@ -65,7 +74,8 @@ function parseClaims(payload: string): TokenClaims | null {
       typeof claims.jti === 'string' &&
       typeof claims.iat === 'number' &&
       typeof claims.exp === 'number' &&
-      (claims.sv === undefined || typeof claims.sv === 'number');
+      (claims.sv === undefined || typeof claims.sv === 'number') &&
+      (claims.sid === undefined || typeof claims.sid === 'string');
     return valid ? (claims as TokenClaims) : null;
   } catch {
     return null;

@@ -75,6 +75,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       access,
       tokenId: principal.claims.jti,
       tokenExpiresAt: principal.claims.exp,
+      sessionId: principal.claims.sid ?? null,
       sessionVersion: principal.claims.sv ?? 0,
       ip: actor.ip,
       userAgent: actor.userAgent,

@@ -4,6 +4,7 @@ import type { CaseContent } from '../../shared/record/types.ts';
 import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/types.ts';
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
+import type { LoginSessions } from '../auth/sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type {
@@ -56,6 +57,8 @@ export interface ConnectionSubject {
   caseId: string;
   userId: string;
   tokenId: string;
+  /** The login session, when the token had one. */
+  sessionId: string | null;
 }
 
 /** Ends open document connections (logout, ended membership or review). */
@@ -94,6 +97,8 @@ export interface CommandDeps {
   employerSummaries: EmployerSummaryStore;
   audit: Audit;
   tokens: TokenService;
+  /** Login sessions: started at login, refreshed, ended. */
+  sessions: LoginSessions;
   throttle: LoginThrottle;
   documents: DocumentReader;
   gate: DocumentGate;

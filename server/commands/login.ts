@@ -1,15 +1,14 @@
-import type { LoginResponse } from '../../shared/api.ts';
 import { MAX_USERNAME_CHARS } from '../../shared/limits.ts';
 import type { LoginInput } from '../../shared/schemas.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import { dummyPasswordHash, passwordWork, tryVerifyPassword } from '../auth/passwords.ts';
+import { startSession, type StartedSession } from '../auth/sessions.ts';
 import { invalidCredentials, loginBusy, tooManyAttempts } from '../errors.ts';
 import type { UserRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
-import { toPublicUser } from './views.ts';
 
 /**
- * Checks a password and issues a session token. The attempt is counted on the
+ * Checks a password and starts a login session (server/auth/sessions.ts). The attempt is counted on the
  * throttle before the password is checked (so parallel guesses count like
  * sequential ones), and the check waits in a bounded queue (so a burst cannot
  * delay everyone's login). Every checked attempt is audited on its own;
@@ -17,10 +16,10 @@ import { toPublicUser } from './views.ts';
  * repeats are summed per minute.
  */
 export async function login(
-  deps: Pick<CommandDeps, 'records' | 'audit' | 'tokens' | 'throttle'>,
+  deps: Pick<CommandDeps, 'records' | 'audit' | 'sessions' | 'throttle'>,
   input: LoginInput,
   origin: AuditActor,
-): Promise<LoginResponse> {
+): Promise<StartedSession> {
   const keys = { account: input.username, ip: origin.ip ?? 'unknown' };
   const attempt: AuditActor = { ...origin, username: input.username.slice(0, MAX_USERNAME_CHARS) };
   const refuse = (detail: string) => deps.audit.recordRefusal(attempt, { action: 'login', outcome: 'denied', object: 'session', detail });
@@ -57,7 +56,5 @@ export async function login(
   }
 
   await deps.throttle.succeed(ticket);
-  const { token, claims } = deps.tokens.issue(user.id, user.role, user.sessionVersion);
-  await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
-  return { token, expiresAt: claims.exp, user: toPublicUser(user) };
+  return startSession(deps, user, origin);
 }

@@ -29,6 +29,7 @@ function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
     access,
     tokenId: 't1',
     tokenExpiresAt: Number.MAX_SAFE_INTEGER,
+    sessionId: null,
     sessionVersion: 0,
     ip: null,
     userAgent: null,

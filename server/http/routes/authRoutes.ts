@@ -1,7 +1,10 @@
-import { Router, type CookieOptions, type RequestHandler } from 'express';
+import { Router, type CookieOptions, type RequestHandler, type Response } from 'express';
+import { RefreshInput } from '../../../shared/authSession.ts';
 import { LoginInput } from '../../../shared/schemas.ts';
-import { SESSION_COOKIE } from '../../auth/Authenticator.ts';
+import { readCookie } from '../../auth/Authenticator.ts';
+import { CLEARED_SESSION_COOKIES, REFRESH_COOKIE, type SessionCookie } from '../../auth/sessions.ts';
 import { login } from '../../commands/login.ts';
+import { logoutEverywhere, refreshSession } from '../../commands/loginSessions.ts';
 import { logout } from '../../commands/logout.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { toPublicUser } from '../../commands/views.ts';
@@ -15,20 +18,20 @@ export interface AuthRouteOptions {
 
 export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Metrics, options: AuthRouteOptions): Router {
   const router = Router();
-  const cookie = (maxAgeMs: number): CookieOptions => ({
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: options.cookieSecure,
-    path: '/',
-    maxAge: maxAgeMs,
-  });
+  const setCookies = (res: Response, cookies: readonly SessionCookie[]) => {
+    for (const { name, value, path, maxAgeMs } of cookies) {
+      const cookie: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: options.cookieSecure, path };
+      if (maxAgeMs > 0) res.cookie(name, value, { ...cookie, maxAge: maxAgeMs });
+      else res.clearCookie(name, cookie);
+    }
+  };
 
   const logIn = validated(LoginInput, async (input, req, res) => {
     try {
-      const result = await login(deps, input, actorOf(req));
+      const { response, cookies } = await login(deps, input, actorOf(req));
       metrics.logins.inc({ outcome: 'success' });
-      res.cookie(SESSION_COOKIE, result.token, cookie(result.expiresAt * 1000 - Date.now()));
-      res.json(result);
+      setCookies(res, cookies);
+      res.json(response);
     } catch (error) {
       metrics.logins.inc({ outcome: 'failure' });
       throw error;
@@ -36,15 +39,35 @@ export function authRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Met
   });
   router.post('/api/auth/login', logIn);
 
+  // The refresh token authenticates this route (its own cookie, sent to /api/auth only); the access token may have expired.
+  const refresh = validated(RefreshInput, async (input, req, res) => {
+    try {
+      const { response, cookies } = await refreshSession(deps, readCookie(req.headers.cookie, REFRESH_COOKIE), input, actorOf(req));
+      setCookies(res, cookies);
+      res.json(response);
+    } catch (error) {
+      setCookies(res, CLEARED_SESSION_COOKIES);
+      throw error;
+    }
+  });
+  router.post('/api/auth/refresh', refresh);
+
   router.post('/api/auth/logout', auth, async (req, res) => {
     await logout(deps, principalOf(req), actorOf(req));
-    res.clearCookie(SESSION_COOKIE, { ...cookie(0), maxAge: undefined });
+    setCookies(res, CLEARED_SESSION_COOKIES);
     res.status(204).end();
   });
 
-  router.get('/api/me', auth, (req, res) => {
-    const principal = principalOf(req);
-    res.json({ user: toPublicUser(principal.user), expiresAt: principal.claims.exp });
+  router.post('/api/auth/logout-everywhere', auth, async (req, res) => {
+    await logoutEverywhere(deps, principalOf(req), actorOf(req));
+    setCookies(res, CLEARED_SESSION_COOKIES);
+    res.status(204).end();
+  });
+
+  router.get('/api/me', auth, async (req, res) => {
+    const { user, claims } = principalOf(req);
+    const session = claims.sid ? await deps.sessions.store.find(claims.sid) : null;
+    res.json({ user: toPublicUser(user), expiresAt: claims.exp, ...(session ? { sessionExpiresAt: Math.floor(session.expiresAt / 1000) } : {}) });
   });
 
   return router;
