@@ -39,9 +39,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 /** The session lives in an httpOnly cookie; the client never touches the token. */
 export const api = {
-  login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { username, password }),
+  /** The login's answer; `sessionExpiresAt` is the session's absolute end (shared/authSession.ts). */
+  login: (username: string, password: string) => request<LoginResponse & { sessionExpiresAt?: number }>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
-  me: () => request<{ user: PublicUser; expiresAt: number }>('GET', '/api/me'),
+  /** Ends every session of this user, on every device. */
+  logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
+  me: () => request<{ user: PublicUser; expiresAt: number; sessionExpiresAt?: number }>('GET', '/api/me'),
   /** Every case with its work-queue fields (shared/workQueue.ts). */
   cases: () => request<CaseListEntry[]>('GET', '/api/cases'),
   case: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),

@@ -5,7 +5,7 @@ import { MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limit
 import { api, ApiError } from '../../api.ts';
 
 // Just over 60 lines: a flat form of two fields, the refusal and the submit.
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number, sessionExpiresAt?: number) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -17,8 +17,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
     setBusy(true);
     setError(null);
     try {
-      const { user, expiresAt } = await api.login(username, password);
-      onLoggedIn(user, expiresAt);
+      const { user, expiresAt, sessionExpiresAt } = await api.login(username, password);
+      onLoggedIn(user, expiresAt, sessionExpiresAt);
     } catch (caught) {
       setError(t(loginErrorKey(caught instanceof ApiError ? caught.id : 'network')));
       setBusy(false);
