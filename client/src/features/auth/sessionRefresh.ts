@@ -81,3 +81,26 @@ export function useSessionRefresh(expiresAt: number | null, onRefreshed: (respon
     };
   }, [expiresAt]);
 }
+
+/** Least time between two renewals one connection asks for, so that a session that did end does not loop. */
+export const RENEW_GUARD_MS = 30_000;
+
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * A connection was refused as unauthenticated: its access token may only have
+ * expired (the page was offline or asleep past it). Refreshes once (one
+ * refresh for every connection refused at the same time) and resolves whether
+ * the connection should try again.
+ */
+export function renewAfterRefusal(): Promise<boolean> {
+  renewing ??= exclusively(() => refreshSession(false)).then(
+    () => true,
+    () => false,
+  );
+  const current = renewing;
+  void current.finally(() => {
+    if (renewing === current) renewing = null;
+  });
+  return current;
+}
