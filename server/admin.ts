@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { CASE_ROLES, type CaseRole } from '../shared/roles.ts';
 import { CaseIdParam, CreateCaseInput, CreateUserInput, Username } from '../shared/schemas.ts';
-import { Audit, type AuditActor } from './audit/Audit.ts';
+import { CreateOrganisationInput } from '../shared/organisations.ts';
+import { Audit } from './audit/Audit.ts';
+import { createOrganisation } from './commands/admin/organisations.ts';
 import { assignMember, createCase } from './commands/createCase.ts';
 import { createUser } from './commands/createUser.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
+import { PLATFORM_SCOPE, type AdminActor } from './policies/organisationScope.ts';
 import { buildStores } from './stores.ts';
 import { LOG_SECRET_FILE, readSecret } from './secret.ts';
 import type { Stores } from './store/ports.ts';
@@ -25,6 +28,9 @@ Commands:
   create-user  --username <name> --name <display name> --role <bedrijfsarts|verzekeringsarts|admin>
                --password <password>        (at least 10 characters; not a common password,
                                              a repeated pattern, a sequence, or containing the username)
+               [--organisation <organisation id>]   (default: the default organisation)
+  create-organisation --name <name> --kind <arbodienst|uwv|verzekeraar|zelfstandig> [--mfa-required]
+  list-organisations
   create-case  --title <title> --pseudonym <employee pseudonym> --employer <name>
                --first-sick-day <YYYY-MM-DD> --ba <username> --va <username>
   assign-member --case <case id> --role <ba|va> --username <name>
@@ -37,7 +43,8 @@ Commands:
 
 Uses the same environment as the server (STORE, DATA_DIR, …).`;
 
-const CLI_ACTOR: AuditActor = { userId: null, username: 'admin-cli', role: 'admin', ip: 'cli', userAgent: 'admin-cli' };
+/** The operator at the command line administers the platform. */
+const CLI_ACTOR: AdminActor = { userId: null, username: 'admin-cli', role: 'admin', ip: 'cli', userAgent: 'admin-cli', scope: PLATFORM_SCOPE };
 
 class UsageError extends Error {}
 
@@ -64,10 +71,28 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   'create-user': {
-    options: ['username', 'name', 'role', 'password'],
+    options: ['username', 'name', 'role', 'password', 'organisation'],
     run: async ({ stores, audit }, o) => {
-      const user = await createUser({ records: stores.records, audit }, CLI_ACTOR, parse(CreateUserInput, o));
+      const { organisation, ...fields } = o;
+      const input = parse(CreateUserInput, { ...fields, ...(organisation === undefined ? {} : { organisationId: organisation }) });
+      const user = await createUser({ records: stores.records, audit }, CLI_ACTOR, input);
       return `created user ${user.username} (${user.role}) with id ${user.id}`;
+    },
+  },
+  'create-organisation': {
+    options: ['name', 'kind'],
+    flags: ['mfa-required'],
+    run: async ({ stores, audit }, o) => {
+      const input = parse(CreateOrganisationInput, { name: o.name, kind: o.kind, mfaRequired: Boolean(o['mfa-required']) });
+      const created = await createOrganisation({ records: stores.records, audit }, CLI_ACTOR, input);
+      return `created organisation ${created.name} (${created.kind}) with id ${created.id}`;
+    },
+  },
+  'list-organisations': {
+    options: [],
+    run: async ({ stores }) => {
+      const organisations = await stores.records.listOrganisations();
+      return organisations.map((org) => `${org.id}\t${org.kind}\t${org.name}${org.mfaRequired ? '\tMFA' : ''}${org.oidc ? '\tSSO' : ''}`).join('\n');
     },
   },
   'create-case': {
@@ -99,7 +124,7 @@ const COMMANDS: Record<string, Command> = {
     options: [],
     run: async ({ stores }) => {
       const users = await stores.records.listUsers();
-      return users.map((u) => `${u.username}\t${u.role}\t${u.name}`).join('\n') || '(no users)';
+      return users.map((u) => `${u.username}\t${u.role}\t${u.name}\t${u.organisationId}`).join('\n') || '(no users)';
     },
   },
   'verify-log': {

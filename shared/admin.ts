@@ -18,6 +18,9 @@ export interface AdminUser {
   username: string;
   name: string;
   role: Role;
+  /** The organisation that owns the account, and whether it administers the platform. */
+  organisationId: string;
+  platformAdmin: boolean;
   active: boolean;
   /** When it was deactivated (ISO), null while active. */
   deactivatedAt: string | null;
@@ -30,6 +33,8 @@ export interface AdminCaseMember {
   username: string;
   name: string;
   active: boolean;
+  /** Their organisation: a case links the BA's and the VA's. */
+  organisationId: string;
 }
 
 /** A case as the administrator's list shows it: its record and its two physicians, never its content. */
@@ -49,6 +54,8 @@ export interface AuditRow {
   userId: string | null;
   username: string | null;
   role: string | null;
+  /** The actor's organisation (null: no account, or a row written before organisations). */
+  organisationId: string | null;
   caseId: string | null;
   object: string;
   action: AuditAction;

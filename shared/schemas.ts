@@ -46,6 +46,10 @@ export const CreateUserInput = z
     role: z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` }),
     /** At least 10 characters, and passing the password rule (passwordRule.ts); stored only as a scrypt hash. */
     password: z.string().min(PASSWORD_RULE.minLength, `at least ${PASSWORD_RULE.minLength} characters`).max(MAX_PASSWORD_CHARS),
+    /** The organisation that owns the account; by default the administrator's own. */
+    organisationId: z.string().regex(ID_PATTERN, 'not an organisation id').optional(),
+    /** Only a platform administrator creates another (role admin). */
+    platformAdmin: z.boolean().optional(),
   })
   .superRefine(({ username, password }, context) => {
     const problem = passwordProblem(password, username);

@@ -7,6 +7,8 @@ export interface AuditActor {
   userId: string | null;
   username: string | null;
   role: string | null;
+  /** The account's organisation; absent or null without an account. */
+  organisationId?: string | null;
   ip: string | null;
   userAgent: string | null;
 }
@@ -51,6 +53,7 @@ export class Audit {
       userId: actor.userId,
       username: actor.username,
       role: actor.role,
+      organisationId: actor.organisationId ?? null,
       caseId: event.caseId ?? null,
       object: event.object,
       action: event.action,

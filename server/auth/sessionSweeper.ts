@@ -52,7 +52,18 @@ export class SessionSweeper {
       ended++;
       await closeSessionConnections(this.deps, session.id, 'session ended');
       const user = await this.deps.records.findUserById(session.userId);
-      await auditTimeout(this.deps, { userId: session.userId, username: user?.username ?? null, role: user?.role ?? null, ip: null, userAgent: null }, reason);
+      await auditTimeout(
+        this.deps,
+        {
+          userId: session.userId,
+          username: user?.username ?? null,
+          role: user?.role ?? null,
+          organisationId: user?.organisationId ?? null,
+          ip: null,
+          userAgent: null,
+        },
+        reason,
+      );
     }
     // Ended sessions past their maximum are of no further use (their refresh tokens are refused as unknown).
     await sessions.store.purge(now - sessions.policy.idleMs);

@@ -158,6 +158,7 @@ export class LoginSessions {
  */
 export async function startSession(deps: Pick<CommandDeps, 'sessions' | 'audit'>, user: UserRecord, origin: AuditActor): Promise<StartedSession> {
   const started = await deps.sessions.begin(user);
-  await deps.audit.record({ ...origin, userId: user.id, username: user.username, role: user.role }, { action: 'login', outcome: 'success', object: 'session' });
+  const actor = { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId };
+  await deps.audit.record(actor, { action: 'login', outcome: 'success', object: 'session' });
   return started;
 }

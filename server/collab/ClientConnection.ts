@@ -27,6 +27,8 @@ export interface ConnectionContext {
   /** The account's display name, as the store holds it. */
   name: string;
   role: string;
+  /** The account's organisation (for the audit). */
+  organisationId: string;
   /** How the account takes part in the case. */
   caseRole: AccessRole;
   caseId: string;

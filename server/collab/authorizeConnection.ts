@@ -52,7 +52,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
   const principal = await deps.authenticator.authenticate(url.searchParams.get('token') ?? tokenFromHeaders(request.headers));
   if (!principal) return refuse(CloseCode.unauthenticated, 'authentication required', anonymous, parsed.caseId, object);
   const { user } = principal;
-  const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role };
+  const actor: AuditActor = { ...anonymous, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId };
 
   const decision = await participation(deps, parsed.caseId, user.id, 'read');
   if (!decision.ok) return refuse(CloseCode.forbidden, 'no access to this document', actor, parsed.caseId, object, decision.refusal);
@@ -68,6 +68,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       username: user.username,
       name: user.name,
       role: user.role,
+      organisationId: user.organisationId,
       caseRole,
       caseId: parsed.caseId,
       docName,

@@ -5,20 +5,28 @@ import { ACCOUNT_ROLE_FOR, type CaseRole } from '../../shared/roles.ts';
 import type { CreateCaseInput } from '../../shared/schemas.ts';
 import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
 import type { AuditActor } from '../audit/Audit.ts';
-import { badRequest } from '../errors.ts';
+import { AppError, badRequest } from '../errors.ts';
+import { inScope, type AdminActor } from '../policies/organisationScope.ts';
 import type { RecordStore, UserRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
 import { toCaseSummary } from './views.ts';
 
-/** Creates a case with its two physicians (administrators, and the admin command line). */
+/**
+ * Creates a case with its two physicians (administrators, and the admin
+ * command line); the case links their two organisations. An organisation's
+ * administrator creates only cases one of whose physicians is theirs.
+ */
 export async function createCase(
   deps: Pick<CommandDeps, 'records' | 'audit'>,
-  actor: AuditActor,
+  actor: AuditActor & Partial<Pick<AdminActor, 'scope'>>,
   input: CreateCaseInput,
   id: string = randomUUID(),
 ): Promise<CaseDetail> {
   const ba = await memberFor(deps.records, 'ba', input.ba);
   const va = await memberFor(deps.records, 'va', input.va);
+  const scope = actor.scope;
+  if (scope && !inScope(scope, ba.organisationId) && !inScope(scope, va.organisationId))
+    throw new AppError(403, 'organisation.other', 'One of the two physicians must belong to your organisation');
   const record = await deps.records.createCase(
     {
       id,

@@ -49,7 +49,7 @@ export async function login(
   if (!user || !valid || user.deactivatedAt !== null) {
     await deps.throttle.fail(ticket);
     await deps.audit.record(
-      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null },
+      { ...attempt, userId: user?.id ?? null, role: user?.role ?? null, organisationId: user?.organisationId ?? null },
       { action: 'login', outcome: 'failure', object: 'session', detail: !user ? 'unknown-user' : valid ? 'deactivated' : 'wrong-password' },
     );
     throw invalidCredentials();

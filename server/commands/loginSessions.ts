@@ -17,7 +17,7 @@ export const sessionEnded = () => new AppError(401, 'session_ended', 'The sessio
 const TIMEOUTS: ReadonlySet<SessionEndReason> = new Set(['idle-timeout', 'absolute-maximum']);
 
 const actorOf = (origin: AuditActor, user: UserRecord | null): AuditActor =>
-  user ? { ...origin, userId: user.id, username: user.username, role: user.role } : origin;
+  user ? { ...origin, userId: user.id, username: user.username, role: user.role, organisationId: user.organisationId } : origin;
 
 /**
  * Closes the open connections of one login session: its document connections

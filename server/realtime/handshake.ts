@@ -49,8 +49,8 @@ export function authenticateSockets(io: IoServer, deps: HandshakeDeps): void {
 async function admit(socket: IoSocket, deps: HandshakeDeps, perUser: SocketsPerUser): Promise<HandshakeRefusal | null> {
   const principal = await deps.authenticator.authenticate(handshakeToken(socket));
   if (!principal) return HandshakeError.unauthorized;
-  const { id, username, name, role } = principal.user;
-  const user = { id, username, name, role };
+  const { id, username, name, role, organisationId } = principal.user;
+  const user = { id, username, name, role, organisationId };
   // The client may have gone while the token was checked; then nothing would give the place back.
   if (socket.conn.readyState !== 'open') return HandshakeError.unavailable;
   if (!perUser.take(user.id, socket.id)) {

@@ -8,6 +8,7 @@ export function socketActor(socket: IoSocket, user: SocketUser, trustProxy: numb
     userId: user.id,
     username: user.username,
     role: user.role,
+    organisationId: user.organisationId,
     ip: clientAddress(socket.request, trustProxy),
     userAgent: socket.handshake.headers['user-agent'] ?? null,
   };

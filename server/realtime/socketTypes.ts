@@ -4,7 +4,7 @@ import type { TokenClaims } from '../auth/tokens.ts';
 import type { UserRecord } from '../store/ports.ts';
 
 /** Who holds a socket: the user without the password hash, since socket data travels between nodes. */
-export type SocketUser = Pick<UserRecord, 'id' | 'username' | 'name' | 'role'>;
+export type SocketUser = Pick<UserRecord, 'id' | 'username' | 'name' | 'role' | 'organisationId'>;
 
 export interface SocketData {
   user: SocketUser;

@@ -7,6 +7,7 @@ export function matchesAuditQuery(entry: AuditEntry, query: AuditQuery): boolean
   return (
     (query.caseId === undefined || entry.caseId === query.caseId) &&
     (query.userId === undefined || entry.userId === query.userId) &&
+    (query.organisationId === undefined || entry.organisationId === query.organisationId) &&
     (query.action === undefined || entry.action === query.action) &&
     (query.from === undefined || entry.at >= query.from) &&
     (query.to === undefined || entry.at < query.to)

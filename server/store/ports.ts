@@ -265,6 +265,8 @@ export type AuditEntry = AuditRow;
 
 export interface AuditQuery {
   caseId?: string;
+  /** Rows of actors of this organisation (an organisation's administrator sees only these). */
+  organisationId?: string;
   userId?: string;
   action?: AuditAction;
   /** Rows at or after this instant (ISO, compared with `at`). */

@@ -7,6 +7,7 @@ const entry = (n: number, fields: Partial<AuditEntry> = {}): AuditEntry => ({
   userId: 'u-ba',
   username: 'ba.demo',
   role: 'bedrijfsarts',
+  organisationId: 'org-arbo',
   caseId: 'c1',
   object: 'doc:occupational',
   action: 'read',
@@ -49,6 +50,7 @@ export function auditStoreContract(name: string, makeStores: MakeStores): void {
         userId: null,
         username: null,
         role: null,
+        organisationId: null,
         caseId: null,
         object: 'session',
         action: 'login',
@@ -64,12 +66,12 @@ export function auditStoreContract(name: string, makeStores: MakeStores): void {
       expect(Object.keys(first!).sort()).toEqual(Object.keys(full).sort());
     });
 
-    it('list filters by caseId, userId and action, and the filters combine', async () => {
+    it('list filters by caseId, userId, organisation and action, and the filters combine', async () => {
       const rows = await appendAll([
         entry(1, { caseId: 'c1', userId: 'u1', action: 'read' }),
         entry(2, { caseId: 'c2', userId: 'u1', action: 'write' }),
-        entry(3, { caseId: 'c1', userId: 'u2', action: 'write' }),
-        entry(4, { caseId: null, userId: 'u2', action: 'login', object: 'session' }),
+        entry(3, { caseId: 'c1', userId: 'u2', action: 'write', organisationId: 'org-uwv' }),
+        entry(4, { caseId: null, userId: 'u2', action: 'login', object: 'session', organisationId: 'org-uwv' }),
         entry(5, { caseId: 'c1', userId: null, action: 'denied', outcome: 'denied' }),
       ]);
       const pick = (...indexes: number[]) => indexes.map((i) => rows[i]);
@@ -78,6 +80,8 @@ export function auditStoreContract(name: string, makeStores: MakeStores): void {
       expect(await audit().list({ action: 'write' })).toEqual(pick(2, 1));
       expect(await audit().list({ caseId: 'c1', action: 'write' })).toEqual(pick(2));
       expect(await audit().list({ caseId: 'c1', userId: 'u1', action: 'read' })).toEqual(pick(0));
+      expect(await audit().list({ organisationId: 'org-uwv' })).toEqual(pick(3, 2));
+      expect(await audit().list({ organisationId: 'org-uwv', action: 'login' })).toEqual(pick(3));
       expect(await audit().list({ caseId: 'c2', userId: 'u2' })).toEqual([]);
       expect(await audit().list({ caseId: 'none' })).toEqual([]);
     });

@@ -22,7 +22,7 @@ function envelope(seq: number, event: CommentEvent): EventEnvelope {
 }
 
 function audit(detail: string): AuditEntry {
-  const row = { at: at(0), userId: va.userId, username: 'va.demo', role: 'verzekeringsarts', caseId: 'c1', object: 'comments' };
+  const row = { at: at(0), userId: va.userId, username: 'va.demo', role: 'verzekeringsarts', organisationId: 'org-uwv', caseId: 'c1', object: 'comments' };
   return { ...row, action: 'write', outcome: 'success', detail, ip: null, userAgent: null };
 }
 

@@ -27,6 +27,7 @@ const audit: AuditEntry = {
   userId: 'u-ba',
   username: 'ba.demo',
   role: 'bedrijfsarts',
+  organisationId: null,
   caseId: 'c1',
   object: 'section:d240',
   action: 'write',

@@ -32,6 +32,7 @@ const AUDIT_ROW: AuditEntry = {
   userId: 'u-ba',
   username: 'ba.demo',
   role: 'bedrijfsarts',
+  organisationId: 'org-arbo',
   caseId: null,
   object: 'section:s1',
   action: 'write',

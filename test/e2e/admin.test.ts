@@ -92,7 +92,7 @@ describe('the administrator in the browser', () => {
     const download = await admin.exportCsv();
     expect(download.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('"at","userId","username","role","caseId","object","action","outcome","detail","ip","userAgent"');
+    expect(lines[0]).toBe('"at","userId","username","role","caseId","object","action","outcome","detail","ip","userAgent","organisationId"');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes(`"${caseId}"`))).toBe(true);
     expectNoPageErrors(visitor);

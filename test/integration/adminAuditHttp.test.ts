@@ -103,11 +103,11 @@ describe('the CSV export of the audit trail', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await response.text()).split('\r\n');
-    expect(lines[0]).toBe('"at","userId","username","role","caseId","object","action","outcome","detail","ip","userAgent"');
+    expect(lines[0]).toBe('"at","userId","username","role","caseId","object","action","outcome","detail","ip","userAgent","organisationId"');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     expect(lines[1]).toMatch(
-      /^"\d{4}-[^"]+Z","[^"]+","ba\.audit","bedrijfsarts","","session","login","success","",".*","'=HYPERLINK\(""http:\/\/x"",""y""\)"$/,
+      /^"\d{4}-[^"]+Z","[^"]+","ba\.audit","bedrijfsarts","","session","login","success","",".*","'=HYPERLINK\(""http:\/\/x"",""y""\)","default"$/,
     );
     const [exported] = (await admin.audit({ action: 'export', limit: '1' })).body.rows;
     expect(exported).toMatchObject({ object: 'audit', username: 'admin.demo', detail: expect.stringContaining('1 rows') });

@@ -63,6 +63,48 @@ describe('admin command line (npm run admin -- …)', () => {
     expect(await verifyPassword('een-lang-wachtwoord', user!.passwordHash)).toBe(true);
   });
 
+  it('creates an organisation and an account in it; an unknown organisation or kind is refused', async () => {
+    const made = await admin(temp.dir, 'create-organisation', '--name', 'Arbo CLI', '--kind', 'arbodienst', '--mfa-required');
+    expect([made.code, made.stdout]).toEqual([0, expect.stringMatching(/^created organisation Arbo CLI \(arbodienst\) with id [0-9a-f-]{36}/)]);
+    const id = /with id ([0-9a-f-]{36})/.exec(made.stdout)![1]!;
+    const listed = await admin(temp.dir, 'list-organisations');
+    expect(listed.stdout).toContain(`${id}\tarbodienst\tArbo CLI\tMFA`);
+    const user = await admin(
+      temp.dir,
+      'create-user',
+      '--username',
+      'ba.cli',
+      '--name',
+      'B',
+      '--role',
+      'bedrijfsarts',
+      '--password',
+      'een-lang-wachtwoord',
+      '--organisation',
+      id,
+    );
+    expect(user.code).toBe(0);
+    expect((await admin(temp.dir, 'list-users')).stdout).toMatch(new RegExp(`ba\\.cli\\tbedrijfsarts\\tB\\t${id}`));
+    const unknown = await admin(
+      temp.dir,
+      'create-user',
+      '--username',
+      'ba.x',
+      '--name',
+      'X',
+      '--role',
+      'bedrijfsarts',
+      '--password',
+      'een-lang-wachtwoord',
+      '--organisation',
+      'nope',
+    );
+    expect(unknown.stderr).toContain('organisationId');
+    expect(unknown.code).not.toBe(0);
+    const badKind = await admin(temp.dir, 'create-organisation', '--name', 'X', '--kind', 'ziekenhuis');
+    expect([badKind.code === 0, badKind.stderr]).toEqual([false, expect.stringContaining('kind')]);
+  });
+
   it('creates a case and reassigns its BA', async () => {
     const created = await admin(
       temp.dir,

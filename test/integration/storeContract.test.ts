@@ -174,6 +174,7 @@ function auditRow(action: 'login' | 'read' | 'write') {
     userId: 'u1',
     username: 'ba',
     role: 'bedrijfsarts',
+    organisationId: 'default',
     caseId: action === 'login' ? null : 'c1',
     object: action === 'login' ? 'session' : 'doc:joint',
     action,

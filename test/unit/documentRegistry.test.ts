@@ -22,6 +22,7 @@ function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
     username: 'ba.demo',
     name: 'Anna Bakker',
     role: 'bedrijfsarts',
+    organisationId: 'demo-arbo',
     caseRole: 'ba',
     caseId: 'demo',
     docName: DOC,

@@ -5,7 +5,7 @@
 const nl = {
   heading: 'Beheer',
   intro: 'Accounts, casussen en het auditlog. Beheerders zien geen medische inhoud van casussen.',
-  tabs: { label: 'Beheeronderdelen', users: 'Gebruikers', cases: 'Casussen', audit: 'Auditlog' },
+  tabs: { label: 'Beheeronderdelen', users: 'Gebruikers', organisations: 'Organisaties', cases: 'Casussen', audit: 'Auditlog' },
   loading: 'Laden…',
   saved: 'Opgeslagen.',
   users: {
@@ -32,6 +32,26 @@ const nl = {
     save: 'Opslaan',
     cancel: 'Annuleren',
     created: 'Gebruiker {{username}} is aangemaakt.',
+    organisation: 'Organisatie',
+    platformAdmin: 'platformbeheerder',
+  },
+  organisations: {
+    heading: 'Organisaties',
+    intro:
+      'Elke gebruiker hoort bij één organisatie. Een beheerder van een organisatie beheert alleen de eigen gebruikers; de platformbeheerder beheert de organisaties.',
+    name: 'Naam',
+    kind: 'Soort',
+    kinds: { arbodienst: 'Arbodienst', uwv: 'UWV', verzekeraar: 'Verzekeraar', zelfstandig: 'Zelfstandig bedrijfsarts' },
+    mfa: 'Tweede factor',
+    mfaOn: 'verplicht',
+    mfaOff: 'niet verplicht',
+    requireMfa: 'Tweede factor verplichten',
+    dropMfa: 'Niet meer verplichten',
+    sso: 'Eenmalige aanmelding',
+    ssoOn: 'via {{clientId}}',
+    ssoOff: 'geen',
+    create: 'Organisatie aanmaken',
+    created: 'Organisatie {{name}} is aangemaakt.',
   },
   cases: {
     heading: 'Casussen',
@@ -99,7 +119,7 @@ const nl = {
 const en: typeof nl = {
   heading: 'Administration',
   intro: 'Accounts, cases and the audit log. Administrators see no medical content of cases.',
-  tabs: { label: 'Administration sections', users: 'Users', cases: 'Cases', audit: 'Audit log' },
+  tabs: { label: 'Administration sections', users: 'Users', organisations: 'Organisations', cases: 'Cases', audit: 'Audit log' },
   loading: 'Loading…',
   saved: 'Saved.',
   users: {
@@ -125,6 +145,26 @@ const en: typeof nl = {
     save: 'Save',
     cancel: 'Cancel',
     created: 'User {{username}} was created.',
+    organisation: 'Organisation',
+    platformAdmin: 'platform administrator',
+  },
+  organisations: {
+    heading: 'Organisations',
+    intro:
+      "Every user belongs to one organisation. An organisation's administrator manages only its own users; the platform administrator manages the organisations.",
+    name: 'Name',
+    kind: 'Kind',
+    kinds: { arbodienst: 'Occupational health service', uwv: 'UWV', verzekeraar: 'Insurer', zelfstandig: 'Self-employed occupational physician' },
+    mfa: 'Second factor',
+    mfaOn: 'required',
+    mfaOff: 'not required',
+    requireMfa: 'Require a second factor',
+    dropMfa: 'No longer require',
+    sso: 'Single sign-on',
+    ssoOn: 'via {{clientId}}',
+    ssoOff: 'none',
+    create: 'Create organisation',
+    created: 'Organisation {{name}} was created.',
   },
   cases: {
     heading: 'Cases',

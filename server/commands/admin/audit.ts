@@ -1,6 +1,6 @@
 import type { AuditFilterQuery, AuditPageQuery, AuditPageResponse, AuditRow } from '../../../shared/admin.ts';
 import { MAX_AUDIT_EXPORT_ROWS, MAX_AUDIT_PAGE_ROWS } from '../../../shared/limits.ts';
-import type { AuditActor } from '../../audit/Audit.ts';
+import { organisationFilter, type AdminActor } from '../../policies/organisationScope.ts';
 import type { AuditQuery, AuditStore } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import { auditCsv } from './auditCsv.ts';
@@ -10,7 +10,7 @@ type Deps = { audit: CommandDeps['audit']; auditStore: Pick<AuditStore, 'page'> 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The store's query of a filter: a day `from` starts at its midnight (UTC), a day `to` ends at the next one. */
-export function auditQueryOf(filter: AuditFilterQuery): AuditQuery {
+export function auditQueryOf(filter: AuditFilterQuery, organisationId?: string): AuditQuery {
   const isDay = (value: string) => value.length === 10;
   const from = filter.from && (isDay(filter.from) ? `${filter.from}T00:00:00.000Z` : new Date(filter.from).toISOString());
   const to = filter.to && (isDay(filter.to) ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS).toISOString() : new Date(filter.to).toISOString());
@@ -20,6 +20,7 @@ export function auditQueryOf(filter: AuditFilterQuery): AuditQuery {
     ...(filter.user ? { userId: filter.user } : {}),
     ...(filter.caseId ? { caseId: filter.caseId } : {}),
     ...(filter.action ? { action: filter.action } : {}),
+    ...(organisationId ? { organisationId } : {}),
   };
 }
 
@@ -30,8 +31,12 @@ function filterDetail(filter: AuditFilterQuery, extra: string): string {
 }
 
 /** One page of the trail for the log manager (an administrator); the read is itself audited. */
-export async function readAudit(deps: Deps, actor: AuditActor, query: AuditPageQuery): Promise<AuditPageResponse> {
-  const page = await deps.auditStore.page({ ...auditQueryOf(query), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+export async function readAudit(deps: Deps, actor: AdminActor, query: AuditPageQuery): Promise<AuditPageResponse> {
+  const page = await deps.auditStore.page({
+    ...auditQueryOf(query, organisationFilter(actor.scope)),
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
   await deps.audit.record(actor, {
     action: 'read',
     outcome: 'success',
@@ -43,8 +48,8 @@ export async function readAudit(deps: Deps, actor: AuditActor, query: AuditPageQ
 }
 
 /** The filtered trail as CSV (at most MAX_AUDIT_EXPORT_ROWS rows, newest first), audited as an export. */
-export async function exportAuditCsv(deps: Deps, actor: AuditActor, filter: AuditFilterQuery): Promise<{ csv: string; rows: number; truncated: boolean }> {
-  const query = auditQueryOf(filter);
+export async function exportAuditCsv(deps: Deps, actor: AdminActor, filter: AuditFilterQuery): Promise<{ csv: string; rows: number; truncated: boolean }> {
+  const query = auditQueryOf(filter, organisationFilter(actor.scope));
   const rows: AuditRow[] = [];
   let cursor: string | null | undefined;
   do {

@@ -13,6 +13,7 @@ const COLUMNS = [
   'detail',
   'ip',
   'userAgent',
+  'organisationId',
 ] as const satisfies readonly (keyof AuditRow)[];
 
 /**

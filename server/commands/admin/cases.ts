@@ -1,8 +1,8 @@
 import type { AdminCase, AdminCaseMember, AssignMemberInput } from '../../../shared/admin.ts';
 import type { CaseRole } from '../../../shared/roles.ts';
-import type { AuditActor } from '../../audit/Audit.ts';
 import { AppError, badRequest } from '../../errors.ts';
-import type { CaseRecord, RecordStore } from '../../store/ports.ts';
+import { inScope, type AdminActor } from '../../policies/organisationScope.ts';
+import type { CaseRecord, RecordStore, UserRecord } from '../../store/ports.ts';
 import { memberProblem, replaceMember } from '../createCase.ts';
 import type { CommandDeps } from '../deps.ts';
 
@@ -12,15 +12,19 @@ type Deps = Pick<CommandDeps, 'records' | 'audit' | 'connections' | 'realtime'>;
 export interface MemberTarget {
   caseId: string;
   caseRole: CaseRole;
-  actor: AuditActor;
+  actor: AdminActor;
 }
 
-/** Every case with its two physicians: the record only, never its documents, comments or workflow. Audited as a read. */
-export async function listAdminCases(deps: Pick<CommandDeps, 'records' | 'audit'>, actor: AuditActor): Promise<AdminCase[]> {
-  const cases = await deps.records.listCases();
-  const rows = await Promise.all(cases.map((record) => toAdminCase(deps.records, record)));
-  await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case-list', detail: `admin; ${cases.length} cases` });
-  return rows;
+/**
+ * Every case the administrator manages (one of whose physicians belongs to
+ * their organisation; all for the platform) with its two physicians: the
+ * record only, never its documents, comments or workflow. Audited as a read.
+ */
+export async function listAdminCases(deps: Pick<CommandDeps, 'records' | 'audit'>, actor: AdminActor): Promise<AdminCase[]> {
+  const all = await Promise.all((await deps.records.listCases()).map((record) => withPhysicians(deps.records, record)));
+  const rows = all.filter(({ physicians }) => actor.scope.platform || physicians.some((user) => inScope(actor.scope, user.organisationId)));
+  await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'case-list', detail: `admin; ${rows.length} cases` });
+  return rows.map(({ view }) => view);
 }
 
 /**
@@ -30,24 +34,30 @@ export async function listAdminCases(deps: Pick<CommandDeps, 'records' | 'audit'
  */
 export async function assignCaseMember(deps: Deps, target: MemberTarget, input: AssignMemberInput): Promise<AdminCase> {
   const record = await deps.records.getCase(target.caseId);
-  if (!record) throw new AppError(404, 'case.not-found', 'No such case');
+  const physicians = record ? (await withPhysicians(deps.records, record)).physicians : [];
+  // A case none of whose physicians is the administrator's is answered as if it did not exist.
+  if (!record || !(target.actor.scope.platform || physicians.some((u) => inScope(target.actor.scope, u.organisationId))))
+    throw new AppError(404, 'case.not-found', 'No such case');
   const user = await deps.records.findUserById(input.userId);
-  if (!user) throw badRequest('userId: no such user', 'userId');
+  if (!user || !inScope(target.actor.scope, user.organisationId)) throw badRequest('userId: no such user', 'userId');
   const problem = memberProblem(target.caseRole, user);
   if (problem) throw badRequest(`userId: ${problem}`, 'userId');
   await replaceMember(deps, target.actor, target.caseId, target.caseRole, user);
-  return toAdminCase(deps.records, record);
+  return (await withPhysicians(deps.records, record)).view;
 }
 
-async function toAdminCase(records: RecordStore, record: CaseRecord): Promise<AdminCase> {
+/** A case as the administrator sees it, and the accounts of its physicians (whose organisations the case links). */
+async function withPhysicians(records: RecordStore, record: CaseRecord): Promise<{ view: AdminCase; physicians: UserRecord[] }> {
   const members = await records.listMembers(record.id);
-  const holder = async (caseRole: CaseRole): Promise<AdminCaseMember | null> => {
+  const holderOf = async (caseRole: CaseRole): Promise<UserRecord | null> => {
     const member = members.find((m) => m.caseRole === caseRole);
-    const user = member ? await records.findUserById(member.userId) : null;
-    return user ? { userId: user.id, username: user.username, name: user.name, active: user.deactivatedAt === null } : null;
+    return member ? await records.findUserById(member.userId) : null;
   };
-  const [ba, va] = await Promise.all([holder('ba'), holder('va')]);
-  return {
+  const [baUser, vaUser] = await Promise.all([holderOf('ba'), holderOf('va')]);
+  const shown = (user: UserRecord | null): AdminCaseMember | null =>
+    user ? { userId: user.id, username: user.username, name: user.name, active: user.deactivatedAt === null, organisationId: user.organisationId } : null;
+  const [ba, va] = [shown(baUser), shown(vaUser)];
+  const view: AdminCase = {
     id: record.id,
     title: record.title,
     employeePseudonym: record.employeePseudonym,
@@ -56,4 +66,5 @@ async function toAdminCase(records: RecordStore, record: CaseRecord): Promise<Ad
     createdAt: record.createdAt,
     members: { ba, va },
   };
+  return { view, physicians: [baUser, vaUser].filter((user): user is UserRecord => user !== null) };
 }

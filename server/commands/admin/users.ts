@@ -2,7 +2,7 @@ import type { AdminUser, ChangeRoleInput, ResetPasswordInput } from '../../../sh
 import { CloseCode } from '../../../shared/limits.ts';
 import { passwordProblem } from '../../../shared/passwordRule.ts';
 import { ACCOUNT_ROLE_FOR } from '../../../shared/roles.ts';
-import type { AuditActor } from '../../audit/Audit.ts';
+import { organisationFilter, userInScope, type AdminActor } from '../../policies/organisationScope.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import type { UserChange, UserRecord } from '../../store/ports.ts';
@@ -13,7 +13,7 @@ type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit' | 'connections' |
 /** The account an administrator acts on, and who acts. */
 export interface UserTarget {
   userId: string;
-  actor: AuditActor;
+  actor: AdminActor;
 }
 
 export function toAdminUser(user: UserRecord): AdminUser {
@@ -22,22 +22,25 @@ export function toAdminUser(user: UserRecord): AdminUser {
     username: user.username,
     name: user.name,
     role: user.role,
+    organisationId: user.organisationId,
+    platformAdmin: user.platformAdmin,
     active: user.deactivatedAt === null,
     deactivatedAt: user.deactivatedAt,
     createdAt: user.createdAt,
   };
 }
 
-/** Every account, by username; audited as a read of the user list. */
-export async function listUsers(deps: Pick<CommandDeps, 'records' | 'audit'>, actor: AuditActor): Promise<AdminUser[]> {
-  const users = await deps.records.listUsers();
+/** Every account the administrator manages (of their organisation, or all for the platform), by username; audited as a read of the user list. */
+export async function listUsers(deps: Pick<CommandDeps, 'records' | 'audit'>, actor: AdminActor): Promise<AdminUser[]> {
+  const organisationId = organisationFilter(actor.scope);
+  const users = (await deps.records.listUsers()).filter((user) => organisationId === undefined || user.organisationId === organisationId);
   await deps.audit.record(actor, { action: 'read', outcome: 'success', object: 'user-list', detail: `${users.length} users` });
   return users.map(toAdminUser);
 }
 
 /** Deactivates an account: it cannot log in, and every open session of it ends at once. Not one's own. */
 export async function deactivateUser(deps: Deps, target: UserTarget): Promise<AdminUser> {
-  const user = await userOf(deps, target.userId);
+  const user = await userOf(deps, target);
   if (user.id === target.actor.userId) throw new AppError(409, 'user.self-deactivate', 'You cannot deactivate your own account');
   if (user.deactivatedAt !== null) return toAdminUser(user);
   return change(deps, target, user, { deactivatedAt: deps.now().toISOString(), sessionVersion: user.sessionVersion + 1 }, `deactivate:${user.id}`);
@@ -45,14 +48,14 @@ export async function deactivateUser(deps: Deps, target: UserTarget): Promise<Ad
 
 /** Lets a deactivated account log in again (its old sessions stay ended). */
 export async function reactivateUser(deps: Deps, target: UserTarget): Promise<AdminUser> {
-  const user = await userOf(deps, target.userId);
+  const user = await userOf(deps, target);
   if (user.deactivatedAt === null) return toAdminUser(user);
   return change(deps, target, user, { deactivatedAt: null }, `reactivate:${user.id}`);
 }
 
 /** Sets a new password (the password rule, with the account's username); every open session of the account ends. */
 export async function resetPassword(deps: Deps, target: UserTarget, input: ResetPasswordInput): Promise<AdminUser> {
-  const user = await userOf(deps, target.userId);
+  const user = await userOf(deps, target);
   const problem = passwordProblem(input.password, user.username);
   if (problem) throw badRequest(`password: ${problem}`, 'password');
   const passwordHash = await hashPassword(input.password);
@@ -65,7 +68,7 @@ export async function resetPassword(deps: Deps, target: UserTarget, input: Reset
  * become an administrator (who never reads case content); and for one's own account.
  */
 export async function changeRole(deps: Deps, target: UserTarget, input: ChangeRoleInput): Promise<AdminUser> {
-  const user = await userOf(deps, target.userId);
+  const user = await userOf(deps, target);
   if (user.role === input.role) return toAdminUser(user);
   if (user.id === target.actor.userId) throw new AppError(409, 'user.self-role', 'You cannot change the role of your own account');
   const memberships = await Promise.all((await deps.records.listCasesOfUser(user.id)).map((c) => deps.records.listMembers(c.id)));
@@ -81,14 +84,13 @@ export async function changeRole(deps: Deps, target: UserTarget, input: ChangeRo
 
 /** Logs the account out everywhere: every session of it ends, on every device, and its open connections close. */
 export async function endUserSessions(deps: Deps, target: UserTarget): Promise<AdminUser> {
-  const user = await userOf(deps, target.userId);
+  const user = await userOf(deps, target);
   return change(deps, target, user, { sessionVersion: user.sessionVersion + 1 }, `end-sessions:${user.id}`);
 }
 
-async function userOf(deps: Pick<CommandDeps, 'records'>, userId: string): Promise<UserRecord> {
-  const user = await deps.records.findUserById(userId);
-  if (!user) throw new AppError(404, 'user.not-found', 'No such user');
-  return user;
+/** The target account, when the administrator manages it (404 otherwise, as for no account). */
+async function userOf(deps: Pick<CommandDeps, 'records'>, target: UserTarget): Promise<UserRecord> {
+  return userInScope(target.actor.scope, await deps.records.findUserById(target.userId));
 }
 
 /** Stores the change, audits it (the detail names what changed, never a password), and ends the sessions it ended. */

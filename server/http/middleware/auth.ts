@@ -56,6 +56,7 @@ export function actorOf(req: Request): AuditActor {
     userId: user?.id ?? null,
     username: user?.username ?? null,
     role: user?.role ?? null,
+    organisationId: user?.organisationId ?? null,
     ip: req.ip ?? null,
     userAgent: req.get('user-agent') ?? null,
   };

@@ -1,6 +1,7 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Audit } from '../../audit/Audit.ts';
 import { forbidden } from '../../errors.ts';
+import { scopeOf, type AdminActor } from '../../policies/organisationScope.ts';
 import { canAdminister } from '../../policies/participation.ts';
 import { actorOf, principalOf } from '../middleware/auth.ts';
 
@@ -11,4 +12,9 @@ export function requireAdmin(audit: Audit): RequestHandler {
     await audit.record(actorOf(req), { action: 'denied', outcome: 'denied', object: req.path.slice('/api/'.length), detail: 'not-admin' });
     next(forbidden('Only administrators may do this'));
   };
+}
+
+/** The administrator of a request that passed requireAdmin, with what they manage. */
+export function adminActorOf(req: Request): AdminActor {
+  return { ...actorOf(req), scope: scopeOf(principalOf(req).user) };
 }

@@ -3,9 +3,8 @@ import { AuditFilterQuery, AuditPageQuery } from '../../../shared/admin.ts';
 import { exportAuditCsv, readAudit } from '../../commands/admin/audit.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import type { AuditStore } from '../../store/ports.ts';
-import { actorOf } from '../middleware/auth.ts';
 import { parseBody } from '../middleware/validate.ts';
-import { requireAdmin } from './adminGuard.ts';
+import { adminActorOf, requireAdmin } from './adminGuard.ts';
 
 /** The audit trail for the log manager (an administrator): a filtered, paged read and a CSV export, each audited. */
 export function auditRoutes(deps: Pick<CommandDeps, 'audit'>, auditStore: Pick<AuditStore, 'page'>, auth: RequestHandler): Router {
@@ -14,12 +13,12 @@ export function auditRoutes(deps: Pick<CommandDeps, 'audit'>, auditStore: Pick<A
   const trail = { audit: deps.audit, auditStore };
 
   router.get('/api/audit', ...admin, async (req, res) => {
-    res.json(await readAudit(trail, actorOf(req), parseBody(AuditPageQuery, req.query)));
+    res.json(await readAudit(trail, adminActorOf(req), parseBody(AuditPageQuery, req.query)));
   });
 
   router.get('/api/audit.csv', ...admin, async (req, res) => {
     const filter = parseBody(AuditFilterQuery, req.query);
-    const { csv, truncated } = await exportAuditCsv(trail, actorOf(req), filter);
+    const { csv, truncated } = await exportAuditCsv(trail, adminActorOf(req), filter);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     if (truncated) res.setHeader('X-Audit-Truncated', 'true');

@@ -46,7 +46,8 @@ export class RedisAuditStore implements AuditStore {
       const first = Math.max(0, last - PAGE_SIZE + 1);
       const page = await this.redis.lrange(key, first, last);
       for (let i = page.length - 1; i >= 0 && found.length <= limit; i--) {
-        const entry = JSON.parse(page[i]!) as AuditEntry;
+        // Rows written before organisations carry none.
+        const entry = { organisationId: null, ...(JSON.parse(page[i]!) as Omit<AuditEntry, 'organisationId'>) } as AuditEntry;
         if (matchesAuditQuery(entry, query)) found.push({ entry, position: first + i });
       }
     }

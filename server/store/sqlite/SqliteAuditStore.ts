@@ -9,6 +9,7 @@ interface AuditRow {
   user_id: string | null;
   username: string | null;
   role: string | null;
+  organisation_id: string | null;
   case_id: string | null;
   object: string;
   action: string;
@@ -49,6 +50,7 @@ export class SqliteAuditStore implements AuditStore {
     const filters = [
       ['case_id =', 'caseId', query.caseId],
       ['user_id =', 'userId', query.userId],
+      ['organisation_id =', 'organisationId', query.organisationId],
       ['action =', 'action', query.action],
       ['at >=', 'from', query.from],
       ['at <', 'to', query.to],
@@ -74,6 +76,7 @@ function toEntry(row: AuditRow): AuditEntry {
     userId: row.user_id,
     username: row.username,
     role: row.role,
+    organisationId: row.organisation_id,
     caseId: row.case_id,
     object: row.object,
     action: row.action as AuditAction,

@@ -132,8 +132,8 @@ function workflowStatements(db: SqliteDatabase) {
     anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
     unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
     audit: db.prepare(
-      `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
-       VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
+      `INSERT INTO audit_log (at, user_id, username, role, organisation_id, case_id, object, action, outcome, detail, ip, user_agent)
+       VALUES (@at, @userId, @username, @role, @organisationId, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
     ),
     sealLegacy: db.prepare<[string, number, string, number, string]>(
       'UPDATE case_workflow SET seal_mac = ?, legacy_seq = ? WHERE case_id = ? AND seq = ? AND hash = ? AND seal_mac IS NULL',

@@ -263,6 +263,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0;
   UPDATE users SET platform_admin = 1 WHERE role = 'admin';
   CREATE INDEX users_by_organisation ON users (organisation_id, username);
+  -- The audit trail records the actor's organisation (NULL for rows written before, and without an account).
+  ALTER TABLE audit_log ADD COLUMN organisation_id TEXT;
+  CREATE INDEX audit_by_organisation ON audit_log (organisation_id, id);
   `,
   `
   -- Login sessions (docs/security.md, "Sessions that refresh"): one row per login, with the hash of its

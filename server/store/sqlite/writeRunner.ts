@@ -26,8 +26,8 @@ function prepareStatements(db: Database.Database) {
     ),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     audit: db.prepare(
-      `INSERT INTO audit_log (at, user_id, username, role, case_id, object, action, outcome, detail, ip, user_agent)
-       VALUES (@at, @userId, @username, @role, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
+      `INSERT INTO audit_log (at, user_id, username, role, organisation_id, case_id, object, action, outcome, detail, ip, user_agent)
+       VALUES (@at, @userId, @username, @role, @organisationId, @caseId, @object, @action, @outcome, @detail, @ip, @userAgent)`,
     ),
   };
 }

@@ -1,9 +1,9 @@
 import type { Download, Locator } from 'playwright-core';
 import type { WorkspacePage } from '../browser.ts';
 
-type Tab = 'Gebruikers' | 'Casussen' | 'Auditlog';
+type Tab = 'Gebruikers' | 'Organisaties' | 'Casussen' | 'Auditlog';
 
-/** The administrator's screens (client/src/features/admin): users, cases and the audit log. */
+/** The administrator's screens (client/src/features/admin): users, organisations, cases and the audit log. */
 export class AdminScreens {
   constructor(private readonly user: WorkspacePage) {}
 
@@ -30,13 +30,29 @@ export class AdminScreens {
   }
 
   /** Fills in and submits the form for a new account. */
-  async createUser(user: { username: string; name: string; role: string; password: string }): Promise<void> {
+  async createUser(user: { username: string; name: string; role: string; password: string; organisation?: string }): Promise<void> {
     const form = this.page.getByTestId('create-user');
     await form.getByLabel('Gebruikersnaam', { exact: true }).fill(user.username);
     await form.getByLabel('Naam', { exact: true }).fill(user.name);
     await form.getByLabel('Rol', { exact: true }).selectOption({ label: user.role });
+    if (user.organisation) await form.getByLabel('Organisatie', { exact: true }).selectOption({ label: user.organisation });
     await form.getByLabel('Wachtwoord', { exact: true }).fill(user.password);
     await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  }
+
+  organisationRow(name: string): Locator {
+    return this.page
+      .getByTestId('admin-organisations')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  /** Fills in and submits the form for a new organisation (platform administrators). */
+  async createOrganisation(name: string, kind: string): Promise<void> {
+    const form = this.page.getByTestId('create-organisation');
+    await form.getByLabel('Naam', { exact: true }).fill(name);
+    await form.getByLabel('Soort', { exact: true }).selectOption({ label: kind });
+    await form.getByRole('button', { name: 'Organisatie aanmaken' }).click();
   }
 
   caseRow(caseId: string): Locator {

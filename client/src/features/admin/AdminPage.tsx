@@ -2,16 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../router.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { CasesTab } from './CasesTab.tsx';
+import { OrganisationsTab } from './OrganisationsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 import './admin.css';
 
 const TABS = [
   { path: '/admin', key: 'users' },
+  { path: '/admin/organisations', key: 'organisations' },
   { path: '/admin/cases', key: 'cases' },
   { path: '/admin/audit', key: 'audit' },
 ] as const;
 
-/** The administrator's home: accounts, cases and the audit log, never case content. */
+/** The administrator's home: accounts, organisations, cases and the audit log, never case content. */
 export function AdminPage({ path, userId }: { path: string; userId: string }) {
   const { t } = useTranslation();
   const current = TABS.find((tab) => tab.path === path) ?? TABS[0];
@@ -26,7 +28,15 @@ export function AdminPage({ path, userId }: { path: string; userId: string }) {
           </Link>
         ))}
       </nav>
-      {current.key === 'users' ? <UsersTab ownId={userId} /> : current.key === 'cases' ? <CasesTab /> : <AuditTab />}
+      {current.key === 'users' ? (
+        <UsersTab ownId={userId} />
+      ) : current.key === 'organisations' ? (
+        <OrganisationsTab ownId={userId} />
+      ) : current.key === 'cases' ? (
+        <CasesTab />
+      ) : (
+        <AuditTab />
+      )}
     </section>
   );
 }

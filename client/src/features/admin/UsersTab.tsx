@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../../../shared/admin.ts';
 import { MAX_DISPLAY_NAME_CHARS, MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS } from '../../../../shared/limits.ts';
+import type { AdminOrganisation } from '../../../../shared/organisations.ts';
 import { ROLES, type Role } from '../../../../shared/roles.ts';
 import { SelectField } from '../workflow/Fields.tsx';
 import { AdminError, useAdminAction } from './AdminError.tsx';
@@ -12,10 +13,15 @@ import { InputField } from './InputField.tsx';
 export function UsersTab({ ownId }: { ownId: string }) {
   const { t } = useTranslation();
   const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [organisations, setOrganisations] = useState<AdminOrganisation[]>([]);
   const action = useAdminAction();
   const reload = () => void action.run(adminApi.users).then((list) => list && setUsers(list));
   // Loads once; the rows reload after each change.
-  useEffect(reload, []);
+  useEffect(() => {
+    reload();
+    void action.run(adminApi.organisations).then((list) => list && setOrganisations(list));
+  }, []);
+  const organisationName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
 
   return (
     <section aria-labelledby="admin-users-heading">
@@ -30,25 +36,26 @@ export function UsersTab({ ownId }: { ownId: string }) {
               <th scope="col">{t('admin.users.name')}</th>
               <th scope="col">{t('admin.users.username')}</th>
               <th scope="col">{t('admin.users.role')}</th>
+              <th scope="col">{t('admin.users.organisation')}</th>
               <th scope="col">{t('admin.users.status')}</th>
               <th scope="col">{t('admin.users.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow key={user.id} user={user} own={user.id === ownId} onChanged={reload} />
+              <UserRow key={user.id} user={user} own={user.id === ownId} organisation={organisationName(user.organisationId)} onChanged={reload} />
             ))}
           </tbody>
         </table>
       )}
-      <CreateUser onCreated={reload} />
+      <CreateUser organisations={organisations} onCreated={reload} />
     </section>
   );
 }
 
 type Editing = 'none' | 'password' | 'role';
 
-function UserRow({ user, own, onChanged }: { user: AdminUser; own: boolean; onChanged: () => void }) {
+function UserRow({ user, own, organisation, onChanged }: { user: AdminUser; own: boolean; organisation: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const action = useAdminAction();
   const [editing, setEditing] = useState<Editing>('none');
@@ -70,7 +77,10 @@ function UserRow({ user, own, onChanged }: { user: AdminUser; own: boolean; onCh
         {user.name} {own ? <span className="muted">{t('admin.users.you')}</span> : null}
       </td>
       <td>{user.username}</td>
-      <td>{t(`roles.${user.role}`)}</td>
+      <td>
+        {t(`roles.${user.role}`)} {user.platformAdmin ? <span className="muted">({t('admin.users.platformAdmin')})</span> : null}
+      </td>
+      <td>{organisation}</td>
       <td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
       <td>
         <div className="admin-actions">
@@ -125,16 +135,20 @@ function UserRow({ user, own, onChanged }: { user: AdminUser; own: boolean; onCh
   );
 }
 
-function CreateUser({ onCreated }: { onCreated: () => void }) {
+function CreateUser({ organisations, onCreated }: { organisations: AdminOrganisation[]; onCreated: () => void }) {
   const { t } = useTranslation();
   const action = useAdminAction();
   const empty = { username: '', name: '', role: 'bedrijfsarts' as Role, password: '' };
   const [form, setForm] = useState(empty);
+  // Empty: the first organisation listed, as the select shows it.
+  const [organisationId, setOrganisationId] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
   const submit = async () => {
     setCreated(null);
-    const user = await action.run(() => adminApi.createUser(form));
+    // The organisation shown is the one sent; with only their own to choose from, the server puts it there.
+    const chosen = organisations.length > 1 ? organisationId || organisations[0]!.id : '';
+    const user = await action.run(() => adminApi.createUser({ ...form, ...(chosen ? { organisationId: chosen } : {}) }));
     if (!user) return;
     setCreated(user.username);
     setForm(empty);
@@ -147,6 +161,15 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
         <InputField label={t('admin.users.username')} value={form.username} onChange={set('username')} maxLength={MAX_USERNAME_CHARS} required />
         <InputField label={t('admin.users.name')} value={form.name} onChange={set('name')} maxLength={MAX_DISPLAY_NAME_CHARS} required />
         <SelectField label={t('admin.users.role')} value={form.role} options={ROLES} optionLabel={(r) => t(`roles.${r}`)} onChange={set('role')} />
+        {organisations.length > 1 ? (
+          <SelectField
+            label={t('admin.users.organisation')}
+            value={organisationId || organisations[0]!.id}
+            options={organisations.map((o) => o.id)}
+            optionLabel={(id) => organisations.find((o) => o.id === id)?.name ?? id}
+            onChange={setOrganisationId}
+          />
+        ) : null}
         <InputField
           label={t('admin.users.password')}
           type="password"

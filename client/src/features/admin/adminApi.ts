@@ -1,5 +1,6 @@
 import type { AdminCase, AdminUser, AuditPageResponse } from '../../../../shared/admin.ts';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
+import type { AdminOrganisation, OrganisationKind } from '../../../../shared/organisations.ts';
 import type { CaseRole, Role } from '../../../../shared/roles.ts';
 import type { CreateCaseInput } from '../../../../shared/schemas.ts';
 import { request } from '../../api.ts';
@@ -25,7 +26,12 @@ const userPath = (userId: string) => `/api/admin/users/${encodeURIComponent(user
 /** The administrator's routes (docs/contract.md, "Administration"). */
 export const adminApi = {
   users: () => request<AdminUser[]>('GET', '/api/admin/users'),
-  createUser: (input: { username: string; name: string; role: Role; password: string }) => request<PublicUser>('POST', '/api/users', input),
+  createUser: (input: { username: string; name: string; role: Role; password: string; organisationId?: string }) =>
+    request<PublicUser>('POST', '/api/users', input),
+  organisations: () => request<AdminOrganisation[]>('GET', '/api/organisations'),
+  createOrganisation: (input: { name: string; kind: OrganisationKind }) => request<AdminOrganisation>('POST', '/api/organisations', input),
+  updateOrganisation: (organisationId: string, change: { mfaRequired: boolean }) =>
+    request<AdminOrganisation>('PATCH', `/api/organisations/${encodeURIComponent(organisationId)}`, change),
   deactivate: (userId: string) => request<AdminUser>('POST', `${userPath(userId)}/deactivate`),
   reactivate: (userId: string) => request<AdminUser>('POST', `${userPath(userId)}/reactivate`),
   resetPassword: (userId: string, password: string) => request<AdminUser>('POST', `${userPath(userId)}/password`, { password }),
