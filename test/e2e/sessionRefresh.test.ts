@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
-import { CLIENT_DIR, expectNoPageErrors, useBrowser } from '../helpers/browser.ts';
+import { CLIENT_DIR, expectNoPageErrors, useBrowser, useWorkspaceServer } from '../helpers/browser.ts';
+import { AdminScreens } from '../helpers/pages/admin.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
@@ -73,5 +74,27 @@ describe('a session that refreshes, in the browser', () => {
     expect(reported.at(-1)).toBe(false);
     const rows = await server.stores.audit.list({ action: 'logout' });
     expect(rows.some((row) => row.detail === 'idle-timeout' && row.username === 'ba.demo')).toBe(true);
+  });
+});
+
+describe("an administrator's 'log out everywhere', in the browser", () => {
+  const browser = useBrowser();
+  const workspace = useWorkspaceServer();
+
+  it("ends the VA's session on their open case page: the login page returns", async () => {
+    const server = workspace();
+    const va = await browser.newPhysician(server.url, 'va.demo');
+    await va.openCase(DEMO_CASE_ID);
+    const visitor = await browser.newVisitor(server.url);
+    await visitor.logIn('admin.demo', 'demo');
+    const admin = new AdminScreens(visitor);
+    await admin.userRow('va.demo').waitFor();
+    visitor.page.once('dialog', (dialog) => void dialog.accept());
+    await admin.userRow('va.demo').getByRole('button', { name: 'Overal uitloggen' }).click();
+
+    await va.loginForm.waitFor({ timeout: 15_000 });
+    const rows = await server.stores.audit.list({ action: 'write' });
+    expect(rows.some((row) => row.detail?.startsWith('end-sessions:'))).toBe(true);
+    expectNoPageErrors(visitor, va);
   });
 });

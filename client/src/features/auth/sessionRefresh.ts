@@ -72,10 +72,15 @@ export function useSessionRefresh(expiresAt: number | null, onRefreshed: (respon
         schedule(RETRY_SECONDS);
       }
     };
+    const ended = () => {
+      if (!stopped) callbacks.current.onEnded();
+    };
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, markActive, { capture: true, passive: true });
+    sessionEvents.addEventListener(ENDED, ended);
     schedule(refreshDelaySeconds(expiresAt, Date.now() / 1000));
     return () => {
       stopped = true;
+      sessionEvents.removeEventListener(ENDED, ended);
       if (timer) clearTimeout(timer);
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, markActive, { capture: true });
     };
@@ -87,6 +92,10 @@ export const RENEW_GUARD_MS = 30_000;
 
 let renewing: Promise<boolean> | null = null;
 
+/** Told when a renewal found the session ended, so that the page signs out at once rather than at its next refresh. */
+const sessionEvents = new EventTarget();
+const ENDED = 'ended';
+
 /**
  * A connection was refused as unauthenticated: its access token may only have
  * expired (the page was offline or asleep past it). Refreshes once (one
@@ -96,7 +105,10 @@ let renewing: Promise<boolean> | null = null;
 export function renewAfterRefusal(): Promise<boolean> {
   renewing ??= exclusively(() => refreshSession(false)).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) sessionEvents.dispatchEvent(new Event(ENDED));
+      return false;
+    },
   );
   const current = renewing;
   void current.finally(() => {
