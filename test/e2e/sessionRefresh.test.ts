@@ -90,7 +90,7 @@ describe("an administrator's 'log out everywhere', in the browser", () => {
     const admin = new AdminScreens(visitor);
     await admin.userRow('va.demo').waitFor();
     visitor.page.once('dialog', (dialog) => void dialog.accept());
-    await admin.userRow('va.demo').getByRole('button', { name: 'Overal uitloggen' }).click();
+    await admin.userRow('va.demo').getByRole('button', { name: 'Afmelden op alle apparaten' }).click();
 
     await va.loginForm.waitFor({ timeout: 15_000 });
     const rows = await server.stores.audit.list({ action: 'write' });

@@ -15,7 +15,7 @@ export const nl = {
     subtitle: 'Bedrijfsarts en verzekeringsarts, samen aan één beoordeling',
     language: 'Taal',
     logout: 'Uitloggen',
-    logoutEverywhere: 'Overal uitloggen',
+    logoutEverywhere: 'Afmelden op alle apparaten',
     confirmLogoutEverywhere: 'Uitloggen op al uw apparaten? Wijzigingen die nog niet op de server staan, gaan op deze en andere apparaten verloren.',
     loggedInAs: 'Ingelogd als {{name}}',
     loading: 'Laden…',
