@@ -6,6 +6,9 @@ import { Audit } from './audit/Audit.ts';
 import { Authenticator } from './auth/Authenticator.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './auth/loginThrottle.ts';
 import { createSecondFactorDeps } from './auth/secondFactorDeps.ts';
+import { RefreshTokens } from './auth/refreshTokens.ts';
+import { SessionSweeper } from './auth/sessionSweeper.ts';
+import { LoginSessions, sessionPolicyOf } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { DocumentBus } from './collab/DocumentBus.ts';
 import { collabPorts } from './collab/documentReader.ts';
@@ -55,7 +58,8 @@ export function createApp(deps: AppDeps): Workspace {
   // Every reader of the workflow, access checks included, goes through the check against the log.
   const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity) };
   const secondFactor = createSecondFactorDeps(stores.secondFactors, stores.records, deps.tokenSecret, config.MFA_REQUIRED);
-  const authenticator = new Authenticator(tokens, stores.records, secondFactor.policy);
+  const sessions = new LoginSessions(stores.sessions, stores.records, tokens, new RefreshTokens(deps.tokenSecret), sessionPolicyOf(config));
+  const authenticator = new Authenticator(tokens, stores.records, secondFactor.policy, sessions);
   const core: Core = { config, log, audit, metrics: createMetrics(), authenticator, checked };
   const collab = createCollab(core, stores.docs, deps.bus ?? null);
   const app = express();
@@ -71,6 +75,7 @@ export function createApp(deps: AppDeps): Workspace {
     employerSummaries: stores.employerSummaries,
     audit,
     tokens,
+    sessions,
     throttle: deps.throttle ?? new MemoryLoginThrottle(),
     secondFactor,
     ...collabPorts(collab.collab),
@@ -91,6 +96,9 @@ export function createApp(deps: AppDeps): Workspace {
     now,
   });
   reminders.start();
+  const sweeper = new SessionSweeper({ ...commands, log });
+  sweeper.start();
+  server.once('close', () => sweeper.stop());
   mail.start();
   routeUpgrades(server, collab.websocket, origins);
   return workspaceOf({ app, server, collab, realtime, reminders, mail, integrity, metrics: core.metrics, audit, log });

@@ -11,6 +11,10 @@ const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((
 /** A Prometheus bearer token is a shared secret: as long as a token-signing one. */
 const MIN_METRICS_TOKEN_LENGTH = 32;
 
+/** Bounds of ACCESS_TOKEN_TTL_SECONDS: long enough to refresh in time, short enough that a stolen token soon stops working. */
+const MIN_ACCESS_TOKEN_TTL_SECONDS = 30;
+const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
 /** PUBLIC_URL: an http(s) origin, without path, query or fragment; kept in URL's canonical form. */
 const publicUrl = z
   .string()
@@ -51,13 +55,32 @@ const ConfigSchema = z
      * in DATA_DIR when unset. Every node of the distributed mode needs the same one.
      */
     LOG_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional(),
-    /** How long a session token stays valid, in seconds. */
+    /**
+     * How long a token without a login session stays valid, in seconds (tokens that tools issue; a
+     * login's tokens follow ACCESS_TOKEN_TTL_SECONDS and the session limits below).
+     */
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()
       .min(60)
       .max(7 * 24 * 3600)
       .default(12 * 3600),
+    /** How long one access token of a login session stays valid, in seconds; the browser refreshes it before then. */
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(MIN_ACCESS_TOKEN_TTL_SECONDS).max(MAX_ACCESS_TOKEN_TTL_SECONDS).default(300),
+    /** Minutes without anything the user did after which a login session ends, on every connection. */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Hours after the login at which a session ends however active it is (the absolute maximum). */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(12),
     /** Seed demo users and the demo case into an empty store. */
     DEMO_SEED: booleanFlag.default(true),
     /** pino log level. */

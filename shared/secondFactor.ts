@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LoginResponse } from './api.ts';
+import type { SessionResponse } from './authSession.ts';
 
 /** The second factor of local accounts (docs/security.md, "Second factor"): shapes and request schemas. */
 
@@ -51,7 +51,7 @@ export interface SecondFactorChallenge {
 }
 
 /** What POST /api/auth/login answers: a session, or the second step. */
-export type LoginAnswer = LoginResponse | SecondFactorChallenge;
+export type LoginAnswer = SessionResponse | SecondFactorChallenge;
 
 export const isSecondFactorChallenge = (answer: LoginAnswer): answer is SecondFactorChallenge => 'secondFactor' in answer;
 

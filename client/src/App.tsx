@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../shared/api.ts';
 import { api, ApiError } from './api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
+import { useSessionRefresh } from './features/auth/sessionRefresh.ts';
 import { CaseList } from './features/cases/CaseList.tsx';
 import {
   NOTIFICATION_SETTINGS_PATH,
@@ -19,12 +20,22 @@ import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/in
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
 import { Link, navigate, usePath } from './router.tsx';
 
-type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'signed-in'; user: PublicUser };
+/** Signed in: the user, and when the access token that the page started with expires (null offline: nothing to refresh yet). */
+type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'signed-in'; user: PublicUser; expiresAt: number | null };
 
 export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session>({ state: 'checking' });
   useSessionCheck(setSession);
+  useSessionRefresh(
+    session.state === 'signed-in' ? session.expiresAt : null,
+    ({ user, expiresAt, sessionExpiresAt }) => rememberSession({ user, expiresAt: sessionExpiresAt ?? expiresAt }),
+    () => {
+      // The session ended (idle, its maximum, logged out elsewhere): sign in again.
+      forgetSession();
+      setSession({ state: 'anonymous' });
+    },
+  );
 
   if (session.state === 'checking') return <p className="page">{t('app.loading')}</p>;
   if (session.state === 'anonymous') {
@@ -35,9 +46,9 @@ export function App() {
           <LanguagePicker />
         </header>
         <LoginPage
-          onLoggedIn={(user, expiresAt) => {
-            rememberSession({ user, expiresAt });
-            setSession({ state: 'signed-in', user });
+          onLoggedIn={(user, expiresAt, sessionExpiresAt) => {
+            rememberSession({ user, expiresAt: sessionExpiresAt ?? expiresAt });
+            setSession({ state: 'signed-in', user, expiresAt });
           }}
         />
       </div>
@@ -54,16 +65,16 @@ export function App() {
 function useSessionCheck(setSession: (session: Session) => void): void {
   useEffect(() => {
     api.me().then(
-      ({ user, expiresAt }) => {
+      ({ user, expiresAt, sessionExpiresAt }) => {
         prefetchCasePage(user);
-        rememberSession({ user, expiresAt });
-        setSession({ state: 'signed-in', user });
+        rememberSession({ user, expiresAt: sessionExpiresAt ?? expiresAt });
+        setSession({ state: 'signed-in', user, expiresAt });
       },
       (error: unknown) => {
         // Offline, the last session still holds until it expires: the work goes on locally.
         const offline = error instanceof ApiError && error.id === 'network' ? cachedSession() : null;
         if (!offline) forgetSession();
-        setSession(offline ? { state: 'signed-in', user: offline.user } : { state: 'anonymous' });
+        setSession(offline ? { state: 'signed-in', user: offline.user, expiresAt: null } : { state: 'anonymous' });
       },
     );
   }, [setSession]);
@@ -77,6 +88,13 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
     const pending = pendingChanges(user.id);
     if (pending > 0 && !window.confirm(t('app.confirmLogoutPending', { count: pending }))) return;
     await api.logout().catch(() => undefined);
+    navigate('/');
+    onLoggedOut();
+    await forgetLocalData();
+  };
+  const logoutEverywhere = async () => {
+    if (!window.confirm(t('app.confirmLogoutEverywhere'))) return;
+    await api.logoutEverywhere().catch(() => undefined);
     navigate('/');
     onLoggedOut();
     await forgetLocalData();
@@ -99,6 +117,9 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
         <LanguagePicker />
         <button type="button" onClick={logout}>
           {t('app.logout')}
+        </button>
+        <button type="button" onClick={logoutEverywhere}>
+          {t('app.logoutEverywhere')}
         </button>
       </header>
       <main id="content" tabIndex={-1}>

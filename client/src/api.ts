@@ -40,10 +40,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 /** The session lives in an httpOnly cookie; the client never touches the token. */
 export const api = {
-  /** A session, or the second step a correct password leads to (shared/secondFactor.ts). */
+  /** A session (`sessionExpiresAt`: its absolute end, shared/authSession.ts), or the second step a correct password leads to (shared/secondFactor.ts). */
   login: (username: string, password: string) => request<LoginAnswer>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
-  me: () => request<{ user: PublicUser; expiresAt: number }>('GET', '/api/me'),
+  /** Ends every session of this user, on every device. */
+  logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
+  me: () => request<{ user: PublicUser; expiresAt: number; sessionExpiresAt?: number }>('GET', '/api/me'),
   /** Every case with its work-queue fields (shared/workQueue.ts). */
   cases: () => request<CaseListEntry[]>('GET', '/api/cases'),
   case: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),

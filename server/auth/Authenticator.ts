@@ -18,6 +18,8 @@ export interface SessionRef {
   sessionVersion: number;
   /** Whether the token was issued after a second factor (its `amr` claim). */
   secondFactor: boolean;
+  /** The login session of the token (server/auth/sessions.ts), when it has one. */
+  sessionId?: string | null;
 }
 
 export const sessionOf = (claims: TokenClaims): SessionRef => ({
@@ -25,7 +27,13 @@ export const sessionOf = (claims: TokenClaims): SessionRef => ({
   tokenId: claims.jti,
   sessionVersion: claims.sv ?? 0,
   secondFactor: hasSecondFactor(claims),
+  sessionId: claims.sid ?? null,
 });
+
+/** Whether a login session is still open, within its idle timeout and its absolute maximum (LoginSessions). */
+export interface SessionLiveness {
+  isLive(sessionId: string): Promise<boolean>;
+}
 
 /**
  * Resolves a presented token to a principal: well signed, unexpired, not
@@ -38,6 +46,7 @@ export class Authenticator {
     private readonly tokens: TokenService,
     private readonly records: RecordStore,
     private readonly secondFactor: SecondFactorPolicy = NO_SECOND_FACTOR_REQUIRED,
+    private readonly sessions: SessionLiveness | null = null,
   ) {}
 
   async authenticate(token: string | null): Promise<Principal | null> {
@@ -52,12 +61,18 @@ export class Authenticator {
    * The account of a session that was valid, while it still is (the expiry is
    * the caller's to check); null once it was logged out, the account is gone or
    * deactivated, or its sessions were ended (password reset, deactivation),
-   * and while the account requires a second factor the session was not opened
+   * or its login session ended (logout, idle timeout, absolute maximum), or
+   * while the account requires a second factor the session was not opened
    * with one (so an organisation switching the requirement on ends them).
    */
   async holderOf(session: SessionRef): Promise<UserRecord | null> {
-    const [user, revoked] = await Promise.all([this.records.findUserById(session.userId), this.records.isTokenRevoked(session.tokenId)]);
-    if (!user || revoked || user.deactivatedAt !== null || user.sessionVersion !== session.sessionVersion) return null;
+    const { sessionId } = session;
+    const [user, revoked, live] = await Promise.all([
+      this.records.findUserById(session.userId),
+      this.records.isTokenRevoked(session.tokenId),
+      sessionId ? (this.sessions?.isLive(sessionId) ?? false) : true,
+    ]);
+    if (!user || revoked || !live || user.deactivatedAt !== null || user.sessionVersion !== session.sessionVersion) return null;
     if (!session.secondFactor && (await this.secondFactor.requiredFor(user))) return null;
     return user;
   }

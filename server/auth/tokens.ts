@@ -23,6 +23,20 @@ export interface TokenClaims {
    * a token (server/auth/secondFactorPolicy.ts).
    */
   amr?: AuthMethod[];
+  /** The login session the token belongs to (server/auth/sessions.ts); absent in a token without one. */
+  sid?: string;
+}
+
+/** A token of a login session: its id, and the token's own lifetime (at most the session's remaining time). */
+export interface TokenSession {
+  id: string;
+  ttlSeconds: number;
+}
+
+/** What a token says beyond its account: how the holder authenticated, and its login session. */
+export interface IssueOptions {
+  amr?: AuthMethod[];
+  session?: TokenSession;
 }
 
 /**
@@ -55,9 +69,20 @@ export class TokenService {
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
-  issue(userId: string, role: Role, sessionVersion = 0, amr?: AuthMethod[]): { token: string; claims: TokenClaims } {
+  issue(userId: string, role: Role, sessionVersion = 0, options: IssueOptions = {}): { token: string; claims: TokenClaims } {
+    const { amr, session } = options;
     const iat = this.now();
-    const claims: TokenClaims = { sub: userId, role, jti: randomUUID(), iat, exp: iat + this.ttlSeconds, sv: sessionVersion, ...(amr ? { amr } : {}) };
+    const exp = iat + (session?.ttlSeconds ?? this.ttlSeconds);
+    const claims: TokenClaims = {
+      sub: userId,
+      role,
+      jti: randomUUID(),
+      iat,
+      exp,
+      sv: sessionVersion,
+      ...(amr ? { amr } : {}),
+      ...(session ? { sid: session.id } : {}),
+    };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return { token: `${body}.${sign(body, this.secret).toString('base64url')}`, claims };
   }
@@ -86,7 +111,8 @@ function parseClaims(payload: string): TokenClaims | null {
       typeof claims.iat === 'number' &&
       typeof claims.exp === 'number' &&
       (claims.sv === undefined || typeof claims.sv === 'number') &&
-      (claims.amr === undefined || (Array.isArray(claims.amr) && claims.amr.every((method) => typeof method === 'string')));
+      (claims.amr === undefined || (Array.isArray(claims.amr) && claims.amr.every((method) => typeof method === 'string'))) &&
+      (claims.sid === undefined || typeof claims.sid === 'string');
     return valid ? (claims as TokenClaims) : null;
   } catch {
     return null;

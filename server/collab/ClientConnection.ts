@@ -37,8 +37,14 @@ export interface ConnectionContext {
   access: Exclude<DocAccess, 'none'>;
   /** Id of the session token the connection authenticated with (closed at logout). */
   tokenId: string;
-  /** When that token expires (seconds since the epoch): the connection ends with it. */
+  /** When that token expires (seconds since the epoch): a connection without a login session ends with it. */
   tokenExpiresAt: number;
+  /**
+   * The login session of the token (server/auth/sessions.ts), or null: a
+   * session's connection outlives the access token it opened with (refreshes
+   * replace that) and ends with the session.
+   */
+  sessionId: string | null;
   /** The account's session version the token was issued under: the connection ends when an administrator ends its sessions. */
   sessionVersion: number;
   /** Whether the token was issued after a second factor: refused once the account requires one and it was not. */

@@ -77,6 +77,7 @@ export async function authorizeConnection(request: IncomingMessage, deps: Author
       access,
       tokenId: principal.claims.jti,
       tokenExpiresAt: principal.claims.exp,
+      sessionId: principal.claims.sid ?? null,
       sessionVersion: principal.claims.sv ?? 0,
       secondFactor: hasSecondFactor(principal.claims),
       ip: actor.ip,

@@ -5,6 +5,7 @@ import type { DraftSnapshot, PositionSnapshot } from '../../shared/workflow/type
 import type { Audit } from '../audit/Audit.ts';
 import type { LoginThrottle } from '../auth/loginThrottle.ts';
 import type { SecondFactorDeps } from '../auth/secondFactorDeps.ts';
+import type { LoginSessions } from '../auth/sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
 import type {
@@ -57,6 +58,8 @@ export interface ConnectionSubject {
   caseId: string;
   userId: string;
   tokenId: string;
+  /** The login session, when the token had one. */
+  sessionId: string | null;
 }
 
 /** Ends open document connections (logout, ended membership or review). */
@@ -95,6 +98,8 @@ export interface CommandDeps {
   employerSummaries: EmployerSummaryStore;
   audit: Audit;
   tokens: TokenService;
+  /** Login sessions: started at login, refreshed, ended. */
+  sessions: LoginSessions;
   throttle: LoginThrottle;
   /** TOTP enrolment and the second step of a login. */
   secondFactor: SecondFactorDeps;

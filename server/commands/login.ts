@@ -1,8 +1,9 @@
 import { MAX_USERNAME_CHARS } from '../../shared/limits.ts';
 import type { LoginInput } from '../../shared/schemas.ts';
-import type { LoginAnswer } from '../../shared/secondFactor.ts';
+import type { SecondFactorChallenge } from '../../shared/secondFactor.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import { dummyPasswordHash, passwordWork, tryVerifyPassword } from '../auth/passwords.ts';
+import type { StartedSession } from '../auth/sessions.ts';
 import { invalidCredentials, loginBusy, tooManyAttempts } from '../errors.ts';
 import type { UserRecord } from '../store/ports.ts';
 import type { CommandDeps } from './deps.ts';
@@ -10,7 +11,7 @@ import { openSession } from './openSession.ts';
 import { secondStepOf } from './secondFactor/loginSteps.ts';
 
 /**
- * Checks a password and issues a session token. The attempt is counted on the
+ * Checks a password and starts a login session (server/auth/sessions.ts). The attempt is counted on the
  * throttle before the password is checked (so parallel guesses count like
  * sequential ones), and the check waits in a bounded queue (so a burst cannot
  * delay everyone's login). Every checked attempt is audited on its own;
@@ -20,10 +21,10 @@ import { secondStepOf } from './secondFactor/loginSteps.ts';
  * (server/commands/secondFactor/loginSteps.ts).
  */
 export async function login(
-  deps: Pick<CommandDeps, 'records' | 'audit' | 'tokens' | 'throttle' | 'secondFactor'>,
+  deps: Pick<CommandDeps, 'records' | 'audit' | 'sessions' | 'throttle' | 'secondFactor'>,
   input: LoginInput,
   origin: AuditActor,
-): Promise<LoginAnswer> {
+): Promise<SecondFactorChallenge | StartedSession> {
   const keys = { account: input.username, ip: origin.ip ?? 'unknown' };
   const attempt: AuditActor = { ...origin, username: input.username.slice(0, MAX_USERNAME_CHARS) };
   const refuse = (detail: string) => deps.audit.recordRefusal(attempt, { action: 'login', outcome: 'denied', object: 'session', detail });

@@ -14,7 +14,7 @@ export interface RealtimePublisher {
    * how many lost access.
    */
   recheckCase(caseId: string): Promise<number>;
-  /** Disconnects the sockets opened with a session token (logout), on every node, telling them why. */
+  /** Disconnects the sockets opened with a session token, or with any token of a login session (logout), on every node, telling them why. */
   disconnectToken(tokenId: string): Promise<void>;
   /** Disconnects every socket of a user (an administrator ended their sessions), on every node, telling them why. */
   disconnectUser(userId: string): Promise<void>;

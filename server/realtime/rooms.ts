@@ -5,7 +5,7 @@ import type { IoServer } from './socketTypes.ts';
 
 export type RoomDeps = CaseRoomDeps & SessionRoomDeps;
 
-/** Every socket of one login, on whichever node: logout ends them all through the adapter. */
+/** Every socket of one login (its token id, and its login session's id), on whichever node: logout ends them all through the adapter. */
 export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
 
 /**
@@ -16,7 +16,7 @@ export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
 export function handleRooms(io: IoServer, deps: RoomDeps): void {
   io.on('connection', (socket) => {
     const { user, claims } = socket.data;
-    void socket.join([userRoom(user.id), tokenRoom(claims.jti)]);
+    void socket.join([userRoom(user.id), tokenRoom(claims.jti), ...(claims.sid ? [tokenRoom(claims.sid)] : [])]);
     socket.on(RealtimeEvent.join, (caseId: unknown, ack: unknown) => void joinCase(socket, deps, { caseId }, ack));
     socket.on(RealtimeEvent.leave, (caseId: unknown) => leaveCase(socket, { caseId }));
     socket.on(RealtimeEvent.sessionJoin, (caseId: unknown, sessionId: unknown, ack: unknown) => void joinSession(socket, deps, { caseId, sessionId }, ack));

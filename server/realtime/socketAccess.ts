@@ -61,6 +61,8 @@ export class SocketAccess {
 
   /** Ends the socket when its token expires; returns what cancels that (on disconnect). */
   endAtExpiry(socket: HeldSocket): () => void {
+    // A login session's socket outlives its access token: it ends with the session (the sweep, or closeSessionConnections).
+    if (socket.data.claims.sid) return () => undefined;
     const delay = socket.data.claims.exp * 1000 - Date.now();
     if (delay > MAX_TIMER_MS) return () => undefined;
     const timer = setTimeout(() => endLogin(socket, 'expired'), Math.max(0, delay));
@@ -108,7 +110,7 @@ export class SocketAccess {
   }
 
   private async loginEnded(claims: TokenClaims): Promise<AuthEnded['reason'] | null> {
-    if (claims.exp * 1000 <= Date.now()) return 'expired';
+    if (!claims.sid && claims.exp * 1000 <= Date.now()) return 'expired';
     return (await this.deps.authenticator.holderOf(sessionOf(claims))) ? null : 'revoked';
   }
 

@@ -7,12 +7,14 @@ import type { EmployerSummaryStore } from './employerSummaryPort.ts';
 import type { NewNotification, NotificationStore } from './notificationPort.ts';
 import type { SecondFactorStore } from './secondFactorPort.ts';
 import type { DocStore } from './docPort.ts';
+import type { SessionStore } from './sessionPort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export * from './docPort.ts';
 export type * from './employerSummaryPort.ts';
 export type * from './notificationPort.ts';
 export type * from './secondFactorPort.ts';
+export * from './sessionPort.ts';
 export type * from './versionPort.ts';
 
 /**
@@ -305,5 +307,7 @@ export interface Stores {
   notifications: NotificationStore;
   /** The second factor of local accounts (TOTP and recovery codes). */
   secondFactors: SecondFactorStore;
+  /** Login sessions (access and refresh tokens). */
+  sessions: SessionStore;
   close(): Promise<void>;
 }

@@ -37,7 +37,8 @@ export function createCollab(core: Core, docs: DocStore, bus: DocumentBus | null
     bus,
   );
   const checkAccess: AccessCheck = async (context) => {
-    if (context.tokenExpiresAt * 1000 <= Date.now() || !(await core.authenticator.holderOf(context))) return CloseCode.unauthenticated;
+    const expired = context.sessionId === null && context.tokenExpiresAt * 1000 <= Date.now();
+    if (expired || !(await core.authenticator.holderOf(context))) return CloseCode.unauthenticated;
     return (await keepsDocumentAccess(checked, context)) ? null : CloseCode.forbidden;
   };
   collab.watchAccess(checkAccess);

@@ -8,6 +8,9 @@ import type { ParticipationStores } from '../policies/participation.ts';
 export type AppConfig = Pick<
   Config,
   | 'TOKEN_TTL_SECONDS'
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'SESSION_IDLE_MINUTES'
+  | 'SESSION_MAX_HOURS'
   | 'MAX_CONNECTIONS_PER_USER'
   | 'COLLAB_UPDATE_RATE'
   | 'DOC_IDLE_UNLOAD_MS'

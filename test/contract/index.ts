@@ -8,6 +8,7 @@ import { notificationStoreContract } from './notificationStoreContract.ts';
 import { organisationContract } from './organisationContract.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { secondFactorContract } from './secondFactorContract.ts';
+import { sessionStoreContract } from './sessionStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
@@ -22,6 +23,7 @@ export {
   organisationContract,
   recordStoreContract,
   secondFactorContract,
+  sessionStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
   workflowStoreContract,
@@ -42,4 +44,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   employerSummaryContract(name, makeStores);
   notificationStoreContract(name, makeStores);
   secondFactorContract(name, makeStores);
+  sessionStoreContract(name, makeStores);
 }

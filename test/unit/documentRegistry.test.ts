@@ -30,6 +30,7 @@ function context(access: 'rw' | 'r' = 'rw'): ConnectionContext {
     access,
     tokenId: 't1',
     tokenExpiresAt: Number.MAX_SAFE_INTEGER,
+    sessionId: null,
     sessionVersion: 0,
     secondFactor: false,
     ip: null,

@@ -1,3 +1,4 @@
+import { RENEW_GUARD_MS, renewAfterRefusal } from '../features/auth/sessionRefresh.ts';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -180,10 +181,20 @@ function followProvider(
   const onStatus = ({ status: next }: { status: string }) => {
     if (next !== 'connected') setStatus(progress.wasSynced ? 'reconnecting' : 'connecting');
   };
-  const onClosed = ({ code }: { code: number }) => {
-    if (code === CloseCode.tooLarge) return tooLarge();
+  let renewedAt = 0;
+  const refused = () => {
     show();
     setStatus('refused');
+  };
+  const onClosed = ({ code }: { code: number }) => {
+    if (code === CloseCode.tooLarge) return tooLarge();
+    // An access token that expired while the page was away: refresh the session once, then connect again.
+    if (code === CloseCode.unauthenticated && Date.now() - renewedAt > RENEW_GUARD_MS) {
+      renewedAt = Date.now();
+      void renewAfterRefusal().then((renewed) => (renewed && !progress.cancelled ? provider.connect() : refused()));
+      return;
+    }
+    refused();
   };
   // The server cannot be reached: work goes on in the local copy.
   const unreachable = () => {

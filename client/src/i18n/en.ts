@@ -17,6 +17,8 @@ export const en: Messages = {
     subtitle: 'Occupational and insurance physician, together on one assessment',
     language: 'Language',
     logout: 'Log out',
+    logoutEverywhere: 'Sign out on all devices',
+    confirmLogoutEverywhere: 'Log out on all your devices? Changes that have not reached the server are lost on this and other devices.',
     loggedInAs: 'Logged in as {{name}}',
     loading: 'Loading…',
     loadingPage: 'Loading the page…',

@@ -17,6 +17,8 @@ export const nl = {
     subtitle: 'Bedrijfsarts en verzekeringsarts, samen aan één beoordeling',
     language: 'Taal',
     logout: 'Uitloggen',
+    logoutEverywhere: 'Afmelden op alle apparaten',
+    confirmLogoutEverywhere: 'Uitloggen op al uw apparaten? Wijzigingen die nog niet op de server staan, gaan op deze en andere apparaten verloren.',
     loggedInAs: 'Ingelogd als {{name}}',
     loading: 'Laden…',
     loadingPage: 'Pagina laden…',

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { RENEW_GUARD_MS, renewAfterRefusal } from '../features/auth/sessionRefresh.ts';
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../../shared/realtime.ts';
 
 /** The page's connection to the server's pushes, typed by the events of shared/realtime.ts. */
@@ -13,9 +14,24 @@ let shared: { socket: RealtimeSocket; holders: number } | null = null;
  * its rooms again on every 'connect'.
  */
 export function acquireSocket(): RealtimeSocket {
-  shared ??= { socket: io({ path: SOCKET_PATH, withCredentials: true }), holders: 0 };
+  shared ??= { socket: renewingWhenRefused(io({ path: SOCKET_PATH, withCredentials: true })), holders: 0 };
   shared.holders++;
   return shared.socket;
+}
+
+/**
+ * A handshake refused as unauthorized may only carry an access token that
+ * expired while the page was away: the session is refreshed once and the
+ * socket connects again (socket.io does not retry a refused handshake itself).
+ */
+function renewingWhenRefused(socket: RealtimeSocket): RealtimeSocket {
+  let renewedAt = 0;
+  socket.on('connect_error', (error) => {
+    if (error.message !== 'unauthorized' || Date.now() - renewedAt <= RENEW_GUARD_MS) return;
+    renewedAt = Date.now();
+    void renewAfterRefusal().then((renewed) => renewed && socket.connect());
+  });
+  return socket;
 }
 
 export function releaseSocket(socket: RealtimeSocket): void {

@@ -1,18 +1,17 @@
-import type { CookieOptions, Response } from 'express';
+import type { Response } from 'express';
+import { setSessionCookies } from '../../http/routes/sessionCookie.ts';
 import type { UserRecord } from '../../store/ports.ts';
-import { SESSION_COOKIE } from '../Authenticator.ts';
-import { SINGLE_SIGN_ON_AMR, type TokenService } from '../tokens.ts';
+import type { LoginSessions } from '../sessions.ts';
+import { SINGLE_SIGN_ON_AMR } from '../tokens.ts';
 
 /**
- * Gives an account signed in through its organisation's issuer a session
- * exactly as a password login does (server/commands/login.ts and the login
- * route): a token under the account's session version, in the httpOnly
- * `SameSite=Strict` session cookie. The one place the single sign-on flow
- * issues a session, so that a change in how sessions are issued is made here.
+ * Gives an account signed in through its organisation's issuer a login
+ * session as a password login does (server/commands/openSession.ts: access
+ * and refresh cookies), its tokens saying `amr: ["ext"]`: the issuer is the
+ * organisation's own and meets its requirement of a second factor. The
+ * callback has audited the sign-in already (ssoLogin.ts).
  */
-export function startSsoSession(tokens: TokenService, res: Response, user: UserRecord, cookieSecure: boolean): void {
-  // The issuer is the organisation's own: it meets the organisation's requirement of a second factor.
-  const { token, claims } = tokens.issue(user.id, user.role, user.sessionVersion, SINGLE_SIGN_ON_AMR);
-  const cookie: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: cookieSecure, path: '/', maxAge: claims.exp * 1000 - Date.now() };
-  res.cookie(SESSION_COOKIE, token, cookie);
+export async function startSsoSession(sessions: LoginSessions, res: Response, user: UserRecord, cookieSecure: boolean): Promise<void> {
+  const started = await sessions.begin(user, SINGLE_SIGN_ON_AMR);
+  setSessionCookies(res, started.cookies, cookieSecure);
 }

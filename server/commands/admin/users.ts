@@ -8,7 +8,7 @@ import { AppError, badRequest } from '../../errors.ts';
 import type { UserChange, UserRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 
-type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit' | 'connections' | 'realtime' | 'now'>;
+type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit' | 'connections' | 'realtime' | 'sessions' | 'now'>;
 
 /** The account an administrator acts on, and who acts. */
 export interface UserTarget {
@@ -82,6 +82,12 @@ export async function changeRole(deps: Deps, target: UserTarget, input: ChangeRo
   return change(deps, target, user, { role: input.role }, `role:${user.id}:${input.role}`);
 }
 
+/** Logs the account out everywhere: every session of it ends, on every device, and its open connections close. */
+export async function endUserSessions(deps: Deps, target: UserTarget): Promise<AdminUser> {
+  const user = await userOf(deps, target);
+  return change(deps, target, user, { sessionVersion: user.sessionVersion + 1 }, `end-sessions:${user.id}`);
+}
+
 /** The target account, when the administrator manages it (404 otherwise, as for no account). */
 async function userOf(deps: Pick<CommandDeps, 'records'>, target: UserTarget): Promise<UserRecord> {
   return userInScope(target.actor.scope, await deps.records.findUserById(target.userId));
@@ -101,7 +107,8 @@ async function change(deps: Deps, target: UserTarget, user: UserRecord, fields: 
  * (4401) and sockets are told and disconnected on every node. Other nodes'
  * document connections end at their next access check (the token is refused).
  */
-export async function endSessions(deps: Pick<CommandDeps, 'connections' | 'realtime'>, userId: string): Promise<void> {
+export async function endSessions(deps: Pick<CommandDeps, 'connections' | 'realtime' | 'sessions'>, userId: string): Promise<void> {
+  await deps.sessions.store.endAllOf(userId, 'ended-by-admin', deps.sessions.now());
   deps.connections.closeWhere((context) => context.userId === userId, CloseCode.unauthenticated, 'session ended');
   await deps.realtime.disconnectUser(userId);
 }

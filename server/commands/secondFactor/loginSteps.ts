@@ -1,7 +1,7 @@
-import type { LoginResponse } from '../../../shared/api.ts';
 import type { ChallengeCodeInput, ChallengeInput, SecondFactorChallenge, TotpConfirmed, TotpEnrolment } from '../../../shared/secondFactor.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { ChallengeKind } from '../../auth/loginChallenge.ts';
+import type { StartedSession } from '../../auth/sessions.ts';
 import type { UserRecord } from '../../store/ports.ts';
 import type { CommandDeps } from '../deps.ts';
 import { openSession } from '../openSession.ts';
@@ -9,7 +9,7 @@ import { takeCode, throttledCheck, type CodeDeps } from './codeCheck.ts';
 import { beginEnrolment, confirmEnrolment, SECOND_FACTOR_OBJECT } from './enrolment.ts';
 import { invalidChallenge, invalidLoginCode, noFactor } from './errors.ts';
 
-type StepDeps = CodeDeps & Pick<CommandDeps, 'records' | 'tokens'>;
+type StepDeps = CodeDeps & Pick<CommandDeps, 'records' | 'tokens' | 'sessions'>;
 
 /**
  * After a correct password: the second step the account needs, or null when
@@ -35,7 +35,7 @@ async function challengedUser(deps: StepDeps, challenge: string, kind: Challenge
 }
 
 /** POST /api/auth/login/totp: the code (or a recovery code) of the confirmed factor completes the login. */
-export async function loginWithCode(deps: StepDeps, input: ChallengeCodeInput, origin: AuditActor): Promise<LoginResponse> {
+export async function loginWithCode(deps: StepDeps, input: ChallengeCodeInput, origin: AuditActor): Promise<StartedSession> {
   const user = await challengedUser(deps, input.challenge, 'totp');
   const factor = await deps.secondFactor.store.getTotp(user.id);
   if (!factor?.confirmedAt) throw noFactor();
@@ -52,8 +52,12 @@ export async function beginLoginEnrolment(deps: StepDeps, input: ChallengeInput,
 }
 
 /** POST /api/auth/login/enrol/confirm: the confirming code completes the login; the recovery codes come with the session. */
-export async function confirmLoginEnrolment(deps: StepDeps, input: ChallengeCodeInput, origin: AuditActor): Promise<LoginResponse & TotpConfirmed> {
+export async function confirmLoginEnrolment(
+  deps: StepDeps,
+  input: ChallengeCodeInput,
+  origin: AuditActor,
+): Promise<{ started: StartedSession; confirmed: TotpConfirmed }> {
   const user = await challengedUser(deps, input.challenge, 'enrol');
   const confirmed = await confirmEnrolment(deps, user, input.code, origin, invalidLoginCode);
-  return { ...(await openSession(deps, user, origin, 'totp')), ...confirmed };
+  return { started: await openSession(deps, user, origin, 'totp'), confirmed };
 }

@@ -1,5 +1,4 @@
 import { Router, type RequestHandler } from 'express';
-import type { LoginResponse } from '../../../shared/api.ts';
 import { ChallengeCodeInput, ChallengeInput, CodeInput } from '../../../shared/secondFactor.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { beginEnrolment, confirmEnrolment, removeFactor, secondFactorStatus } from '../../commands/secondFactor/enrolment.ts';
@@ -16,7 +15,7 @@ import { sendSession } from './sessionCookie.ts';
  */
 export function secondFactorRoutes(deps: CommandDeps, auth: RequestHandler, metrics: Metrics, options: { cookieSecure: boolean }): Router {
   const router = Router();
-  const counted = async <T extends LoginResponse>(step: () => Promise<T>): Promise<T> => {
+  const counted = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       const session = await step();
       metrics.logins.inc({ outcome: 'success' });
@@ -42,7 +41,8 @@ export function secondFactorRoutes(deps: CommandDeps, auth: RequestHandler, metr
   router.post(
     '/api/auth/login/enrol/confirm',
     validated(ChallengeCodeInput, async (input, req, res) => {
-      sendSession(res, await counted(() => confirmLoginEnrolment(deps, input, actorOf(req))), options.cookieSecure);
+      const { started, confirmed } = await counted(() => confirmLoginEnrolment(deps, input, actorOf(req)));
+      sendSession(res, started, options.cookieSecure, confirmed);
     }),
   );
 

@@ -1,14 +1,21 @@
 import type { CookieOptions, Response } from 'express';
-import type { LoginResponse } from '../../../shared/api.ts';
-import { SESSION_COOKIE } from '../../auth/Authenticator.ts';
+import type { SessionCookie, StartedSession } from '../../auth/sessions.ts';
 
-/** The session cookie's attributes: httpOnly, SameSite=Strict, for the whole site. */
-export function sessionCookieOptions(secure: boolean, maxAgeMs: number): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeMs };
+/**
+ * Sets the cookies of a session (the access token for the whole site, the
+ * refresh token for /api/auth only), all httpOnly and SameSite=Strict; a
+ * cookie without a lifetime is cleared. Every login path and the refresh use it.
+ */
+export function setSessionCookies(res: Response, cookies: readonly SessionCookie[], secure: boolean): void {
+  for (const { name, value, path, maxAgeMs } of cookies) {
+    const cookie: CookieOptions = { httpOnly: true, sameSite: 'strict', secure, path };
+    if (maxAgeMs > 0) res.cookie(name, value, { ...cookie, maxAge: maxAgeMs });
+    else res.clearCookie(name, cookie);
+  }
 }
 
-/** Sets the cookie of a session just opened (every login path) and answers with the session. */
-export function sendSession(res: Response, session: LoginResponse, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(secure, session.expiresAt * 1000 - Date.now()));
-  res.json(session);
+/** Sets the cookies of a session just opened and answers with it (`extra`: what the answer carries besides, e.g. recovery codes). */
+export function sendSession(res: Response, started: StartedSession, secure: boolean, extra: object = {}): void {
+  setSessionCookies(res, started.cookies, secure);
+  res.json({ ...started.response, ...extra });
 }

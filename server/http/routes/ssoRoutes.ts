@@ -66,7 +66,7 @@ export function ssoRoutes(deps: CommandDeps, metrics: Metrics, options: SsoRoute
       res.redirect(302, toLoginPage(outcome.reason));
       return;
     }
-    startSsoSession(deps.tokens, res, outcome.user, options.cookieSecure);
+    await startSsoSession(deps.sessions, res, outcome.user, options.cookieSecure);
     res.redirect(302, '/');
   });
 

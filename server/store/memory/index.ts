@@ -6,6 +6,7 @@ import { MemoryEmployerSummaryStore } from './MemoryEmployerSummaryStore.ts';
 import { MemoryNotificationStore } from './MemoryNotificationStore.ts';
 import { MemoryRecordStore } from './MemoryRecordStore.ts';
 import { MemorySecondFactorStore } from './MemorySecondFactorStore.ts';
+import { MemorySessionStore } from './MemorySessionStore.ts';
 import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
 
@@ -23,6 +24,7 @@ export function createMemoryStores(): Stores {
     employerSummaries: new MemoryEmployerSummaryStore(),
     notifications,
     secondFactors: new MemorySecondFactorStore(),
+    sessions: new MemorySessionStore(),
     close: async () => {},
   };
 }

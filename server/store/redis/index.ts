@@ -14,6 +14,7 @@ import { RedisLoginThrottle } from './RedisLoginThrottle.ts';
 import { RedisNotificationStore } from './RedisNotificationStore.ts';
 import { RedisRecordStore } from './RedisRecordStore.ts';
 import { RedisSecondFactorStore } from './RedisSecondFactorStore.ts';
+import { RedisSessionStore } from './RedisSessionStore.ts';
 import { RedisVersionStore } from './RedisVersionStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
 
@@ -65,6 +66,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       employerSummaries: new RedisEmployerSummaryStore(redis, prefix),
       notifications: new RedisNotificationStore(redis, prefix),
       secondFactors: new RedisSecondFactorStore(redis, prefix),
+      sessions: new RedisSessionStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

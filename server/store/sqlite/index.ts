@@ -11,6 +11,7 @@ import { SqliteNotificationStore } from './SqliteNotificationStore.ts';
 import { applyPragmas, leaveCheckpointsToTheirThread } from './sqlitePragmas.ts';
 import { SqliteRecordStore } from './SqliteRecordStore.ts';
 import { SqliteSecondFactorStore } from './SqliteSecondFactorStore.ts';
+import { SqliteSessionStore } from './SqliteSessionStore.ts';
 import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
 import { SqliteWriter } from './SqliteWriter.ts';
@@ -41,6 +42,7 @@ export function createSqliteStores(dataDir: string, options: SqliteStoreOptions)
     employerSummaries: new SqliteEmployerSummaryStore(db),
     notifications: new SqliteNotificationStore(db),
     secondFactors: new SqliteSecondFactorStore(db),
+    sessions: new SqliteSessionStore(db),
     close: () =>
       (closing ??= (async () => {
         await path.close();

@@ -285,4 +285,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, code_hash)
   );
   `,
+  `
+  -- Login sessions (docs/security.md, "Sessions that refresh"): one row per login, with the hash of its
+  -- current refresh token (never the token) and how the login was earned (amr, JSON). Times in milliseconds since the epoch.
+  CREATE TABLE login_sessions (
+    id               TEXT PRIMARY KEY,
+    user_id          TEXT NOT NULL,
+    session_version  INTEGER NOT NULL,
+    created_at       INTEGER NOT NULL,
+    last_activity_at INTEGER NOT NULL,
+    expires_at       INTEGER NOT NULL,
+    refresh_hash     TEXT NOT NULL,
+    amr              TEXT,
+    ended_at         INTEGER,
+    end_reason       TEXT
+  );
+  CREATE INDEX login_sessions_by_user ON login_sessions (user_id) WHERE ended_at IS NULL;
+  CREATE INDEX login_sessions_open_activity ON login_sessions (last_activity_at) WHERE ended_at IS NULL;
+  CREATE INDEX login_sessions_open_expiry ON login_sessions (expires_at);
+  `,
 ];

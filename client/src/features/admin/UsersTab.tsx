@@ -71,6 +71,10 @@ function UserRow({ user, own, organisation, onChanged }: { user: AdminUser; own:
     if (user.active && !window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return;
     done(await action.run(() => (user.active ? adminApi.deactivate(user.id) : adminApi.reactivate(user.id))));
   };
+  const endSessions = async () => {
+    if (!window.confirm(t('admin.users.confirmEndSessions', { name: user.name }))) return;
+    done(await action.run(() => adminApi.endSessions(user.id)));
+  };
   return (
     <tr data-username={user.username}>
       <td>
@@ -87,6 +91,11 @@ function UserRow({ user, own, organisation, onChanged }: { user: AdminUser; own:
           {own ? null : (
             <button type="button" disabled={action.busy} onClick={() => void toggleActive()}>
               {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+            </button>
+          )}
+          {own || !user.active ? null : (
+            <button type="button" disabled={action.busy} onClick={() => void endSessions()}>
+              {t('admin.users.endSessions')}
             </button>
           )}
           <button type="button" aria-expanded={editing === 'password'} onClick={() => setEditing(editing === 'password' ? 'none' : 'password')}>

@@ -33,6 +33,8 @@ export const adminApi = {
   updateOrganisation: (organisationId: string, change: { mfaRequired: boolean }) =>
     request<AdminOrganisation>('PATCH', `/api/organisations/${encodeURIComponent(organisationId)}`, change),
   deactivate: (userId: string) => request<AdminUser>('POST', `${userPath(userId)}/deactivate`),
+  /** Logs the account out everywhere: every session of it ends. */
+  endSessions: (userId: string) => request<AdminUser>('POST', `${userPath(userId)}/end-sessions`),
   reactivate: (userId: string) => request<AdminUser>('POST', `${userPath(userId)}/reactivate`),
   resetPassword: (userId: string, password: string) => request<AdminUser>('POST', `${userPath(userId)}/password`, { password }),
   changeRole: (userId: string, role: Role) => request<AdminUser>('PUT', `${userPath(userId)}/role`, { role }),

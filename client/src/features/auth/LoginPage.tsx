@@ -8,7 +8,7 @@ import { SecondFactorLogin } from './SecondFactorLogin.tsx';
 import { SsoSignIn } from './SsoSignIn.tsx';
 
 // Just over 60 lines: a flat form of two fields, the refusal and the submit.
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number) => void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number, sessionExpiresAt?: number) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -28,7 +28,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
         setBusy(false);
         return;
       }
-      onLoggedIn(answer.user, answer.expiresAt);
+      onLoggedIn(answer.user, answer.expiresAt, answer.sessionExpiresAt);
     } catch (caught) {
       setError(t(loginErrorKey(caught instanceof ApiError ? caught.id : 'network')));
       setBusy(false);

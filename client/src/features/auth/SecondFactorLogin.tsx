@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginResponse, PublicUser } from '../../../../shared/api.ts';
+import type { PublicUser } from '../../../../shared/api.ts';
+import type { SessionResponse } from '../../../../shared/authSession.ts';
 import { MAX_CODE_CHARS, TOTP_CODE_DIGITS, type SecondFactorChallenge, type TotpEnrolment } from '../../../../shared/secondFactor.ts';
 import { ApiError } from '../../api.ts';
 import { codeErrorKey, secondFactorApi } from './secondFactorApi.ts';
@@ -8,7 +9,7 @@ import { RecoveryCodeList, TotpSetup } from './TotpSetup.tsx';
 
 interface Props {
   challenge: SecondFactorChallenge;
-  onLoggedIn: (user: PublicUser, expiresAt: number) => void;
+  onLoggedIn: (user: PublicUser, expiresAt: number, sessionExpiresAt?: number) => void;
   onCancel: () => void;
 }
 
@@ -42,8 +43,8 @@ function CodeStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: Pr
     setBusy(true);
     setError(null);
     try {
-      const { user, expiresAt } = await secondFactorApi.loginWithCode(challenge, code);
-      onLoggedIn(user, expiresAt);
+      const { user, expiresAt, sessionExpiresAt } = await secondFactorApi.loginWithCode(challenge, code);
+      onLoggedIn(user, expiresAt, sessionExpiresAt);
     } catch (caught) {
       setError(t(codeErrorKey(caught instanceof ApiError ? caught.id : 'network')));
       setBusy(false);
@@ -93,7 +94,7 @@ function CodeStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: Pr
 function EnrolStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: Props['onLoggedIn'] }) {
   const { t } = useTranslation();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
-  const [done, setDone] = useState<(LoginResponse & { recoveryCodes: string[] }) | null>(null);
+  const [done, setDone] = useState<(SessionResponse & { recoveryCodes: string[] }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -102,7 +103,7 @@ function EnrolStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: P
       .then(setEnrolment, (caught: unknown) => setError(t(codeErrorKey(caught instanceof ApiError ? caught.id : 'network'))));
   }, [challenge, t]);
 
-  if (done) return <RecoveryCodeList codes={done.recoveryCodes} onDone={() => onLoggedIn(done.user, done.expiresAt)} />;
+  if (done) return <RecoveryCodeList codes={done.recoveryCodes} onDone={() => onLoggedIn(done.user, done.expiresAt, done.sessionExpiresAt)} />;
   return (
     <>
       <p>{t('secondFactor.requiredIntro')}</p>

@@ -1,13 +1,13 @@
-import type { LoginResponse } from '../../../../shared/api.ts';
+import type { SessionResponse } from '../../../../shared/authSession.ts';
 import type { SecondFactorStatus, TotpConfirmed, TotpEnrolment } from '../../../../shared/secondFactor.ts';
 import { request } from '../../api.ts';
 
 /** The second factor's routes (docs/contract.md, "Second factor"). */
 export const secondFactorApi = {
-  loginWithCode: (challenge: string, code: string) => request<LoginResponse>('POST', '/api/auth/login/totp', { challenge, code }),
+  loginWithCode: (challenge: string, code: string) => request<SessionResponse>('POST', '/api/auth/login/totp', { challenge, code }),
   beginLoginEnrolment: (challenge: string) => request<TotpEnrolment>('POST', '/api/auth/login/enrol', { challenge }),
   confirmLoginEnrolment: (challenge: string, code: string) =>
-    request<LoginResponse & TotpConfirmed>('POST', '/api/auth/login/enrol/confirm', { challenge, code }),
+    request<SessionResponse & TotpConfirmed>('POST', '/api/auth/login/enrol/confirm', { challenge, code }),
   status: () => request<SecondFactorStatus>('GET', '/api/auth/totp'),
   enrol: () => request<TotpEnrolment>('POST', '/api/auth/totp/enrol'),
   confirm: (code: string) => request<TotpConfirmed>('POST', '/api/auth/totp/confirm', { code }),
