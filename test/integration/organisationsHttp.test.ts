@@ -149,15 +149,18 @@ describe('organisations (platform and organisation administrators)', () => {
     expect([none.status, none.body.error?.id]).toEqual([403, 'organisation.other']);
   });
 
-  it('only the platform creates and renames organisations; an organisation administrator may require a second factor for their own', async () => {
+  it('only the platform creates and renames organisations; an organisation administrator may require a second factor for their own, which ends their own password-only session', async () => {
     expect((await arboAdmin.call('POST', '/api/organisations', { name: 'Eigen', kind: 'arbodienst' })).status).toBe(403);
     expect((await arboAdmin.call('PATCH', '/api/organisations/demo-arbo', { name: 'Hernoemd' })).status).toBe(403);
     expect((await arboAdmin.call('PATCH', '/api/organisations/demo-uwv', { mfaRequired: true })).status).toBe(404);
     expect((await server.stores.records.getOrganisation('demo-uwv'))?.mfaRequired).toBe(false);
     const own = await arboAdmin.call<AdminOrganisation>('PATCH', '/api/organisations/demo-arbo', { mfaRequired: true });
     expect([own.status, own.body.mfaRequired]).toEqual([200, true]);
+    // The administrator's own session was a password alone: from now on it is refused.
+    expect((await arboAdmin.call('PATCH', '/api/organisations/demo-arbo', {})).status).toBe(401);
+    expect((await platform.call('PATCH', '/api/organisations/demo-arbo', { mfaRequired: false })).status).toBe(200);
+    arboAdmin = new AdminClient(server, await server.login('admin.arbo', PASSWORD));
     expect((await arboAdmin.call('PATCH', '/api/organisations/demo-arbo', {})).status).toBe(400);
-    await server.stores.records.updateOrganisation('demo-arbo', { mfaRequired: false });
     const listed = (await arboAdmin.call<AdminOrganisation[]>('GET', '/api/organisations')).body;
     expect(listed.map((o) => o.id)).toEqual(['demo-arbo']);
   });
