@@ -45,14 +45,19 @@ const Name = z.string().trim().min(1, 'required').max(MAX_ORGANISATION_NAME_CHAR
 const Kind = z.enum(ORGANISATION_KINDS, { message: `one of ${ORGANISATION_KINDS.join(', ')}` });
 const RoleField = z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` });
 
-export const OidcSettingsInput = z.object({
-  discoveryUrl: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(500),
-  clientId: z.string().min(1, 'required').max(200),
-  clientSecret: z.string().min(1, 'required').max(500),
-  usernameClaim: z.string().min(1, 'required').max(100).default('preferred_username'),
-  allowedRoles: z.array(RoleField).min(1, 'at least one role').max(ROLES.length),
-  justInTimeRole: RoleField.nullable().default(null),
-});
+export const OidcSettingsInput = z
+  .object({
+    discoveryUrl: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(500),
+    clientId: z.string().min(1, 'required').max(200),
+    clientSecret: z.string().min(1, 'required').max(500),
+    usernameClaim: z.string().min(1, 'required').max(100).default('preferred_username'),
+    allowedRoles: z.array(RoleField).min(1, 'at least one role').max(ROLES.length),
+    justInTimeRole: RoleField.nullable().default(null),
+  })
+  .refine((oidc) => oidc.justInTimeRole === null || oidc.allowedRoles.includes(oidc.justInTimeRole), {
+    path: ['justInTimeRole'],
+    message: 'must be one of the allowed roles',
+  });
 
 /** POST /api/organisations (platform administrator). */
 export const CreateOrganisationInput = z.object({

@@ -248,3 +248,34 @@ describe('MFA_REQUIRED: a password alone never yields a session', () => {
     admittedSocket.socket.disconnect();
   });
 });
+
+describe('a lost second factor', () => {
+  it("an administrator who manages the account removes it: its sessions end and the password alone logs in again; others' administrators get 404", async () => {
+    const server = await startTestServer();
+    const token = await server.login('ba.demo');
+    await enrol(server, token);
+    expect((await passwordLogin(server, 'ba.demo')).body).toMatchObject({ secondFactor: 'totp' });
+    const ba = (await server.stores.records.findUserByUsername('ba.demo'))!;
+
+    const platform = await server.login('admin.demo');
+    const made = await api(server.url, 'POST', '/api/users', {
+      token: platform,
+      body: { username: 'admin.uwv', name: 'Beheer UWV', role: 'admin', password: 'Zonnebloem-veld-42', organisationId: 'demo-uwv' },
+    });
+    expect(made.status).toBe(201);
+    const otherAdmin = await server.login('admin.uwv', 'Zonnebloem-veld-42');
+    const refused = await api(server.url, 'DELETE', `/api/admin/users/${ba.id}/second-factor`, { token: otherAdmin });
+    expect([refused.status, refused.body.error.id]).toEqual([404, 'user.not-found']);
+    expect((await server.stores.secondFactors.getTotp(ba.id))?.confirmedAt).toEqual(expect.any(String));
+
+    const reset = await api(server.url, 'DELETE', `/api/admin/users/${ba.id}/second-factor`, { token: platform });
+    expect(reset.status).toBe(200);
+    expect(await server.stores.secondFactors.getTotp(ba.id)).toBeNull();
+    expect((await api(server.url, 'GET', '/api/me', { token })).status).toBe(401);
+    expect((await passwordLogin(server, 'ba.demo')).body.token).toEqual(expect.any(String));
+    const again = await api(server.url, 'DELETE', `/api/admin/users/${ba.id}/second-factor`, { token: platform });
+    expect([again.status, again.body.error.id]).toEqual([404, 'user.no-second-factor']);
+    const audit = await server.stores.audit.list({ action: 'write', limit: 5 });
+    expect(audit.some((row) => row.detail === `second-factor-reset:${ba.id}`)).toBe(true);
+  });
+});

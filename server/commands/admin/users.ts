@@ -88,6 +88,17 @@ export async function endUserSessions(deps: Deps, target: UserTarget): Promise<A
   return change(deps, target, user, { sessionVersion: user.sessionVersion + 1 }, `end-sessions:${user.id}`);
 }
 
+/**
+ * Removes the account's second factor (a lost phone and lost recovery codes):
+ * every session of it ends; at its next login it sets one up again if its
+ * organisation requires one. 404 `user.no-second-factor` when it has none.
+ */
+export async function resetSecondFactor(deps: Deps & Pick<CommandDeps, 'secondFactor'>, target: UserTarget): Promise<AdminUser> {
+  const user = await userOf(deps, target);
+  if (!(await deps.secondFactor.store.removeTotp(user.id))) throw new AppError(404, 'user.no-second-factor', 'The user has no second factor');
+  return change(deps, target, user, { sessionVersion: user.sessionVersion + 1 }, `second-factor-reset:${user.id}`);
+}
+
 /** The target account, when the administrator manages it (404 otherwise, as for no account). */
 async function userOf(deps: Pick<CommandDeps, 'records'>, target: UserTarget): Promise<UserRecord> {
   return userInScope(target.actor.scope, await deps.records.findUserById(target.userId));

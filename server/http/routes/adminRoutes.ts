@@ -4,7 +4,16 @@ import { CreateOrganisationInput, UpdateOrganisationInput } from '../../../share
 import { CaseIdParam, CreateCaseInput, CreateUserInput, IdParam } from '../../../shared/schemas.ts';
 import { assignCaseMember, listAdminCases, type MemberTarget } from '../../commands/admin/cases.ts';
 import { createOrganisation, listOrganisations, updateOrganisation, type OrganisationTarget } from '../../commands/admin/organisations.ts';
-import { changeRole, deactivateUser, endUserSessions, listUsers, reactivateUser, resetPassword, type UserTarget } from '../../commands/admin/users.ts';
+import {
+  changeRole,
+  deactivateUser,
+  endUserSessions,
+  listUsers,
+  reactivateUser,
+  resetPassword,
+  resetSecondFactor,
+  type UserTarget,
+} from '../../commands/admin/users.ts';
 import { createCase } from '../../commands/createCase.ts';
 import { createUser } from '../../commands/createUser.ts';
 import type { CommandDeps } from '../../commands/deps.ts';
@@ -47,6 +56,7 @@ export function adminRoutes(deps: CommandDeps, auth: RequestHandler): Router {
   router.post('/api/admin/users/:userId/password', ...admin, command(ResetPasswordInput, userTarget, resetPassword));
   router.put('/api/admin/users/:userId/role', ...admin, command(ChangeRoleInput, userTarget, changeRole));
   router.post('/api/admin/users/:userId/end-sessions', ...admin, action(userTarget, endUserSessions));
+  router.delete('/api/admin/users/:userId/second-factor', ...admin, action(userTarget, resetSecondFactor));
 
   router.get('/api/admin/cases', ...admin, action(adminActorOf, listAdminCases));
   router.put('/api/cases/:id/members/:caseRole', ...admin, command(AssignMemberInput, memberTarget, assignCaseMember));
