@@ -1,16 +1,18 @@
 import type { AuditAction, AuditRow } from '../../shared/admin.ts';
 import type { CaseRole, Role } from '../../shared/roles.ts';
-import type { OidcSettings, OrganisationKind } from '../../shared/organisations.ts';
-import type { Comment, CommentThread } from '../../shared/comments.ts';
+import type { CommentChange, CommentStore } from './commentPort.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { EmployerSummaryStore } from './employerSummaryPort.ts';
 import type { NewNotification, NotificationStore } from './notificationPort.ts';
 import type { SecondFactorStore } from './secondFactorPort.ts';
 import type { DocStore } from './docPort.ts';
+import type { NewOrganisation, OrganisationChange, OrganisationRecord } from './organisationPort.ts';
 import type { SessionStore } from './sessionPort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export * from './docPort.ts';
+export type * from './commentPort.ts';
+export type * from './organisationPort.ts';
 export type * from './employerSummaryPort.ts';
 export type * from './notificationPort.ts';
 export type * from './secondFactorPort.ts';
@@ -52,19 +54,6 @@ export interface UserRecord {
  */
 export type NewUser = Omit<UserRecord, 'createdAt' | 'deactivatedAt' | 'sessionVersion' | 'organisationId' | 'platformAdmin'> &
   Partial<Pick<UserRecord, 'organisationId' | 'platformAdmin'>>;
-
-export interface OrganisationRecord {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  /** A password alone never yields a session for this organisation's accounts. */
-  mfaRequired: boolean;
-  oidc: OidcSettings | null;
-  createdAt: string;
-}
-
-export type NewOrganisation = Omit<OrganisationRecord, 'createdAt'>;
-export type OrganisationChange = Partial<Pick<OrganisationRecord, 'name' | 'mfaRequired' | 'oidc'>>;
 
 /** What an administrator changes of an account (UserRecord.updateUser); fields left out stay. */
 export type UserChange = Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'deactivatedAt' | 'sessionVersion'>>;
@@ -209,48 +198,6 @@ export class SeqConflictError extends Error {
   constructor(readonly caseId: string) {
     super(`The event log of case ${caseId} moved on`);
   }
-}
-
-// ---- Comments ----------------------------------------------------------------
-
-/** A comment's text as an edit or a deletion leaves it. */
-export interface CommentEdit {
-  text: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-}
-
-/**
- * One write to the comment threads, as data, so that a workflow commit can
- * carry it and write it in the transaction of the comment's event.
- */
-export type CommentChange =
-  | { kind: 'createThread'; thread: CommentThread }
-  | { kind: 'addComment'; threadId: string; comment: Comment }
-  | { kind: 'updateComment'; commentId: string; change: CommentEdit }
-  | { kind: 'setResolved'; threadId: string; resolved: CommentThread['resolved'] };
-
-/**
- * The comment threads. The commands write them only through
- * WorkflowStore.commit (a CommentChange); the writes here are the same ones,
- * on their own, and each matches its CommentChange's kind.
- */
-export interface CommentStore {
-  /** Stores a new thread with its first comment; refuses an id that is taken. */
-  createThread(thread: CommentThread): Promise<void>;
-  getThread(threadId: string): Promise<CommentThread | null>;
-  /** The case's threads, oldest first, comments oldest first. */
-  listThreads(caseId: string): Promise<CommentThread[]>;
-  /** Refuses a thread that does not exist. */
-  addComment(threadId: string, comment: Comment): Promise<void>;
-  /** Changes a comment's text (an edit) or empties it (a deletion); a comment that does not exist is left alone. */
-  updateComment(commentId: string, change: CommentEdit): Promise<void>;
-  /** A thread that does not exist is left alone. */
-  setResolved(threadId: string, resolved: CommentThread['resolved']): Promise<void>;
-  /** Remembers that the user read the thread up to `at` (never moves back). */
-  markRead(userId: string, threadId: string, at: string): Promise<void>;
-  /** The user's read marks for the case's threads: thread id -> read up to. */
-  readMarks(userId: string, caseId: string): Promise<Record<string, string>>;
 }
 
 // ---- Audit -----------------------------------------------------------------
