@@ -6,6 +6,7 @@ import { isSecondFactorChallenge, type SecondFactorChallenge } from '../../../..
 import { api, ApiError } from '../../api.ts';
 import { SecondFactorLogin } from './SecondFactorLogin.tsx';
 import { SsoSignIn } from './SsoSignIn.tsx';
+import { FormAlert, SubmitButton } from './FormAlert.tsx';
 
 // Just over 60 lines: a flat form of two fields, the refusal and the submit.
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expiresAt: number, sessionExpiresAt?: number) => void }) {
@@ -67,14 +68,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: PublicUser, expir
               required
             />
           </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {busy ? t('login.busy') : t('login.submit')}
-          </button>
+          <FormAlert error={error} />
+          <SubmitButton busy={busy} label={t('login.submit')} busyLabel={t('login.busy')} />
         </form>
       )}
       {secondStep ? null : <SsoSignIn />}

@@ -6,6 +6,7 @@ import { MAX_CODE_CHARS, TOTP_CODE_DIGITS, type SecondFactorChallenge, type Totp
 import { ApiError } from '../../api.ts';
 import { codeErrorKey, secondFactorApi } from './secondFactorApi.ts';
 import { RecoveryCodeList, TotpSetup } from './TotpSetup.tsx';
+import { FormAlert, SubmitButton } from './FormAlert.tsx';
 
 interface Props {
   challenge: SecondFactorChallenge;
@@ -68,14 +69,8 @@ function CodeStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: Pr
           required
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? t('secondFactor.busy') : t('secondFactor.submit')}
-      </button>
+      <FormAlert error={error} />
+      <SubmitButton busy={busy} label={t('secondFactor.submit')} busyLabel={t('secondFactor.busy')} />
       <button
         type="button"
         className="link-button"
@@ -107,11 +102,7 @@ function EnrolStep({ challenge, onLoggedIn }: { challenge: string; onLoggedIn: P
   return (
     <>
       <p>{t('secondFactor.requiredIntro')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormAlert error={error} />
       {enrolment ? (
         <TotpSetup enrolment={enrolment} onConfirm={async (code) => setDone(await secondFactorApi.confirmLoginEnrolment(challenge, code))} />
       ) : error ? null : (

@@ -5,6 +5,7 @@ import { ApiError } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { codeErrorKey, secondFactorApi } from './secondFactorApi.ts';
 import { RecoveryCodeList, TotpSetup } from './TotpSetup.tsx';
+import { FormAlert } from './FormAlert.tsx';
 
 /** The account's two-step verification: set it up with the QR code, see the recovery codes once, or turn it off. */
 export function SecondFactorPage() {
@@ -87,11 +88,7 @@ export function SecondFactorPage() {
     <section className="card second-factor-page" aria-labelledby="second-factor-page-heading">
       <h1 id="second-factor-page-heading">{t('secondFactor.heading')}</h1>
       {notice && <p role="status">{notice}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormAlert error={error} />
       {body ?? (error ? null : <p>{t('app.loading')}</p>)}
       <p>
         <Link to="/">{t('secondFactor.backToCases')}</Link>
@@ -122,11 +119,7 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
         {t('secondFactor.code')}
         <input name="code" autoComplete="one-time-code" maxLength={MAX_CODE_CHARS} value={code} onChange={(e) => setCode(e.target.value)} required />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormAlert error={error} />
       <button type="submit">{t('secondFactor.remove')}</button>
     </form>
   );

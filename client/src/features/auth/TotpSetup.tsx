@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TOTP_CODE_DIGITS, type TotpEnrolment } from '../../../../shared/secondFactor.ts';
 import { ApiError } from '../../api.ts';
 import { codeErrorKey } from './secondFactorApi.ts';
+import { FormAlert, SubmitButton } from './FormAlert.tsx';
 
 /** The QR code and key of an enrolment, and the field for the code that confirms it. */
 export function TotpSetup({ enrolment, onConfirm }: { enrolment: TotpEnrolment; onConfirm: (code: string) => Promise<void> }) {
@@ -50,14 +51,8 @@ export function TotpSetup({ enrolment, onConfirm }: { enrolment: TotpEnrolment; 
           required
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? t('secondFactor.busy') : t('secondFactor.confirm')}
-      </button>
+      <FormAlert error={error} />
+      <SubmitButton busy={busy} label={t('secondFactor.confirm')} busyLabel={t('secondFactor.busy')} />
     </form>
   );
 }
