@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
-import type { TemplateSection } from '../../../../shared/template/index.ts';
+import { gradedScaleOf, type TemplateSection } from '../../../../shared/template/index.ts';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
@@ -63,7 +63,7 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
   const state = workflow?.sections[section.id];
   // An agreed qualifier settles the difference between the physicians' own.
   const agreement = currentAgreement(state);
-  const difference = section.scale && !agreement ? qualifierDifference(ba, va) : 'none';
+  const difference = gradedScaleOf(section) && !agreement ? qualifierDifference(ba, va) : 'none';
   return (
     <tr data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
       <th scope="row">
@@ -84,7 +84,7 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
       <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
       <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
       <td>
-        {section.scale && agreement ? (
+        {gradedScaleOf(section) && agreement ? (
           <span data-testid={`matrix-agreed-${section.id}`}>{t('matrix.agreed', { code: agreement.qualifier ?? t('matrix.none') })}</span>
         ) : difference === 'none' ? (
           t('matrix.none')
