@@ -43,7 +43,7 @@ export async function provision(stores: Stores, log: Logger, count: number): Pro
     const va = await createPhysician(stores, `bench.va${i}`, 'verzekeringsarts', passwordHash);
     const caseId = `bench${i}`;
     await createCase(
-      { records: stores.records, audit },
+      { records: stores.records, audit, templates: stores.templates },
       ACTOR,
       {
         title: `Benchmark ${i}`,

@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { formatDocName, type DocPart } from '../shared/docNames.ts';
 import { QUALIFIERS_MAP } from '../shared/qualifiers.ts';
-import { TEMPLATE_V1 } from '../shared/template/v1.ts';
-import { templateSections } from '../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../shared/template/shipped.ts';
+import { gradedScaleOf, templateSections } from '../shared/template/index.ts';
 import { Audit, type AuditActor } from '../server/audit/Audit.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { createCase } from '../server/commands/createCase.ts';
@@ -63,7 +63,7 @@ function documentUpdate(variant: number, words: number): Uint8Array {
   const doc = new Y.Doc();
   templateSections(TEMPLATE_V1).forEach((section, i) => {
     writeSection(doc, section.id, sectionText(i + variant * 11, words));
-    if (section.scale) doc.getMap(QUALIFIERS_MAP).set(section.id, String((i + variant) % 4));
+    if (gradedScaleOf(section)) doc.getMap(QUALIFIERS_MAP).set(section.id, String((i + variant) % 4));
   });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -86,7 +86,7 @@ export async function provisionOpenCase(stores: Stores, log: Logger): Promise<Op
     }),
   );
   await createCase(
-    { records: stores.records, audit: new Audit(stores.audit, log) },
+    { records: stores.records, audit: new Audit(stores.audit, log), templates: stores.templates },
     ACTOR,
     {
       title: 'Dossier open',

@@ -62,7 +62,7 @@ export async function provisionQueue(stores: Stores, log: Logger, count: number)
     // From a few days ahead (not yet sick) to two years back: every week of sickness, every milestone.
     const firstSickDay = new Date(Date.now() - ((i * 53) % 730) * DAY_MS + (i % 50 === 0 ? 3 * DAY_MS : 0)).toISOString().slice(0, 10);
     await createCase(
-      { records: stores.records, audit },
+      { records: stores.records, audit, templates: stores.templates },
       ACTOR,
       {
         title: `Dossier ${i}`,

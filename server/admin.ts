@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
 import { CASE_ROLES, type CaseRole } from '../shared/roles.ts';
 import { CaseIdParam, CreateCaseInput, CreateUserInput, Username } from '../shared/schemas.ts';
 import { CreateOrganisationInput } from '../shared/organisations.ts';
@@ -10,12 +9,12 @@ import { createUser } from './commands/createUser.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { PLATFORM_SCOPE, type AdminActor } from './policies/organisationScope.ts';
+import { CLI_ACTOR, parse, UsageError, type Command } from './cli/command.ts';
 import { buildStores } from './stores.ts';
+import { TEMPLATE_COMMANDS } from './templates/templateCli.ts';
 import { LOG_SECRET_FILE, readSecret } from './secret.ts';
-import type { Stores } from './store/ports.ts';
 import type { CaseCheck } from './workflow/caseCheck.ts';
-import { createLogKey, type LogKey } from './workflow/logKey.ts';
+import { createLogKey } from './workflow/logKey.ts';
 import { verifyCase } from './workflow/verifyCase.ts';
 
 /**
@@ -40,36 +39,20 @@ Commands:
                                         head and seal of its state row, its state and reviewer grants
                                         against a replay of the log; names the problem, exit 1
   verify-log --all                      the same for every case
+  import-template <file.json>           adds a template version (docs/templates.md); names every invalid
+                                        field; a version number that exists is refused
+  list-templates                        the template versions: number, sections, shipped or imported, name
+  migrate-case --case <case id> --to <version>
+                                        moves a case to a newer template version: sections carried over by id,
+                                        lists those without a place, records template.migrated in the case log
 
 Uses the same environment as the server (STORE, DATA_DIR, …).`;
-
-/** The operator at the command line administers the platform. */
-const CLI_ACTOR: AdminActor = { userId: null, username: 'admin-cli', role: 'admin', ip: 'cli', userAgent: 'admin-cli', scope: PLATFORM_SCOPE };
-
-class UsageError extends Error {}
 
 /** The log does not verify: reported on stderr with exit code 1. */
 class TamperedError extends Error {}
 
-interface Context {
-  stores: Stores;
-  audit: Audit;
-  /** The log key, read as the server reads it; null when there is none. */
-  logKey: LogKey | null;
-}
-
-type Handler = (context: Context, options: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<string>;
-
-interface Command {
-  options: string[];
-  /** Options without a value. */
-  flags?: string[];
-  /** At most this many arguments. */
-  positionals?: number;
-  run: Handler;
-}
-
 const COMMANDS: Record<string, Command> = {
+  ...TEMPLATE_COMMANDS,
   'create-user': {
     options: ['username', 'name', 'role', 'password', 'organisation'],
     run: async ({ stores, audit }, o) => {
@@ -106,7 +89,7 @@ const COMMANDS: Record<string, Command> = {
         ba: o.ba,
         va: o.va,
       });
-      const created = await createCase({ records: stores.records, audit }, CLI_ACTOR, input);
+      const created = await createCase({ records: stores.records, audit, templates: stores.templates }, CLI_ACTOR, input);
       return `created case ${created.id}`;
     },
   },
@@ -167,15 +150,6 @@ function describeIntact(caseId: string, check: Extract<CaseCheck, { ok: true }>)
 
 function describeProblem(caseId: string, check: Extract<CaseCheck, { ok: false }>): string {
   return `case ${caseId}: ${check.problem}${check.seq === undefined ? '' : ` at event ${check.seq}`}: ${check.detail}`;
-}
-
-/** Parses CLI input with an API schema; a failure names the field like the API does. */
-function parse<T extends z.ZodType>(schema: T, value: unknown, name?: string): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join('.') || name || 'value';
-  throw new UsageError(`${field}: ${issue.message}`);
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -54,9 +54,9 @@ export function createApp(deps: AppDeps): Workspace {
   const { config, stores, log } = deps;
   const audit = new Audit(stores.audit, log.child({ cat: 'audit' }));
   const tokens = new TokenService(deps.tokenSecret, config.TOKEN_TTL_SECONDS);
-  const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, key: deps.logKey, log });
+  const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, templates: stores.templates, key: deps.logKey, log });
   // Every reader of the workflow, access checks included, goes through the check against the log.
-  const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity) };
+  const checked = { records: stores.records, workflow: new VerifiedWorkflowStore(stores.workflow, integrity), templates: stores.templates };
   const secondFactor = createSecondFactorDeps(stores.secondFactors, stores.records, deps.tokenSecret, config.MFA_REQUIRED);
   const sessions = new LoginSessions(stores.sessions, stores.records, tokens, new RefreshTokens(deps.tokenSecret), sessionPolicyOf(config));
   const authenticator = new Authenticator(tokens, stores.records, secondFactor.policy, sessions);
@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps): Workspace {
     logKey: deps.logKey,
     comments: stores.comments,
     employerSummaries: stores.employerSummaries,
+    templates: stores.templates,
     audit,
     tokens,
     sessions,

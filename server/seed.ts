@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ORGANISATION_ID } from '../shared/organisations.ts';
 import type { Role } from '../shared/roles.ts';
-import { CURRENT_TEMPLATE_VERSION } from '../shared/template/index.ts';
+import { newestTemplate } from './templates/catalog.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { DuplicateError, type NewOrganisation, type Stores } from './store/ports.ts';
 
@@ -59,7 +59,7 @@ export async function seedDemo(stores: Stores, today = new Date()): Promise<bool
       employeePseudonym: 'WN-2026-0147',
       employer: 'Logistiek Noord B.V.',
       firstSickDay: weeksAgo(today, 36),
-      templateVersion: CURRENT_TEMPLATE_VERSION,
+      templateVersion: (await newestTemplate(stores.templates)).version,
     },
     [
       { caseId: DEMO_CASE_ID, userId: ids.get('ba.demo')!, caseRole: 'ba' },

@@ -38,7 +38,7 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The actor's role in the case, as a notification names it. */
-export const NOTIFICATION_ACTOR_ROLES = ['bedrijfsarts', 'verzekeringsarts', 'reviewer'] as const;
+export const NOTIFICATION_ACTOR_ROLES = ['bedrijfsarts', 'verzekeringsarts', 'reviewer', 'operator'] as const;
 export type NotificationActorRole = (typeof NOTIFICATION_ACTOR_ROLES)[number];
 
 export interface NotificationView {

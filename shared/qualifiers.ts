@@ -1,5 +1,4 @@
-import type { Label } from './template/types.ts';
-import type { QualifierScale } from './template/types.ts';
+import type { GradedScale, Label } from './template/types.ts';
 
 /**
  * ICF qualifiers (docs/domain.md). Activities and participation (d-codes) take a
@@ -41,19 +40,19 @@ const ENVIRONMENT: QualifierOption[] = [
   NOT_APPLICABLE,
 ];
 
-export const QUALIFIER_OPTIONS: Record<QualifierScale, readonly QualifierOption[]> = {
-  activity: ACTIVITY,
-  environment: ENVIRONMENT,
+export const QUALIFIER_OPTIONS: Record<GradedScale, readonly QualifierOption[]> = {
+  'icf-d': ACTIVITY,
+  'icf-e': ENVIRONMENT,
 };
 
 /** Name of the root Y.Map holding each physician's qualifiers (docs/contract.md). */
 export const QUALIFIERS_MAP = 'qualifiers';
 
-export function isQualifierCode(scale: QualifierScale, code: unknown): code is string {
+export function isQualifierCode(scale: GradedScale, code: unknown): code is string {
   return typeof code === 'string' && QUALIFIER_OPTIONS[scale].some((option) => option.code === code);
 }
 
-export function qualifierOption(scale: QualifierScale, code: string): QualifierOption | undefined {
+export function qualifierOption(scale: GradedScale, code: string): QualifierOption | undefined {
   return QUALIFIER_OPTIONS[scale].find((option) => option.code === code);
 }
 

@@ -6,7 +6,7 @@ import { tokenFromHeaders, type Authenticator } from '../auth/Authenticator.ts';
 import { hasSecondFactor } from '../auth/tokens.ts';
 import { clientAddress } from '../net/clientAddress.ts';
 import { denial, documentAccessOf, participation } from '../policies/participation.ts';
-import type { RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { RecordStore, TemplateStore, WorkflowStore } from '../store/ports.ts';
 import type { ConnectionContext } from './ClientConnection.ts';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
@@ -17,6 +17,7 @@ export interface AuthorizeDeps {
   authenticator: Authenticator;
   records: RecordStore;
   workflow: WorkflowStore;
+  templates: TemplateStore;
   hasRoomFor(userId: string): boolean;
   isStopping(): boolean;
   /** Proxy hops whose X-Forwarded-For is trusted (TRUST_PROXY). */

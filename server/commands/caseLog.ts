@@ -10,7 +10,7 @@ import type { CommandDeps } from './deps.ts';
 /** How often an event is appended again when another command on the same case won the race. */
 export const MAX_ATTEMPTS = 5;
 
-type LogDeps = Pick<CommandDeps, 'records' | 'workflow' | 'logKey' | 'notificationDelivery' | 'now'>;
+type LogDeps = Pick<CommandDeps, 'records' | 'workflow' | 'templates' | 'logKey' | 'notificationDelivery' | 'now'>;
 
 /**
  * Appends one event after `current`: hashes it into the chain, applies it,
@@ -48,7 +48,7 @@ export async function appendToCaseLog(
   entry: { actor: Actor; event: WorkflowEvent; audit: AuditEntry; comment?: CommentChange },
 ): Promise<EventEnvelope> {
   for (let attempt = 1; ; attempt++) {
-    const current = await loadWorkflow(deps.workflow, record);
+    const current = await loadWorkflow(deps, record);
     try {
       return (await commitEvent(deps, current, { caseId: record.id, ...entry })).envelope;
     } catch (error) {

@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/limits.ts';
 import { ACCOUNT_ROLE_FOR, type CaseRole } from '../../shared/roles.ts';
 import type { CreateCaseInput } from '../../shared/schemas.ts';
-import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import { newestTemplate } from '../templates/catalog.ts';
 import type { AuditActor } from '../audit/Audit.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { inScope, type AdminActor } from '../policies/organisationScope.ts';
@@ -17,7 +17,7 @@ import { toCaseSummary } from './views.ts';
  * administrator creates only cases one of whose physicians is theirs.
  */
 export async function createCase(
-  deps: Pick<CommandDeps, 'records' | 'audit'>,
+  deps: Pick<CommandDeps, 'records' | 'audit' | 'templates'>,
   actor: AuditActor & Partial<Pick<AdminActor, 'scope'>>,
   input: CreateCaseInput,
   id: string = randomUUID(),
@@ -34,7 +34,8 @@ export async function createCase(
       employeePseudonym: input.employeePseudonym,
       employer: input.employer,
       firstSickDay: input.firstSickDay,
-      templateVersion: CURRENT_TEMPLATE_VERSION,
+      // New cases get the newest version; existing ones keep theirs until migrated (docs/templates.md).
+      templateVersion: (await newestTemplate(deps.templates)).version,
     },
     [
       { caseId: id, userId: ba.id, caseRole: 'ba' },

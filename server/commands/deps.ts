@@ -14,6 +14,7 @@ import type {
   NewNotification,
   NotificationStore,
   RecordStore,
+  TemplateStore,
   VersionReason,
   VersionStates,
   VersionStore,
@@ -96,6 +97,8 @@ export interface CommandDeps {
   comments: CommentStore;
   /** The employer-safe summaries: drafts and immutable releases. */
   employerSummaries: EmployerSummaryStore;
+  /** The template versions an operator imported (server/templates/catalog.ts adds the shipped ones). */
+  templates: TemplateStore;
   audit: Audit;
   tokens: TokenService;
   /** Login sessions: started at login, refreshed, ended. */

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../store/ports.ts';
 import { loadWorkflow } from '../workflow/loadWorkflow.ts';
 import type { CommandDeps } from './deps.ts';
 
-export type QueueDeps = Pick<CommandDeps, 'workflow' | 'comments' | 'persistence' | 'now'>;
+export type QueueDeps = Pick<CommandDeps, 'workflow' | 'templates' | 'comments' | 'persistence' | 'now'>;
 
 /** Who asks: their id, and their role in this case (null: an administrator). */
 export interface QueueCaller {
@@ -43,7 +43,7 @@ export async function queueOf(deps: QueueDeps, record: CaseRecord, caller: Queue
  */
 async function workflowOf(deps: QueueDeps, record: CaseRecord): Promise<{ state: CaseWorkflow; lastEventAt: string | null } | null> {
   try {
-    const { seq, state } = await loadWorkflow(deps.workflow, record);
+    const { seq, state } = await loadWorkflow(deps, record);
     if (seq === 0) return { state, lastEventAt: null };
     // The state row does not carry its event's time: read only the head envelope (the log may have moved on meanwhile, so take the last).
     const head = (await deps.workflow.listEvents(record.id, seq - 1)).at(-1);

@@ -8,7 +8,7 @@
 import { qualifierOption } from '../../shared/qualifiers.ts';
 import type { PartContent } from '../../shared/record/types.ts';
 import type { CaseRole } from '../../shared/roles.ts';
-import type { TemplateSection } from '../../shared/template/index.ts';
+import { gradedScaleOf, type TemplateSection } from '../../shared/template/index.ts';
 import type { Agreement, PositionSnapshot, SectionState } from '../../shared/workflow/types.ts';
 import { agreedQualifier, type DossierInput, type ExportLanguage } from './exportInput.ts';
 import { formatDateTime, type ExportLabels } from './exportLabels.ts';
@@ -39,7 +39,8 @@ export function sectionTitle(section: TemplateSection, lang: ExportLanguage): st
 /** A qualifier code with its label on the section's scale ("2 matig probleem (25–49%)"); the bare code when the scale does not know it. */
 export function qualifierText(section: TemplateSection, code: string | null, context: ExportContext): string {
   if (code === null) return context.labels.noQualifier;
-  const option = section.scale ? qualifierOption(section.scale, code) : undefined;
+  const scale = gradedScaleOf(section);
+  const option = scale ? qualifierOption(scale, code) : undefined;
   return option ? option.label[context.lang] : code;
 }
 
@@ -85,11 +86,12 @@ function writePosition(pdf: PdfDocument, section: TemplateSection, role: CaseRol
     // Not assessed stands in place of an empty text; text written before the mark is kept and shown under it.
     paragraph(pdf, labels.notAssessed(part.notAssessed.reason), INDENT);
     if (part.text.trim()) paragraph(pdf, part.text, INDENT);
-    if (section.scale && part.qualifierCode !== null) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part.qualifierCode, context)}`, INDENT);
+    if (gradedScaleOf(section) && part.qualifierCode !== null)
+      paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part.qualifierCode, context)}`, INDENT);
     return;
   }
   paragraph(pdf, part?.text.trim() ? part.text : labels.noPosition, INDENT);
-  if (section.scale) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part?.qualifierCode ?? null, context)}`, INDENT);
+  if (gradedScaleOf(section)) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part?.qualifierCode ?? null, context)}`, INDENT);
 }
 
 /** The signed joint position; the minutes print it under an agreed agenda item too. */
@@ -100,7 +102,7 @@ export function writeAgreement(pdf: PdfDocument, section: TemplateSection, agree
   field(pdf, labels.agreedPosition, `${labels.hash} ${agreement.hash.slice(0, HASH_PREFIX_LENGTH)}`);
   paragraph(pdf, agreement.text.trim() ? agreement.text : labels.noPosition, INDENT);
   const qualifier = agreedQualifier(agreement);
-  if (section.scale && qualifier !== null) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, qualifier, context)}`, INDENT);
+  if (gradedScaleOf(section) && qualifier !== null) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, qualifier, context)}`, INDENT);
   muted(pdf, labels.proposed(agreement.proposedBy.name, formatDateTime(lang, agreement.proposedAt)), INDENT);
   muted(pdf, labels.signed(agreement.signedBy.name, formatDateTime(lang, agreement.signedAt)), INDENT);
   smallPrint(pdf, `${labels.hash}: ${agreement.hash}`, INDENT);

@@ -13,7 +13,7 @@ import type { CaseMember } from '../../shared/api.ts';
 import { qualifierOption } from '../../shared/qualifiers.ts';
 import { partContent, type PartContent } from '../../shared/record/types.ts';
 import type { CaseRole } from '../../shared/roles.ts';
-import { templateSections, type TemplateSection } from '../../shared/template/index.ts';
+import { gradedScaleOf, templateSections, type TemplateSection } from '../../shared/template/index.ts';
 import type { Agreement } from '../../shared/workflow/types.ts';
 import { agreedQualifier, type DossierInput } from './exportInput.ts';
 import type { BundleEntry, CodeableConcept, FhirBundle, Observation, ObservationStatus, Practitioner, Reference } from './fhirTypes.ts';
@@ -173,7 +173,8 @@ export function sectionCode(section: TemplateSection, lang: DossierInput['lang']
 
 /** The qualifier as its code (`'2'`, `'+2'`, `'8'`) with the scale's label; null for none, or for a section without a scale. */
 function qualifierConcept(built: Built, section: TemplateSection, code: string | null): CodeableConcept | null {
-  if (code === null || !section.scale) return null;
-  const display = qualifierOption(section.scale, code)?.label[built.input.lang] ?? code;
+  const scale = gradedScaleOf(section);
+  if (code === null || !scale) return null;
+  const display = qualifierOption(scale, code)?.label[built.input.lang] ?? code;
   return { coding: [{ system: built.systems.qualifier, code, display }], text: display };
 }

@@ -59,6 +59,7 @@ export function planOf(event: WorkflowEvent): NotificationPlan | null {
     case 'comment.deleted':
     case 'comment.resolved':
     case 'comment.reopened':
+    case 'template.migrated': // a move to another template version is upkeep; the case history shows it
       return null;
     default:
       return exhaustive(event);
@@ -74,6 +75,8 @@ export function actorRoleName(role: WorkflowRole): NotificationActorRole {
       return 'verzekeringsarts';
     case 'reviewer':
       return 'reviewer';
+    case 'operator':
+      return 'operator';
     default:
       return exhaustive(role);
   }

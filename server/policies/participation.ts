@@ -4,7 +4,7 @@ import { commentAccess, docAccess, type DocAccess } from '../../shared/permissio
 import type { AccessRole, CaseRole } from '../../shared/roles.ts';
 import type { Audit, AuditActor, AuditEvent } from '../audit/Audit.ts';
 import { AppError, forbidden } from '../errors.ts';
-import type { CaseRecord, MemberRecord, RecordStore, UserRecord, WorkflowStore } from '../store/ports.ts';
+import type { CaseRecord, MemberRecord, RecordStore, TemplateStore, UserRecord, WorkflowStore } from '../store/ports.ts';
 
 /**
  * Who takes part in a case, and what they may do in it: the one policy every
@@ -15,6 +15,7 @@ import type { CaseRecord, MemberRecord, RecordStore, UserRecord, WorkflowStore }
 export interface ParticipationStores {
   records: RecordStore;
   workflow: WorkflowStore;
+  templates: TemplateStore;
 }
 
 /**

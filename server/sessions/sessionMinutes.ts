@@ -1,7 +1,7 @@
 import type { CaseMember } from '../../shared/api.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import { weekOfSickness } from '../../shared/sickness.ts';
-import { getTemplate, templateSections, type TemplateSection } from '../../shared/template/index.ts';
+import { templateSections, type AssessmentTemplate, type TemplateSection } from '../../shared/template/index.ts';
 import type { AgendaItem, ConsultationSession, SectionState } from '../../shared/workflow/types.ts';
 import { exporterName, physicianNames } from '../export/dossierPdf.ts';
 import { sectionNames, writeSession } from '../export/dossierRoute.ts';
@@ -21,7 +21,7 @@ export interface MinutesOptions {
   exportedBy?: { name: string; role: AccessRole };
 }
 
-type MinutesCase = Pick<CaseRecord, 'title' | 'employeePseudonym' | 'employer' | 'firstSickDay' | 'templateVersion'>;
+type MinutesCase = Pick<CaseRecord, 'title' | 'employeePseudonym' | 'employer' | 'firstSickDay'>;
 
 /**
  * The minutes of a concluded session as a PDF report, in the frame of the
@@ -29,12 +29,17 @@ type MinutesCase = Pick<CaseRecord, 'title' | 'employeePseudonym' | 'employer' |
  * the case, both physicians, the date, and per agenda item the outcome, the
  * notes and, for an agreed section, what both signed.
  */
-export function sessionMinutesPdf(session: ConsultationSession, record: MinutesCase, members: CaseMember[], options: MinutesOptions = {}): Promise<Buffer> {
+export function sessionMinutesPdf(
+  session: ConsultationSession,
+  record: MinutesCase,
+  template: AssessmentTemplate,
+  members: CaseMember[],
+  options: MinutesOptions = {},
+): Promise<Buffer> {
   const lang = options.lang ?? 'nl';
   const labels = exportLabels(lang);
   const context: ExportContext = { lang, labels };
-  const template = getTemplate(record.templateVersion);
-  const sections = new Map<string, TemplateSection>(template ? templateSections(template).map((s) => [s.id, s]) : []);
+  const sections = new Map<string, TemplateSection>(templateSections(template).map((s) => [s.id, s]));
   const physician = physicianNames({ members });
   const { pdf, done } = createReport(`${labels.minutesTitle} ${record.employeePseudonym}`);
 

@@ -3,11 +3,12 @@ import type { SessionReminder } from '../../shared/realtime.ts';
 import { loadWorkflow } from '../workflow/loadWorkflow.ts';
 import { isCaseIntegrityError } from '../errors.ts';
 import type { RealtimePublisher } from '../realtime/RealtimePublisher.ts';
-import type { RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { RecordStore, TemplateStore, WorkflowStore } from '../store/ports.ts';
 
 export interface ReminderDeps {
   records: RecordStore;
   workflow: WorkflowStore;
+  templates: TemplateStore;
   realtime: RealtimePublisher;
   log: Logger;
   /** How long before the start a reminder goes out. */
@@ -50,7 +51,7 @@ export class SessionReminders {
     for (const userId of await this.deps.realtime.localUsers()) {
       for (const record of await this.deps.records.listCasesOfUser(userId)) {
         // A case refused for its integrity sends no reminders; the user's other cases still do.
-        const state = await loadWorkflow(this.deps.workflow, record).then(
+        const state = await loadWorkflow(this.deps, record).then(
           (loaded) => loaded.state,
           (error: unknown) => {
             if (isCaseIntegrityError(error)) return null;

@@ -8,6 +8,7 @@ import type { SecondFactorStore } from './secondFactorPort.ts';
 import type { DocStore } from './docPort.ts';
 import type { NewOrganisation, OrganisationChange, OrganisationRecord } from './organisationPort.ts';
 import type { SessionStore } from './sessionPort.ts';
+import type { TemplateStore } from './templatePort.ts';
 import type { VersionStore } from './versionPort.ts';
 
 export * from './docPort.ts';
@@ -18,6 +19,7 @@ export type * from './notificationPort.ts';
 export type * from './secondFactorPort.ts';
 export * from './sessionPort.ts';
 export type * from './versionPort.ts';
+export type * from './templatePort.ts';
 
 /**
  * Store ports (docs/architecture.md). Every method is async so that the Redis adapters of
@@ -97,6 +99,8 @@ export interface RecordStore {
   /** Creates the case and its members in one transaction. */
   createCase(record: NewCase, members: MemberRecord[]): Promise<CaseRecord>;
   getCase(id: string): Promise<CaseRecord | null>;
+  /** Moves a case from template version `from` to `to`; false (and nothing changes) when it is not on `from` (or does not exist). */
+  moveCaseTemplate(caseId: string, from: number, to: number): Promise<boolean>;
   listCases(): Promise<CaseRecord[]>;
   listCasesOfUser(userId: string): Promise<CaseRecord[]>;
   /** Sets who holds a case role, replacing the previous holder. */
@@ -256,5 +260,7 @@ export interface Stores {
   secondFactors: SecondFactorStore;
   /** Login sessions (access and refresh tokens). */
   sessions: SessionStore;
+  /** Template versions imported by an operator (the shipped ones are not stored). */
+  templates: TemplateStore;
   close(): Promise<void>;
 }

@@ -49,6 +49,7 @@ export function createCollab(core: Core, docs: DocStore, bus: DocumentBus | null
         authenticator: core.authenticator,
         records: checked.records,
         workflow: checked.workflow,
+        templates: checked.templates,
         hasRoomFor: (userId) => collab.hasRoomFor(userId),
         isStopping: () => collab.isStopping,
         trustProxy: config.TRUST_PROXY,

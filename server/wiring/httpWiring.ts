@@ -21,6 +21,7 @@ import { notificationRoutes } from '../http/routes/notificationRoutes.ts';
 import { secondFactorRoutes } from '../http/routes/secondFactorRoutes.ts';
 import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
 import { ssoRoutes } from '../http/routes/ssoRoutes.ts';
+import { templateRoutes } from '../http/routes/templateRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
 import type { Metrics } from '../metrics.ts';
@@ -63,6 +64,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(exportRoutes(commands, auth, links));
   app.use(commentRoutes(commands, auth));
   app.use(versionRoutes(commands, auth));
+  app.use(templateRoutes(commands, auth));
   app.use(notificationRoutes(commands, auth));
   app.use('/api', notFoundHandler);
   if (wiring.clientDir) app.use(clientRoutes(wiring.clientDir));

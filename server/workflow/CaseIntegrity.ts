@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { caseIntegrity } from '../errors.ts';
-import type { RecordStore, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
+import type { RecordStore, TemplateStore, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
 import type { IntegrityFailure } from './integrityProblems.ts';
 import type { LogKey } from './logKey.ts';
 import { CaseBusyError, checkCaseHead, verifyCase } from './verifyCase.ts';
@@ -21,6 +21,7 @@ export interface CaseIntegrityDeps {
   records: Pick<RecordStore, 'getCase' | 'listCases'>;
   /** The adapter itself, not the checked store that wraps it. */
   workflow: WorkflowStore;
+  templates: TemplateStore;
   key: LogKey;
   log: Logger;
 }
@@ -89,7 +90,7 @@ export class CaseIntegrity {
   private async scanOne(caseId: string): Promise<void> {
     if (this.failures.has(caseId)) return;
     try {
-      const check = await verifyCase({ records: this.deps.records, workflow: this.deps.workflow }, this.deps.key, caseId);
+      const check = await verifyCase({ records: this.deps.records, workflow: this.deps.workflow, templates: this.deps.templates }, this.deps.key, caseId);
       if (!check.ok) this.quarantine(caseId, check, 'scan');
     } catch (error) {
       // Not a verdict: the case is not refused for a store that did not answer or a case that kept moving.

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import type { LegacySeal, RecordStore, WorkflowStore } from '../store/ports.ts';
+import type { LegacySeal, RecordStore, TemplateStore, WorkflowStore } from '../store/ports.ts';
 import type { EventEnvelope } from '../../shared/workflow/types.ts';
 import { checkCaseLog, type CaseCheck } from './caseCheck.ts';
 import { legacyHashEnvelope } from './eventChain.ts';
 import { sealHead } from './headSeal.ts';
 import { failure, type IntegrityFailure } from './integrityProblems.ts';
 import type { LogKey } from './logKey.ts';
-import { readWholeCase, sectionIdsOf } from './verifyCase.ts';
+import { logSectionIds, readWholeCase } from './verifyCase.ts';
 
 export interface LegacySealing {
   sealed: string[];
@@ -29,7 +29,7 @@ export interface LegacySealing {
  * not sealed either, and is refused from then on.
  */
 export async function sealLegacyLogs(
-  stores: { records: Pick<RecordStore, 'getCase'>; workflow: WorkflowStore },
+  stores: { records: Pick<RecordStore, 'getCase'>; workflow: WorkflowStore; templates: TemplateStore },
   key: LogKey,
   log: Logger,
 ): Promise<LegacySealing> {
@@ -47,7 +47,7 @@ export async function sealLegacyLogs(
     if (!record) continue;
     const caseLog = await readWholeCase(stores.workflow, caseId);
     const row = caseLog.record;
-    const problem = whyNotSealable(checkCaseLog(key, sectionIdsOf(record), caseLog), caseLog.events);
+    const problem = whyNotSealable(checkCaseLog(key, await logSectionIds(stores.templates, record, caseLog.events), caseLog), caseLog.events);
     if (row && !problem) {
       const head = { caseId, seq: row.seq, hash: row.hash, state: row.state, reviewers: row.reviewers, legacySeq: row.seq };
       seals.push({ caseId, seq: row.seq, hash: row.hash, seal: sealHead(key, head) });

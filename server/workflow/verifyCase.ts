@@ -1,5 +1,7 @@
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
-import type { CaseRecord, RecordStore, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import type { AppliedEvent } from '../../shared/workflow/index.ts';
+import type { CaseRecord, RecordStore, TemplateStore, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
+import { templateOf } from '../templates/catalog.ts';
 import { checkCaseLog, checkHead, type CaseCheck, type CaseLog } from './caseCheck.ts';
 import type { LogKey } from './logKey.ts';
 
@@ -7,6 +9,7 @@ import type { LogKey } from './logKey.ts';
 export interface CaseStores {
   records: Pick<RecordStore, 'getCase'>;
   workflow: WorkflowStore;
+  templates: TemplateStore;
 }
 
 /** How often a case is read again when a command committed between reading its row and its log. */
@@ -25,11 +28,15 @@ export class UnknownCaseError extends Error {
   }
 }
 
-/** The section ids a case's log replays over: those of its template version. */
-export function sectionIdsOf(record: CaseRecord): string[] {
-  const template = getTemplate(record.templateVersion);
-  if (!template) throw new Error(`Case ${record.id} uses unknown template version ${record.templateVersion}`);
-  return templateSections(template).map((section) => section.id);
+/** The section ids a case's log replays over: those of the template version its log starts from. */
+export async function logSectionIds(templates: TemplateStore, record: CaseRecord, events: readonly Pick<AppliedEvent, 'event'>[]): Promise<string[]> {
+  return templateSections(await templateOf(templates, firstTemplateVersion(record, events))).map((section) => section.id);
+}
+
+/** A migrated case's log starts on the version its first migration left; any other case's on the version it has. */
+function firstTemplateVersion(record: CaseRecord, events: readonly Pick<AppliedEvent, 'event'>[]): number {
+  for (const { event } of events) if (event.type === 'template.migrated') return event.from;
+  return record.templateVersion;
 }
 
 const sameHead = (a: WorkflowRecord | null, b: WorkflowRecord | null) => a?.seq === b?.seq && a?.hash === b?.hash;
@@ -66,5 +73,6 @@ export async function checkCaseHead(workflow: WorkflowStore, key: LogKey, caseId
 export async function verifyCase(stores: CaseStores, key: LogKey, caseId: string): Promise<CaseCheck> {
   const record = await stores.records.getCase(caseId);
   if (!record) throw new UnknownCaseError(caseId);
-  return checkCaseLog(key, sectionIdsOf(record), await readWholeCase(stores.workflow, caseId));
+  const caseLog = await readWholeCase(stores.workflow, caseId);
+  return checkCaseLog(key, await logSectionIds(stores.templates, record, caseLog.events), caseLog);
 }

@@ -5,19 +5,28 @@ export interface Label {
 }
 
 /**
- * Which ICF qualifier scale a coded section uses: activities and participation
- * (d-codes) take a difficulty qualifier; environmental factors (e-codes) are a
- * barrier or a facilitator. Uncoded sections take none.
+ * Which qualifier scale a section uses (docs/templates.md): the ICF's
+ * difficulty scale of activities and participation (`icf-d`, d-codes), its
+ * barrier/facilitator scale of environmental factors (`icf-e`, e-codes), or
+ * none (a section outside the classification, text only).
  */
-export type QualifierScale = 'activity' | 'environment';
+export const QUALIFIER_SCALES = ['icf-d', 'icf-e', 'none'] as const;
+export type QualifierScale = (typeof QUALIFIER_SCALES)[number];
+
+/** A scale with levels to choose from: every scale but `none`. */
+export type GradedScale = Exclude<QualifierScale, 'none'>;
 
 export interface TemplateSection {
   /** Stable id; also the name of the section's Y.XmlFragment in each document. */
   id: string;
   /** ICF code, or null for sections outside the classification. */
   icf: string | null;
-  scale: QualifierScale | null;
   label: Label;
+  /** What the item covers, in a few lines, in both languages: the words both physicians read. */
+  definition: Label;
+  qualifierScale: QualifierScale;
+  /** The FML items the section relates to (e.g. `"I.1"`); may be empty. */
+  fml: string[];
 }
 
 export interface TemplateGroup {
@@ -26,7 +35,16 @@ export interface TemplateGroup {
   sections: TemplateSection[];
 }
 
+/** One version of the assessment instrument: data (shared/template/versions/*.json), validated at load. */
 export interface AssessmentTemplate {
   version: number;
+  name: string;
   groups: TemplateGroup[];
+}
+
+/** A version as listed (GET /api/templates). */
+export interface TemplateSummary {
+  version: number;
+  name: string;
+  sectionCount: number;
 }

@@ -87,6 +87,8 @@ export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEve
     case 'comment':
       // A comment changes no section, dispute or session; its thread lives in the comment store.
       return next;
+    case 'template':
+      return { ...next, sections: migratedSections(state.sections, grouped.event) };
     default:
       return exhaustive(grouped);
   }
@@ -100,6 +102,17 @@ type GroupedEvent = { [G in EventGroup]: { group: G; event: Extract<WorkflowEven
 function groupOf(event: WorkflowEvent): GroupedEvent {
   // The prefix is the group by construction of GroupedEvent; TypeScript cannot follow a string split.
   return { group: event.type.slice(0, event.type.indexOf('.')), event } as GroupedEvent;
+}
+
+/** The sections after a move to another template version: carried over by id, the new ones open, the unplaced gone. */
+function migratedSections(
+  sections: CaseWorkflow['sections'],
+  { added, unplaced }: Extract<WorkflowEvent, { type: 'template.migrated' }>,
+): CaseWorkflow['sections'] {
+  const next = { ...sections };
+  for (const id of unplaced) delete next[id];
+  for (const id of added) next[id] ??= emptySection();
+  return next;
 }
 
 /** Rebuilds a case's state from its log. */

@@ -10,8 +10,12 @@ import type { ConsultationSession, ItemOutcome, SessionMode } from './sessionTyp
 
 export * from './sessionTypes.ts';
 
-/** Who acts in a case: its two physicians, or a reviewer invited into a dispute. */
-export type WorkflowRole = AccessRole;
+/**
+ * Who acts in a case: its two physicians, a reviewer invited into a dispute,
+ * or the operator at the admin command line (who only moves a case to another
+ * template version, `template.migrated`).
+ */
+export type WorkflowRole = AccessRole | 'operator';
 
 export interface Actor {
   userId: string;
@@ -237,6 +241,12 @@ export type WorkflowEvent =
   | { type: 'session.declined'; sessionId: string; proposedAt: string | null; reason: string }
   | { type: 'riv.doubt_recorded'; reason: string }
   | { type: 'riv.doubt_withdrawn' }
+  /**
+   * The case moved to another template version (`npm run admin -- migrate-case`): sections are
+   * carried over by id, `added` start open, `unplaced` (the old version's ids the new one lacks)
+   * leave the workflow; their text stays in the documents, unseen.
+   */
+  | { type: 'template.migrated'; from: number; to: number; added: string[]; unplaced: string[] }
   | CommentEvent;
 
 /**

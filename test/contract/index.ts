@@ -9,6 +9,7 @@ import { organisationContract } from './organisationContract.ts';
 import { recordStoreContract } from './recordStoreContract.ts';
 import { secondFactorContract } from './secondFactorContract.ts';
 import { sessionStoreContract } from './sessionStoreContract.ts';
+import { templateStoreContract } from './templateStoreContract.ts';
 import { versionStoreContract } from './versionStoreContract.ts';
 import { workflowIntegrityContract } from './workflowIntegrityContract.ts';
 import { workflowStoreContract } from './workflowStoreContract.ts';
@@ -24,6 +25,7 @@ export {
   recordStoreContract,
   secondFactorContract,
   sessionStoreContract,
+  templateStoreContract,
   versionStoreContract,
   workflowIntegrityContract,
   workflowStoreContract,
@@ -45,4 +47,5 @@ export function storeContract(name: string, makeStores: MakeStores): void {
   notificationStoreContract(name, makeStores);
   secondFactorContract(name, makeStores);
   sessionStoreContract(name, makeStores);
+  templateStoreContract(name, makeStores);
 }

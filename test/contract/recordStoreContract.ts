@@ -109,6 +109,20 @@ export function recordStoreContract(name: string, makeStores: MakeStores): void 
       ]);
     });
 
+    it('moveCaseTemplate moves a case only from the version it is on', async () => {
+      await records().createUser(user('ba1'));
+      await records().createUser(user('va1', 'va1', 'verzekeringsarts'));
+      const created = await seedCase('c1', 'ba1', 'va1');
+      expect(await records().moveCaseTemplate('c1', 2, 3)).toBe(false);
+      expect(await records().getCase('c1')).toEqual(created);
+      expect(await records().moveCaseTemplate('c1', 1, 2)).toBe(true);
+      expect(await records().getCase('c1')).toEqual({ ...created, templateVersion: 2 });
+      expect(await records().moveCaseTemplate('c1', 1, 3)).toBe(false);
+      expect((await records().getCase('c1'))!.templateVersion).toBe(2);
+      expect(await records().moveCaseTemplate('missing', 1, 2)).toBe(false);
+      expect(await records().getCase('missing')).toBeNull();
+    });
+
     it('a duplicate case id is refused with DuplicateError on id and changes nothing', async () => {
       await records().createUser(user('ba1'));
       await records().createUser(user('ba2'));

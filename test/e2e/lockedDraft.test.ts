@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_SECTION_TEXT_CHARS } from '../../shared/limits.ts';
-import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { formatDocName } from '../../shared/docNames.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
@@ -84,7 +84,7 @@ describe('an agreed draft, as the server keeps it', () => {
         employeePseudonym: 'WN-OUD',
         employer: 'Oud B.V.',
         firstSickDay: '2026-03-02',
-        templateVersion: CURRENT_TEMPLATE_VERSION,
+        templateVersion: TEMPLATE_V1.version,
       },
       [
         { caseId, userId: users[0]!.id, caseRole: 'ba' },

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { DEMO_CASE_ID, DEMO_PASSWORD } from '../../server/seed.ts';
 import { useBrowser, useWorkspaceServer, waitForText } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/testServer.ts';

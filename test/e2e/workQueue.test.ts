@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListEntry } from '../../shared/api.ts';
-import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { dateIn, URGENCY_SORT, viewQueue, type QueueFilter } from '../../shared/workQueueView.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { scan } from '../helpers/axe.ts';
@@ -154,7 +154,7 @@ describe('the work queue with 500 cases', () => {
           employeePseudonym: pseudonym(i),
           employer: ['Bouwbedrijf Noord', 'Zorggroep West', 'Transport Oost'][i % 3]!,
           firstSickDay: day(i),
-          templateVersion: CURRENT_TEMPLATE_VERSION,
+          templateVersion: TEMPLATE_V1.version,
         },
         [
           { caseId: caseId(i), userId: ba!.id, caseRole: 'ba' },

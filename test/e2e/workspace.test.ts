@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatDocName, type DocPart } from '../../shared/docNames.ts';
 import { QUALIFIER_OPTIONS, QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
-import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNoDutch } from '../helpers/language.ts';
 import { CLIENT_DIR, expectNoPageErrors, useBrowser, type PhysicianPage } from '../helpers/browser.ts';
@@ -419,7 +419,7 @@ describe('the workspace in the browser, as two physicians use it', () => {
     expect(await ba.workspace.connection.innerText()).toContain('connected');
     expect(await ba.editors.qualifier('occupational', 'd240').locator('option').allInnerTexts()).toEqual([
       'no choice',
-      ...QUALIFIER_OPTIONS.activity.map((option) => option.label.en),
+      ...QUALIFIER_OPTIONS['icf-d'].map((option) => option.label.en),
     ]);
     expect(await ba.editors.difference('d240').innerText()).toBe('no difference');
     expect(await ba.workspace.section('d240').getByRole('button', { name: 'Bold' }).count()).toBe(2);

@@ -1,4 +1,5 @@
-import { CURRENT_TEMPLATE_VERSION, getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import {
   activeReviewers,
   apply,
@@ -20,7 +21,7 @@ export const TEST_LOG_KEY = createLogKey(TEST_LOG_SECRET);
 /** Another key: what an attacker who does not hold the log key recomputes with. */
 export const WRONG_LOG_KEY = createLogKey('an-attacker-guess-that-is-long-enough-but-wrong');
 
-export const SECTION_IDS = templateSections(getTemplate(CURRENT_TEMPLATE_VERSION)!).map((s) => s.id);
+export const SECTION_IDS = templateSections(TEMPLATE_V1).map((s) => s.id);
 
 const BA: Actor = { userId: 'u-ba', name: 'Anna Bakker', role: 'ba' };
 const VA: Actor = { userId: 'u-va', name: 'Victor Visser', role: 'va' };
@@ -85,7 +86,7 @@ export async function createSampleCase(records: RecordStore, caseId: string, mem
       employeePseudonym: 'WN-I',
       employer: 'Werkgever',
       firstSickDay: '2026-01-05',
-      templateVersion: CURRENT_TEMPLATE_VERSION,
+      templateVersion: TEMPLATE_V1.version,
     },
     [...members],
   );

@@ -1,6 +1,7 @@
 import type { DossierInput } from '../../server/export/exportInput.ts';
 import { partContent, type CaseContent } from '../../shared/record/types.ts';
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import type { Actor, CaseWorkflow, Dispute, SectionState } from '../../shared/workflow/types.ts';
 
 /**
@@ -18,7 +19,7 @@ export const AGREEMENT_HASH = '3f9a1c7be04d5e6f8a9b0c1d2e3f405162738495a6b7c8d9e
 const OPEN: SectionState = { status: 'open', flag: null, proposal: null, agreement: null, disputeId: null, outcome: null };
 
 export function exportContent(): CaseContent {
-  const template = getTemplate(1)!;
+  const template = TEMPLATE_V1;
   const content: CaseContent = {};
   for (const section of templateSections(template)) {
     content[section.id] = { occupational: partContent('', null), insurance: partContent('', null), joint: partContent('', null) };
@@ -86,7 +87,7 @@ function closedDispute(): Dispute {
 }
 
 export function exportWorkflow(): CaseWorkflow {
-  const template = getTemplate(1)!;
+  const template = TEMPLATE_V1;
   const sections: Record<string, SectionState> = Object.fromEntries(templateSections(template).map((s) => [s.id, OPEN]));
   sections.d160 = {
     ...OPEN,
@@ -144,7 +145,7 @@ export function exportInput(overrides: Partial<DossierInput> = {}): DossierInput
       { userId: BA.userId, name: BA.name, caseRole: 'ba' },
       { userId: VA.userId, name: VA.name, caseRole: 'va' },
     ],
-    template: getTemplate(1)!,
+    template: TEMPLATE_V1,
     content: exportContent(),
     workflow: exportWorkflow(),
     exportedAt: '2026-06-15T10:00:00Z',

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { en } from '../../client/src/i18n/en.ts';
 import { nl } from '../../client/src/i18n/nl.ts';
 import { QUALIFIER_OPTIONS } from '../../shared/qualifiers.ts';
-import { TEMPLATE_V1 } from '../../shared/template/v1.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import type { PhysicianPage } from './browser.ts';
 
 /**

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CaseRole } from '../../shared/roles.ts';
-import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import type { MemoryWorkflowStore } from '../../server/store/memory/MemoryWorkflowStore.ts';
@@ -176,7 +176,7 @@ export async function createPreKeyedDatabase(file: string, cases: readonly PreKe
       );
       const member = db.prepare('INSERT INTO case_members (case_id, case_role, user_id) VALUES (?, ?, ?)');
       for (const c of cases) {
-        insertCase.run(c.id, 'Van voor de sleutel', 'WN-OUD', 'Werkgever', '2026-01-05', CURRENT_TEMPLATE_VERSION, at);
+        insertCase.run(c.id, 'Van voor de sleutel', 'WN-OUD', 'Werkgever', '2026-01-05', TEMPLATE_V1.version, at);
         for (const [role, username] of Object.entries(c.members)) member.run(c.id, role, `u-${username}`);
       }
     })();

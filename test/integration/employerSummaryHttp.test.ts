@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMedicalTerms } from '../../shared/employer/medicalLexicon.ts';
 import { employerSectionLabel } from '../../shared/employer/sectionLabel.ts';
 import { MAX_SUMMARY_SECTION_CHARS } from '../../shared/limits.ts';
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { position, writeDoc } from '../helpers/docWriter.ts';
 import { api } from '../helpers/http.ts';
@@ -26,7 +27,7 @@ const summaryPath = `/api/cases/${DEMO_CASE_ID}/employer-summary`;
 const pdfPath = `/api/cases/${DEMO_CASE_ID}/export/employer.pdf`;
 const label = (id: string) =>
   employerSectionLabel(
-    templateSections(getTemplate(1)!).find((s) => s.id === id)!,
+    templateSections(TEMPLATE_V1).find((s) => s.id === id)!,
     'nl',
   );
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VersionDetail, VersionSummary } from '../../shared/record/api.ts';
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { api } from '../helpers/http.ts';
 import { createCase, editDoc, writeSection } from '../helpers/caseEditing.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -8,8 +9,8 @@ import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 type Who = 'ba' | 'va' | 'reviewer' | 'outsider' | 'admin';
 const WHO: Who[] = ['ba', 'va', 'reviewer', 'outsider', 'admin'];
-const SECTION_IDS = templateSections(getTemplate(1)!).map((section) => section.id);
-const labelOf = (id: string) => templateSections(getTemplate(1)!).find((section) => section.id === id)!.label.nl;
+const SECTION_IDS = templateSections(TEMPLATE_V1).map((section) => section.id);
+const labelOf = (id: string) => templateSections(TEMPLATE_V1).find((section) => section.id === id)!.label.nl;
 const DAY = 24 * 3600_000;
 
 /** Versions over HTTP against a real server, with the documents typed through the stock provider. */

@@ -173,7 +173,7 @@ describe('the integrity check over old and new states', () => {
       const row = record(events.slice(0, envelope.seq), old);
       await stores.workflow.commit(envelope, old, [], row.seal!);
     }
-    const loaded = await loadWorkflow(stores.workflow, (await stores.records.getCase(CASE))!);
+    const loaded = await loadWorkflow(stores, (await stores.records.getCase(CASE))!);
     expect(loaded.state).toEqual(state);
     expect(loaded.state.sections.d240!.reopened![0]!.reason).toBe('Nieuwe informatie van de werknemer');
   });

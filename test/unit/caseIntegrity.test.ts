@@ -202,7 +202,11 @@ describe('verifyCase against a store', () => {
         return stores.workflow.listEvents(caseId, afterSeq);
       },
     });
-    expect(await verifyCase({ records: stores.records, workflow: racing }, key, CASE)).toEqual({ ok: true, events: SAMPLE_EVENTS, legacyEvents: 0 });
+    expect(await verifyCase({ records: stores.records, workflow: racing, templates: stores.templates }, key, CASE)).toEqual({
+      ok: true,
+      events: SAMPLE_EVENTS,
+      legacyEvents: 0,
+    });
   });
 
   it('a case that moves under every read is not judged', async () => {
@@ -216,7 +220,7 @@ describe('verifyCase against a store', () => {
         return record && { ...record, seq: record.seq - 1, hash: `moved-${reads++}` };
       },
     });
-    await expect(verifyCase({ records: stores.records, workflow: moving }, key, CASE)).rejects.toBeInstanceOf(CaseBusyError);
+    await expect(verifyCase({ records: stores.records, workflow: moving, templates: stores.templates }, key, CASE)).rejects.toBeInstanceOf(CaseBusyError);
   });
 });
 
@@ -225,7 +229,7 @@ describe('quarantine (CaseIntegrity) and the checked store', () => {
     const lines: string[] = [];
     const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
     const stores = createMemoryStores();
-    const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, key, log });
+    const integrity = new CaseIntegrity({ records: stores.records, workflow: stores.workflow, templates: stores.templates, key, log });
     return { stores, integrity, checked: new VerifiedWorkflowStore(stores.workflow, integrity), lines };
   }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { QUALIFIER_OPTIONS, isQualifierCode, qualifierDifference } from '../../shared/qualifiers.ts';
 import { localDate, weekOfSickness } from '../../shared/sickness.ts';
-import { CURRENT_TEMPLATE_VERSION, getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 
 describe('assessment template v1', () => {
-  const template = getTemplate(CURRENT_TEMPLATE_VERSION)!;
+  const template = TEMPLATE_V1;
   const sections = templateSections(template);
 
   it('is the current version and has the 24 sections of the BAR template in 8 groups', () => {
@@ -26,11 +27,11 @@ describe('assessment template v1', () => {
   it('codes every coded section in valid ICF form, with the scale its component needs', () => {
     for (const section of sections) {
       if (section.icf === null) {
-        expect(section.scale).toBeNull();
+        expect(section.qualifierScale).toBe('none');
         continue;
       }
       expect(section.icf).toMatch(/^[bdes]\d{3,5}$/);
-      expect(section.scale).toBe(section.icf.startsWith('e') ? 'environment' : 'activity');
+      expect(section.qualifierScale).toBe(section.icf.startsWith('e') ? 'icf-e' : 'icf-d');
     }
     expect(sections.filter((s) => s.icf !== null)).toHaveLength(19);
   });
@@ -41,10 +42,6 @@ describe('assessment template v1', () => {
       expect(item.label.en.trim()).not.toBe('');
     }
     expect(sections.find((s) => s.id === 'd240')!.label.nl).toBe('Omgaan met stress en andere psychische eisen');
-  });
-
-  it('unknown versions are not guessed', () => {
-    expect(getTemplate(999)).toBeUndefined();
   });
 });
 
@@ -96,12 +93,12 @@ describe('qualifier difference rule', () => {
   });
 
   it('knows the codes of each scale, with Dutch and English labels', () => {
-    expect(QUALIFIER_OPTIONS.activity.map((o) => o.code)).toEqual(['0', '1', '2', '3', '4', '8', '9']);
-    expect(isQualifierCode('environment', '+3')).toBe(true);
-    expect(isQualifierCode('activity', '+3')).toBe(false);
+    expect(QUALIFIER_OPTIONS['icf-d'].map((o) => o.code)).toEqual(['0', '1', '2', '3', '4', '8', '9']);
+    expect(isQualifierCode('icf-e', '+3')).toBe(true);
+    expect(isQualifierCode('icf-d', '+3')).toBe(false);
     for (const options of Object.values(QUALIFIER_OPTIONS)) {
       for (const option of options) expect(option.label.nl && option.label.en).toBeTruthy();
     }
-    expect(QUALIFIER_OPTIONS.activity[2]!.label.nl).toBe('2 matig probleem (25–49%)');
+    expect(QUALIFIER_OPTIONS['icf-d'][2]!.label.nl).toBe('2 matig probleem (25–49%)');
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dossierPdf } from '../../server/export/dossierPdf.ts';
 import { partContent } from '../../shared/record/types.ts';
-import { templateSections } from '../../shared/template/index.ts';
+import { templateSections, gradedScaleOf } from '../../shared/template/index.ts';
 import { AGREEMENT_HASH, exportInput } from '../helpers/exportFixture.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { pdfPages } from '../helpers/pdfPages.ts';
@@ -144,8 +144,8 @@ describe('a long dossier', () => {
     const long = (who: string, id: string) => Array.from({ length: 12 }, (_, i) => `${who}-${id} alinea ${i + 1}: ${'belastbaarheid '.repeat(18)}`).join('\n');
     for (const section of templateSections(input.template)) {
       input.content[section.id] = {
-        occupational: partContent(long('BA', section.id), section.scale ? '2' : null),
-        insurance: partContent(long('VA', section.id), section.scale ? '3' : null),
+        occupational: partContent(long('BA', section.id), gradedScaleOf(section) ? '2' : null),
+        insurance: partContent(long('VA', section.id), gradedScaleOf(section) ? '3' : null),
         joint: partContent('', null),
       };
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPLOYER_PDF_WORDS, type EmployerSummaryInput, employerSummaryPdf } from '../../server/export/employerPdf.ts';
 import { employerSectionLabel } from '../../shared/employer/sectionLabel.ts';
-import { getTemplate, templateSections } from '../../shared/template/index.ts';
+import { templateSections } from '../../shared/template/index.ts';
+import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { pdfText } from '../helpers/pdf.ts';
 
 const SECTIONS = [
@@ -94,7 +95,7 @@ describe('employerSummaryPdf', () => {
 });
 
 describe('employerSectionLabel', () => {
-  const sections = templateSections(getTemplate(1)!);
+  const sections = templateSections(TEMPLATE_V1);
 
   it("gives every template section's label in the language asked, without its ICF code", () => {
     for (const section of sections) {

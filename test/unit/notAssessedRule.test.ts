@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { documentRulesOf } from '../../server/collab/documentRules.ts';
 import { UpdateFilter, type DocumentRules } from '../../server/collab/updateFilter.ts';
 import { MAX_NOT_ASSESSED_REASON_CHARS, NOT_ASSESSED_MAP, notAssessedOf } from '../../shared/notAssessed.ts';
-import type { RecordStore, WorkflowStore } from '../../server/store/ports.ts';
+import type { RecordStore, TemplateStore, WorkflowStore } from '../../server/store/ports.ts';
 import { sectionText, typeInto } from '../helpers/collabClient.ts';
 
 const SECTIONS = ['d110', 'd240'];
@@ -72,7 +72,9 @@ describe('the relay rule for "niet beoordeeld"', () => {
   it('lets each physician document hold the map, the joint document not', async () => {
     const records = { getCase: async () => ({ templateVersion: 1 }) } as unknown as RecordStore;
     const workflow = { load: async () => null } as unknown as WorkflowStore;
-    const of = (part: string) => documentRulesOf({ records, workflow }, `cases/c1/${part}`);
+    // Version 1 is shipped: the catalog never asks the store for it.
+    const templates = { get: async () => null } as unknown as TemplateStore;
+    const of = (part: string) => documentRulesOf({ records, workflow, templates }, `cases/c1/${part}`);
     expect((await of('occupational')).notAssessed).toBe(true);
     expect((await of('insurance')).notAssessed).toBe(true);
     expect((await of('joint')).notAssessed ?? false).toBe(false);

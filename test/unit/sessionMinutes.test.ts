@@ -5,9 +5,9 @@ import { pdfPages } from '../helpers/pdfPages.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-async function minutes(options: Parameters<typeof sessionMinutesPdf>[3]): Promise<string[]> {
+async function minutes(options: Parameters<typeof sessionMinutesPdf>[4]): Promise<string[]> {
   const input = exportInput();
-  const pdf = await sessionMinutesPdf(input.workflow.sessions[0]!, input.case, input.members, options);
+  const pdf = await sessionMinutesPdf(input.workflow.sessions[0]!, input.case, input.template, input.members, options);
   return (await pdfPages(new Uint8Array(pdf))).map(flat);
 }
 

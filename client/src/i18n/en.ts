@@ -31,6 +31,7 @@ export const en: Messages = {
     verzekeringsarts: 'insurance physician',
     admin: 'administrator',
     reviewer: 'reviewer',
+    operator: 'operator',
     ba: 'Occupational physician',
     va: 'Insurance physician',
     baShort: 'OP',

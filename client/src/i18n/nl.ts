@@ -31,6 +31,7 @@ export const nl = {
     verzekeringsarts: 'verzekeringsarts',
     admin: 'beheerder',
     reviewer: 'reviewer',
+    operator: 'beheerder',
     ba: 'Bedrijfsarts',
     va: 'Verzekeringsarts',
     baShort: 'BA',

@@ -90,6 +90,7 @@ const historyNl = {
     commentReopened: 'Gesprek bij een reactie heropend',
     rivDoubtRecorded: 'Twijfel bij het actueel oordeel vastgelegd: consultatie met de VA vereist',
     rivDoubtWithdrawn: 'Twijfel bij het actueel oordeel ingetrokken',
+    templateMigrated: 'Dossier overgezet naar een nieuwere sjabloonversie (nieuwe onderdelen staan open)',
   },
   formalKind: {
     deskundigenoordeel: 'deskundigenoordeel',
@@ -184,6 +185,7 @@ const historyEn: typeof historyNl = {
     commentReopened: 'Comment thread reopened',
     rivDoubtRecorded: 'Doubt about the current assessment recorded: a consultation with the IP is required',
     rivDoubtWithdrawn: 'Doubt about the current assessment withdrawn',
+    templateMigrated: 'Case moved to a newer template version (new items are open)',
   },
   formalKind: {
     deskundigenoordeel: 'expert opinion (deskundigenoordeel)',

@@ -21,7 +21,10 @@ import type { CaseTarget } from '../workflow/disputeCommands.ts';
 /** The case a comment command is about, and who asks. */
 export type CommentTarget = CaseTarget;
 
-type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'logKey' | 'comments' | 'audit' | 'documents' | 'realtime' | 'notificationDelivery' | 'now'>;
+type Deps = Pick<
+  CommandDeps,
+  'records' | 'workflow' | 'templates' | 'logKey' | 'comments' | 'audit' | 'documents' | 'realtime' | 'notificationDelivery' | 'now'
+>;
 
 /**
  * Both physicians read and write comments; a current reviewer only reads

@@ -1,5 +1,6 @@
 import type { AccessRole } from '../../../shared/roles.ts';
-import { getTemplate, templateSections, type AssessmentTemplate } from '../../../shared/template/index.ts';
+import { templateSections, type AssessmentTemplate } from '../../../shared/template/index.ts';
+import { templateOf } from '../../templates/catalog.ts';
 import { CASE_INTEGRITY, isCaseIntegrityError } from '../../errors.ts';
 import { dossierPdf } from '../../export/dossierPdf.ts';
 import type { DossierInput, ExportLanguage } from '../../export/exportInput.ts';
@@ -35,9 +36,7 @@ export async function authorizeExport(
   use: 'export' | 'employer-summary' = 'export',
 ): Promise<ExportSubject> {
   const { record, role } = await requireParticipant(deps, { caseId: target.caseId, userId: target.principal.user.id, actor: target.audit, object, use });
-  const template = getTemplate(record.templateVersion);
-  if (!template) throw new Error(`Case ${record.id} uses unknown template version ${record.templateVersion}`);
-  return { record, role, template };
+  return { record, role, template: await templateOf(deps.templates, record.templateVersion) };
 }
 
 /**
@@ -62,7 +61,7 @@ export async function auditedExport<T>(deps: CommandDeps, target: CaseTarget, ob
 async function dossierInput(deps: CommandDeps, target: CaseTarget, subject: ExportSubject, lang: ExportLanguage): Promise<DossierInput> {
   const { record, role, template } = subject;
   // Through the verified store: a quarantined case throws case.integrity here, before any content is read.
-  const { state } = await loadWorkflow(deps.workflow, record);
+  const { state } = await loadWorkflow(deps, record);
   const sectionIds = templateSections(template).map((section) => section.id);
   const [summary, content] = await Promise.all([
     toCaseSummary(deps.records, record, await deps.records.listMembers(record.id)),

@@ -13,6 +13,7 @@ import type { CommandDeps } from '../deps.ts';
 import { toCaseSummary } from '../views.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import type { SessionTarget } from './sessionCommands.ts';
+import { templateOf } from '../../templates/catalog.ts';
 
 /** The sessions still to come (scheduled or live) of every case the user is a physician of, soonest first. */
 export async function upcomingSessions(deps: CommandDeps, principal: Principal, audit: AuditActor): Promise<UpcomingSession[]> {
@@ -34,7 +35,7 @@ export async function upcomingSessions(deps: CommandDeps, principal: Principal, 
 /** A case refused because its record does not match its log is left out of overviews; the rest still show. */
 async function workflowUnlessRefused(deps: CommandDeps, record: CaseRecord) {
   try {
-    return (await loadWorkflow(deps.workflow, record)).state;
+    return (await loadWorkflow(deps, record)).state;
   } catch (error) {
     if (isCaseIntegrityError(error)) return null;
     throw error;
@@ -57,7 +58,7 @@ async function readSession(deps: CommandDeps, target: SessionTarget, object: str
     object,
     use: 'read',
   });
-  const { state } = await loadWorkflow(deps.workflow, record);
+  const { state } = await loadWorkflow(deps, record);
   const session = state.sessions.find((s) => s.id === target.sessionId);
   if (!session) throw notFound('No such session');
   await deps.audit.record(target.audit, {
@@ -83,7 +84,7 @@ export async function sessionMinutes(deps: CommandDeps, target: SessionTarget, l
   const { record, role, session, state } = await readSession(deps, target, 'minutes.pdf');
   if (session.status !== 'concluded') throw new AppError(409, 'minutes.not-concluded', 'Minutes exist once the session is concluded');
   const summary = await toCaseSummary(deps.records, record, await deps.records.listMembers(record.id));
-  return sessionMinutesPdf(session, record, summary.members, {
+  return sessionMinutesPdf(session, record, await templateOf(deps.templates, record.templateVersion), summary.members, {
     lang,
     sections: state.sections,
     exportedAt: deps.now().toISOString(),

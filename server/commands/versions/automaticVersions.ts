@@ -6,6 +6,7 @@ import type { CaseRecord, VersionMeta, VersionReason, VersionStore } from '../..
 import type { CommandDeps } from '../deps.ts';
 import { milestoneLabel, eventVersion } from './versionLabels.ts';
 import { newVersion, takeVersion, type VersionAuthor, type VersionDeps } from './takeVersion.ts';
+import { findTemplate } from '../../templates/catalog.ts';
 
 /**
  * Versions the server takes by itself: after an agreement is signed, a
@@ -20,7 +21,7 @@ export type AutomaticDeps = VersionDeps & Pick<CommandDeps, 'versionFailed'>;
 /** Runs after a workflow command's commit: the version its event calls for, then any milestone due. */
 export async function afterCommit(deps: AutomaticDeps, record: CaseRecord, role: AccessRole, envelope: EventEnvelope): Promise<void> {
   const by = { userId: envelope.actor.userId, name: envelope.actor.name };
-  const wanted = eventVersion(record, envelope);
+  const wanted = eventVersion(await findTemplate(deps.templates, record.templateVersion), envelope);
   if (wanted) await guarded(deps, record.id, wanted.reason, () => takeVersion(deps, record, { ...wanted, by }));
   await touched(deps, record, role, by);
 }

@@ -6,7 +6,7 @@ import type { CommandDeps } from '../deps.ts';
 /** Who a version names: the user who took it or whose action took it. */
 export type VersionAuthor = { userId: string; name: string } | null;
 
-export type VersionDeps = Pick<CommandDeps, 'documents' | 'versions' | 'now'>;
+export type VersionDeps = Pick<CommandDeps, 'documents' | 'versions' | 'templates' | 'now'>;
 
 /** What a version is besides its states: `at`, `week` and id are filled in here. */
 export type VersionDraft = Pick<NewVersion, 'label' | 'reason' | 'by'> & { milestone?: number };

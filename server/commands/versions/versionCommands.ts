@@ -1,5 +1,6 @@
 import type { VersionDetail, VersionSummary } from '../../../shared/record/api.ts';
-import { getTemplate, templateSections } from '../../../shared/template/index.ts';
+import { templateSections } from '../../../shared/template/index.ts';
+import { templateOf } from '../../templates/catalog.ts';
 import type { CreateVersionInput } from '../../../shared/versionSchemas.ts';
 import { versionContent } from '../../collab/versionContent.ts';
 import { AppError } from '../../errors.ts';
@@ -59,8 +60,7 @@ export async function readVersion(deps: CommandDeps, target: VersionTarget): Pro
     await deps.audit.record(target.audit, { action: 'read', outcome: 'failure', object, caseId: target.caseId, detail: 'version.not-found' });
     throw new AppError(404, 'version.not-found', 'No such version of this case');
   }
-  const template = getTemplate(record.templateVersion);
-  const sectionIds = template ? templateSections(template).map((section) => section.id) : [];
+  const sectionIds = templateSections(await templateOf(deps.templates, record.templateVersion)).map((section) => section.id);
   const sections = versionContent(stored.states, sectionIds);
   await deps.audit.record(target.audit, { action: 'read', outcome: 'success', object, caseId: target.caseId, detail: role });
   return { id: stored.id, at: stored.at, week: stored.week, label: stored.label, reason: stored.reason, sections };

@@ -1,7 +1,7 @@
 import type { PoortwachterWeek } from '../../../shared/record/milestones.ts';
-import { getTemplate, templateSections } from '../../../shared/template/index.ts';
+import { templateSections, type AssessmentTemplate } from '../../../shared/template/index.ts';
 import type { EventEnvelope } from '../../../shared/workflow/types.ts';
-import type { CaseRecord, VersionReason } from '../../store/ports.ts';
+import type { VersionReason } from '../../store/ports.ts';
 
 /**
  * The Dutch labels of automatic versions. They are stored with the version
@@ -22,11 +22,11 @@ export function milestoneLabel(week: number): string {
 }
 
 /** The automatic version a committed event calls for, or null for the events that take none. */
-export function eventVersion(record: CaseRecord, envelope: EventEnvelope): { reason: VersionReason; label: string } | null {
+export function eventVersion(template: AssessmentTemplate | null, envelope: EventEnvelope): { reason: VersionReason; label: string } | null {
   const { event } = envelope;
   switch (event.type) {
     case 'agreement.signed':
-      return { reason: 'agreement', label: `Overeenstemming: ${sectionLabel(record, event.section)}` };
+      return { reason: 'agreement', label: `Overeenstemming: ${sectionLabel(template, event.section)}` };
     case 'dispute.closed':
       return { reason: 'dispute_closed', label: 'Geschil gesloten' };
     case 'session.concluded':
@@ -37,8 +37,7 @@ export function eventVersion(record: CaseRecord, envelope: EventEnvelope): { rea
 }
 
 /** The section's Dutch label in the case's template; its id when the template does not know it. */
-function sectionLabel(record: CaseRecord, sectionId: string): string {
-  const template = getTemplate(record.templateVersion);
+function sectionLabel(template: AssessmentTemplate | null, sectionId: string): string {
   const section = template ? templateSections(template).find((s) => s.id === sectionId) : undefined;
   return section?.label.nl ?? sectionId;
 }

@@ -36,7 +36,7 @@ async function audited<T>(deps: CommandDeps, target: CaseTarget, object: string,
 export async function readWorkflow(deps: CommandDeps, target: CaseTarget): Promise<WorkflowView> {
   const { record, role } = await authorizeRead(deps, target, 'workflow');
   await touched(deps, record, role, { userId: target.principal.user.id, name: target.principal.user.name });
-  const { state } = await audited(deps, target, 'workflow', role, () => loadWorkflow(deps.workflow, record));
+  const { state } = await audited(deps, target, 'workflow', role, () => loadWorkflow(deps, record));
   return toWorkflowView(deps, record.id, state);
 }
 

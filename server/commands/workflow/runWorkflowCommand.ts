@@ -50,7 +50,7 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
 async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, record: CaseRecord, actor: Actor) {
   const { caseId } = request;
   for (let attempt = 1; ; attempt++) {
-    const current = await loadWorkflow(deps.workflow, record);
+    const current = await loadWorkflow(deps, record);
     const command = await request.build({ state: current.state, actor, record });
     const decision = decide(current.state, command, actor);
     if (!decision.ok) {

@@ -102,6 +102,13 @@ export class MemoryRecordStore implements RecordStore {
     return found ? { ...found } : null;
   }
 
+  async moveCaseTemplate(caseId: string, from: number, to: number): Promise<boolean> {
+    const found = this.cases.get(caseId);
+    if (found?.templateVersion !== from) return false;
+    this.cases.set(caseId, { ...found, templateVersion: to });
+    return true;
+  }
+
   async listCases(): Promise<CaseRecord[]> {
     return [...this.cases.values()].map((c) => ({ ...c })).sort(byCreation);
   }

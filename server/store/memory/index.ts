@@ -9,6 +9,7 @@ import { MemorySecondFactorStore } from './MemorySecondFactorStore.ts';
 import { MemorySessionStore } from './MemorySessionStore.ts';
 import { MemoryVersionStore } from './MemoryVersionStore.ts';
 import { MemoryWorkflowStore } from './MemoryWorkflowStore.ts';
+import { MemoryTemplateStore } from './MemoryTemplateStore.ts';
 
 export function createMemoryStores(): Stores {
   const audit = new MemoryAuditStore();
@@ -25,6 +26,7 @@ export function createMemoryStores(): Stores {
     notifications,
     secondFactors: new MemorySecondFactorStore(),
     sessions: new MemorySessionStore(),
+    templates: new MemoryTemplateStore(),
     close: async () => {},
   };
 }

@@ -16,6 +16,13 @@ import { DEFAULT_ORGANISATION_ID } from '../../../shared/organisations.ts';
 import { definedFields, newUserRecord } from '../userChange.ts';
 import { RedisOrganisations } from './RedisOrganisations.ts';
 
+/** Lua: KEYS[1] becomes ARGV[2] only while it still is ARGV[1]; 1 when it did. */
+const SET_IF_UNCHANGED = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`;
+
 /** SQLite's NOCASE folds ASCII letters only, so 'É' and 'é' stay two usernames there and here. */
 const foldCase = (username: string) => username.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
@@ -171,6 +178,15 @@ export class RedisRecordStore implements RecordStore {
     const args = [JSON.stringify(created), record.id, this.key.userCasesPrefix, ...roles];
     if ((await this.redis.eval(CREATE_CASE, keys.length, ...keys, ...args)) === 0) throw new DuplicateError('id');
     return created;
+  }
+
+  async moveCaseTemplate(caseId: string, from: number, to: number): Promise<boolean> {
+    const key = this.key.case(caseId);
+    const json = await this.redis.get(key);
+    const record = json ? (JSON.parse(json) as CaseRecord) : null;
+    if (!json || record?.templateVersion !== from) return false;
+    // Compare-and-set on the whole row: a change by anyone in between makes this move change nothing.
+    return (await this.redis.eval(SET_IF_UNCHANGED, 1, key, json, JSON.stringify({ ...record, templateVersion: to }))) === 1;
   }
 
   async getCase(id: string): Promise<CaseRecord | null> {

@@ -17,6 +17,7 @@ import { RedisSecondFactorStore } from './RedisSecondFactorStore.ts';
 import { RedisSessionStore } from './RedisSessionStore.ts';
 import { RedisVersionStore } from './RedisVersionStore.ts';
 import { RedisWorkflowStore } from './RedisWorkflowStore.ts';
+import { RedisTemplateStore } from './RedisTemplateStore.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -67,6 +68,7 @@ export async function createRedisStores({ url, prefix = DEFAULT_REDIS_PREFIX, no
       notifications: new RedisNotificationStore(redis, prefix),
       secondFactors: new RedisSecondFactorStore(redis, prefix),
       sessions: new RedisSessionStore(redis, prefix),
+      templates: new RedisTemplateStore(redis, prefix),
       bus,
       throttle: new RedisLoginThrottle(redis, prefix),
       connect,

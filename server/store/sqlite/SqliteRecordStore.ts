@@ -89,6 +89,7 @@ export class SqliteRecordStore implements RecordStore {
          VALUES (@id, @title, @employeePseudonym, @employer, @firstSickDay, @templateVersion, @createdAt)`,
       ),
       caseById: db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?'),
+      moveTemplate: db.prepare<[number, string, number]>('UPDATE cases SET template_version = ? WHERE id = ? AND template_version = ?'),
       allCases: db.prepare<[], CaseRow>('SELECT * FROM cases ORDER BY created_at, id'),
       casesOfUser: db.prepare<[string], CaseRow>(
         `SELECT c.* FROM cases c WHERE c.id IN (SELECT case_id FROM case_members WHERE user_id = ?)
@@ -173,6 +174,10 @@ export class SqliteRecordStore implements RecordStore {
       throw uniqueViolation(error, 'cases.id', 'id') ?? error;
     }
     return created;
+  }
+
+  async moveCaseTemplate(caseId: string, from: number, to: number): Promise<boolean> {
+    return this.sql.moveTemplate.run(to, caseId, from).changes === 1;
   }
 
   async getCase(id: string): Promise<CaseRecord | null> {

@@ -16,6 +16,7 @@ import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import { SqliteWorkflowStore } from './SqliteWorkflowStore.ts';
 import { SqliteWriter } from './SqliteWriter.ts';
 import { WalSync, type FileSync } from './walSync.ts';
+import { SqliteTemplateStore } from './SqliteTemplateStore.ts';
 
 export const SQLITE_FILE_NAME = 'workspace.sqlite';
 
@@ -43,6 +44,7 @@ export function createSqliteStores(dataDir: string, options: SqliteStoreOptions)
     notifications: new SqliteNotificationStore(db),
     secondFactors: new SqliteSecondFactorStore(db),
     sessions: new SqliteSessionStore(db),
+    templates: new SqliteTemplateStore(db),
     close: () =>
       (closing ??= (async () => {
         await path.close();

@@ -304,4 +304,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX login_sessions_open_activity ON login_sessions (last_activity_at) WHERE ended_at IS NULL;
   CREATE INDEX login_sessions_open_expiry ON login_sessions (expires_at);
   `,
+  `
+  -- Template versions an operator imported (docs/templates.md), as JSON; the shipped ones live in the
+  -- repository. A version never changes once imported.
+  CREATE TABLE templates (
+    version     INTEGER PRIMARY KEY,
+    body        TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  CREATE TRIGGER templates_no_update BEFORE UPDATE ON templates
+    BEGIN SELECT RAISE(ABORT, 'template versions are immutable'); END;
+  CREATE TRIGGER templates_no_delete BEFORE DELETE ON templates
+    BEGIN SELECT RAISE(ABORT, 'template versions are immutable'); END;
+  `,
 ];

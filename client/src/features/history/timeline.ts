@@ -28,7 +28,8 @@ export type LineKey =
   | 'commentResolved'
   | 'commentReopened'
   | 'rivDoubtRecorded'
-  | 'rivDoubtWithdrawn';
+  | 'rivDoubtWithdrawn'
+  | 'templateMigrated';
 
 /** One readable line of the case log: what happened, to which sections, by whom and when; words are chosen by the view. */
 export interface TimelineLine {
@@ -102,7 +103,7 @@ function lineFields(event: LogEntry['event'], dispute: (id: string) => number): 
   }
 }
 
-type LaterEvent = Extract<LogEntry['event'], { type: `session.${string}` | `comment.${string}` | `riv.${string}` }>;
+type LaterEvent = Extract<LogEntry['event'], { type: `session.${string}` | `comment.${string}` | `riv.${string}` | `template.${string}` }>;
 
 function sessionOrCommentFields(event: LaterEvent): Fields | null {
   switch (event.type) {
@@ -142,6 +143,8 @@ function sessionOrCommentFields(event: LaterEvent): Fields | null {
       return { key: 'rivDoubtRecorded', sections: [], ...(event.reason ? { detail: event.reason } : {}) };
     case 'riv.doubt_withdrawn':
       return { key: 'rivDoubtWithdrawn', sections: [] };
+    case 'template.migrated':
+      return { key: 'templateMigrated', sections: event.added, detail: `${event.from} → ${event.to}` };
     default:
       return exhaustive(event);
   }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/api.ts';
 import type { NotificationView } from '../../../../shared/notifications.ts';
-import { getTemplate, templateSections } from '../../../../shared/template/index.ts';
+import { templateSections } from '../../../../shared/template/index.ts';
+import { useTemplateLookup } from '../templates/templateCache.ts';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { useNotifications } from './NotificationsContext.tsx';
 
@@ -31,10 +32,11 @@ export function useNotificationText(): (notification: NotificationView) => Notif
   const sectionLabel = useSectionLabel();
   const { cases } = useNotifications();
   const caseName = useCaseName();
+  const templateOf = useTemplateLookup();
 
   const roleOf = (role: string) => (i18n.exists(`roles.${role}`) ? t(`roles.${role}`).toLowerCase() : role);
   const sectionOf = (summary: CaseSummary | undefined, sectionId: string) => {
-    const template = summary && getTemplate(summary.templateVersion);
+    const template = summary && templateOf(summary.templateVersion);
     const section = template && templateSections(template).find((s) => s.id === sectionId);
     return section ? sectionLabel(section) : sectionId;
   };

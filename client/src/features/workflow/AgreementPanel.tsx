@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QualifierScale } from '../../../../shared/template/index.ts';
+import type { GradedScale } from '../../../../shared/template/index.ts';
 import type { Agreement, Proposal } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
 import { useSectionText } from '../../collab/sectionText.ts';
@@ -108,7 +108,7 @@ function DraftChanges({ sectionId, proposed, current }: { sectionId: string; pro
 interface AgreementProps {
   sectionId: string;
   /** The section's qualifier scale; null for a section without an ICF code (and so without a qualifier). */
-  scale: QualifierScale | null;
+  scale: GradedScale | null;
   agreement: Agreement;
   viaDispute: boolean;
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qualifierOption } from '../../../../shared/qualifiers.ts';
-import type { QualifierScale } from '../../../../shared/template/index.ts';
+import type { GradedScale } from '../../../../shared/template/index.ts';
 import type { Flag, ReopenedAgreement } from '../../../../shared/workflow/types.ts';
 import { useActorLabel, useDateTimeFormat, useLabel } from '../workspace/labels.ts';
 import { SHORT_FINGERPRINT } from './agreed.ts';
 import './sectionHistory.css';
 
 /** A qualifier code as its label on the section's scale ("3 ernstig probleem (50–95%)"), or that none was chosen. */
-export function QualifierLabel({ scale, code, testId }: { scale: QualifierScale | null; code: string | null; testId?: string }) {
+export function QualifierLabel({ scale, code, testId }: { scale: GradedScale | null; code: string | null; testId?: string }) {
   const { t } = useTranslation();
   const label = useLabel();
   const option = scale && code ? qualifierOption(scale, code) : undefined;
@@ -58,15 +58,7 @@ export function EarlierFlag({ sectionId, flag }: { sectionId: string; flag: Flag
 }
 
 /** The section's past agreements, each with why, by whom and when it was reopened. */
-export function ReopenedAgreements({
-  sectionId,
-  scale,
-  reopened,
-}: {
-  sectionId: string;
-  scale: QualifierScale | null;
-  reopened: readonly ReopenedAgreement[];
-}) {
+export function ReopenedAgreements({ sectionId, scale, reopened }: { sectionId: string; scale: GradedScale | null; reopened: readonly ReopenedAgreement[] }) {
   const { t } = useTranslation();
   const actor = useActorLabel();
   const formatTime = useDateTimeFormat();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QualifierScale } from '../../../../shared/template/index.ts';
+import type { GradedScale } from '../../../../shared/template/index.ts';
 import { SECTION_TRANSITIONS } from '../../../../shared/workflow/transitions.ts';
 import type { SectionState, SectionStatus } from '../../../../shared/workflow/types.ts';
 import { workflowApi } from '../../api.ts';
@@ -26,7 +26,7 @@ export function SectionWorkflow({
 }: {
   sectionId: string;
   sectionLabel: string;
-  scale?: QualifierScale | null;
+  scale?: GradedScale | null;
   state: SectionState;
 }) {
   const { t } = useTranslation();

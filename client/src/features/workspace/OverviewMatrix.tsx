@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
-import type { TemplateSection } from '../../../../shared/template/index.ts';
+import { gradedScaleOf, type TemplateSection } from '../../../../shared/template/index.ts';
 import type { DocPart } from '../../../../shared/docNames.ts';
 import { useAssessmentSummary, type AssessmentSummary } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
@@ -64,7 +64,7 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
   const state = workflow?.sections[section.id];
   // An agreed qualifier settles the difference between the physicians' own.
   const agreement = currentAgreement(state);
-  const difference = section.scale && !agreement ? qualifierDifference(ba, va) : 'none';
+  const difference = gradedScaleOf(section) && !agreement ? qualifierDifference(ba, va) : 'none';
   // One physician's "niet beoordeeld" against the other's position is a difference of its own kind.
   const notAssessed = agreement ? null : notAssessedDifference(section.id, summary);
   return (
@@ -97,7 +97,7 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
           ) : (
             <strong className="difference difference--not-assessed">{t('notAssessed.oneSideNotAssessed', { role: t(`roles.${notAssessed}Short`) })}</strong>
           )
-        ) : section.scale && agreement ? (
+        ) : gradedScaleOf(section) && agreement ? (
           <span data-testid={`matrix-agreed-${section.id}`}>{t('matrix.agreed', { code: agreement.qualifier ?? t('matrix.none') })}</span>
         ) : difference === 'none' ? (
           t('matrix.none')

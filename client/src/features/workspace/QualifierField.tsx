@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUALIFIER_OPTIONS, qualifierOption, type QualifierDifference } from '../../../../shared/qualifiers.ts';
-import type { QualifierScale } from '../../../../shared/template/index.ts';
+import type { GradedScale } from '../../../../shared/template/index.ts';
 import { useLabel } from './labels.ts';
 
 interface Props {
-  scale: QualifierScale;
+  scale: GradedScale;
   value: string | null;
   editable: boolean;
   difference: QualifierDifference;

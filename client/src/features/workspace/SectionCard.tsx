@@ -5,7 +5,7 @@ import { docAccess } from '../../../../shared/permissions.ts';
 import { isLocked } from '../../../../shared/workflow/locks.ts';
 import { qualifierDifference, type QualifierDifference } from '../../../../shared/qualifiers.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
-import type { TemplateSection } from '../../../../shared/template/index.ts';
+import { gradedScaleOf, type TemplateSection } from '../../../../shared/template/index.ts';
 import { useQualifier } from '../../collab/useAssessment.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import { SectionEditor } from '../../editor/SectionEditor.tsx';
@@ -71,12 +71,12 @@ export const SectionCard = memo(function SectionCard({ section, myRole, docs, on
               />
             ))}
           </div>
-          {section.scale && agreement ? (
+          {gradedScaleOf(section) && agreement ? (
             <p className="difference difference--agreed" data-testid={`agreed-qualifier-${section.id}`}>
               <span aria-hidden="true">✓ </span>
-              {t('section.agreedQualifier')} <QualifierLabel scale={section.scale} code={agreement.qualifier} />
+              {t('section.agreedQualifier')} <QualifierLabel scale={gradedScaleOf(section)} code={agreement.qualifier} />
             </p>
-          ) : section.scale ? (
+          ) : gradedScaleOf(section) ? (
             <p className={`difference difference--${difference}`} data-testid={`difference-${section.id}`} data-level={difference}>
               {difference !== 'none' && <span aria-hidden="true">⚠ </span>}
               {t(`section.difference.${difference}`)}
@@ -107,6 +107,7 @@ interface ColumnProps {
 function PositionColumn({ section, sectionLabel, part, role, collab, editable, qualifier: [value, setValue], difference }: ColumnProps) {
   const { t } = useTranslation();
   const column = t('section.position', { role: t(`roles.${role}`).toLowerCase() });
+  const scale = gradedScaleOf(section);
   return (
     <div className="column">
       <h3 className="column__title">
@@ -119,9 +120,9 @@ function PositionColumn({ section, sectionLabel, part, role, collab, editable, q
         role={t(`roles.${role}Short`)}
         testId={`not-assessed-${part}-${section.id}`}
       />
-      {section.scale && (
+      {scale && (
         <QualifierField
-          scale={section.scale}
+          scale={scale}
           value={value}
           editable={editable}
           difference={difference}
@@ -156,6 +157,7 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
   const jointEditable = docAccess(myRole, 'joint') === 'rw' && state !== null && !locked;
   // The joint qualifier is part of the draft: a proposal records it and a signature covers it.
   const [jointQualifier, setJointQualifier] = useQualifier(joint, section.id);
+  const scale = gradedScaleOf(section);
   const jointHint = !state
     ? 'workflow.jointUnknown'
     : !locked
@@ -169,9 +171,9 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
       <p className={locked ? 'lock-note small' : 'muted small'} data-testid={`joint-hint-${section.id}`}>
         {t(jointHint)}
       </p>
-      {section.scale && joint && (
+      {scale && joint && (
         <QualifierField
-          scale={section.scale}
+          scale={scale}
           value={jointQualifier}
           editable={jointEditable}
           difference="none"
@@ -192,7 +194,7 @@ function JointDraft({ section, sectionLabel, myRole, joint }: { section: Templat
           {(editor) => <EditorComments editor={editor} collab={joint} part="joint" sectionId={section.id} />}
         </SectionEditor>
       )}
-      {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} scale={section.scale ?? null} state={state} />}
+      {state && <SectionWorkflow sectionId={section.id} sectionLabel={sectionLabel} scale={gradedScaleOf(section)} state={state} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, PublicUser } from '../../../../shared/api.ts';
 import { commentAccess } from '../../../../shared/permissions.ts';
 import type { AccessRole } from '../../../../shared/roles.ts';
-import { getTemplate, templateSections, type AssessmentTemplate, type TemplateGroup, type TemplateSection } from '../../../../shared/template/index.ts';
+import { templateSections, type AssessmentTemplate, type TemplateGroup, type TemplateSection } from '../../../../shared/template/index.ts';
 import type { DisputeReason } from '../../../../shared/workflow/types.ts';
 import { ROLE_COLOR, useCaseDocuments, type CaseDocuments, type PresenceUser } from '../../collab/useCaseDocuments.ts';
 import { usePresence } from '../../collab/usePresence.ts';
@@ -28,6 +28,7 @@ import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
 import { useWorkspaceNavigation, type WorkspaceNavigation } from './useWorkspaceNavigation.ts';
+import { useTemplate } from '../templates/templateCache.ts';
 
 interface Props {
   detail: CaseDetail;
@@ -39,14 +40,15 @@ interface Props {
 /** The assessment of one case, as both physicians work in it and a reviewer reads it (docs/domain.md). */
 export function Workspace({ detail, myRole, user, live }: Props) {
   const { t } = useTranslation();
-  const template = getTemplate(detail.templateVersion);
-  if (!template)
+  const template = useTemplate(detail.templateVersion);
+  if (template.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (template.state === 'failed')
     return (
       <p role="alert" className="error">
         {t('case.failed')}
       </p>
     );
-  return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template} />;
+  return <TemplateWorkspace detail={detail} myRole={myRole} user={user} live={live} template={template.template} />;
 }
 
 // Somewhat over 60 lines: the hooks are named parts, the rest is the flat layout of the workspace.
