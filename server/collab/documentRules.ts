@@ -1,4 +1,5 @@
 import { parseDocName } from '../../shared/docNames.ts';
+import { holdsNotAssessed } from '../../shared/notAssessed.ts';
 import { templateSections } from '../../shared/template/index.ts';
 import { findTemplate } from '../templates/catalog.ts';
 import { lockedSections } from '../../shared/workflow/index.ts';
@@ -23,7 +24,7 @@ export async function documentRulesOf(
   const template = record ? await findTemplate(stores.templates, record.templateVersion) : null;
   // A document without a case holds nothing anyone may write (connections to it are refused anyway).
   const sections = new Set(template ? templateSections(template).map((section) => section.id) : []);
-  if (parsed.part !== 'joint') return { sections, locked: NOTHING_LOCKED };
+  if (parsed.part !== 'joint') return { sections, locked: NOTHING_LOCKED, notAssessed: holdsNotAssessed(parsed.part) };
   const stored = await stores.workflow.load(parsed.caseId);
   return { sections, locked: stored ? lockedSections(stored.state) : NOTHING_LOCKED };
 }

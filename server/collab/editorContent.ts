@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { EDITOR_NODE_NAMES, MAX_QUALIFIER_CODE_LENGTH } from '../../shared/editorSchema.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
+import { isNotAssessedReason, NOT_ASSESSED_MAP } from '../../shared/notAssessed.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 
 /** What a document may hold, and which of its sections are locked (docs/domain.md: an agreed position is frozen). */
@@ -9,10 +10,12 @@ export interface DocumentRules {
   sections: ReadonlySet<string>;
   /** Sections whose text and qualifier accept no change. */
   locked: ReadonlySet<string>;
+  /** Whether the root `notAssessed` map may be written (a physician's own document, shared/notAssessed.ts); absent: it may not. */
+  notAssessed?: boolean;
 }
 
 /** What kind of type holds an item: it decides which content is allowed there. */
-export type Holder = 'section' | 'qualifiers' | 'element' | 'text' | 'other';
+export type Holder = 'section' | 'qualifiers' | 'notAssessed' | 'element' | 'text' | 'other';
 
 /**
  * Where an item lives: its root, the key under the root it descends from (a
@@ -29,6 +32,7 @@ export interface Home {
 /** The holder of the items directly under a root type. */
 export function rootHolder(rules: DocumentRules, root: string): Holder {
   if (rules.sections.has(root)) return 'section';
+  if (root === NOT_ASSESSED_MAP && rules.notAssessed === true) return 'notAssessed';
   return root === QUALIFIERS_MAP ? 'qualifiers' : 'other';
 }
 
@@ -44,18 +48,23 @@ export function holderOfType(type: Y.AbstractType<unknown>): Holder {
 export function lockedSection(rules: DocumentRules, home: Home): string | null {
   if (rules.locked.size === 0) return null;
   if (rules.locked.has(home.root)) return home.root;
-  if (home.root === QUALIFIERS_MAP && home.key !== null && rules.locked.has(home.key)) return home.key;
+  if (isKeyedBySection(home.root) && home.key !== null && rules.locked.has(home.key)) return home.key;
   return null;
 }
 
 /** The section a refusal of an item at `home` concerns: its text's or its qualifier's, when it is one of the template. */
 export function sectionOf(rules: DocumentRules, home: Home): string | null {
-  const section = home.root === QUALIFIERS_MAP ? home.key : home.root;
+  const section = isKeyedBySection(home.root) ? home.key : home.root;
   return section !== null && rules.sections.has(section) ? section : null;
 }
 
+/** The root maps whose keys are section ids. */
+function isKeyedBySection(root: string): boolean {
+  return root === QUALIFIERS_MAP || root === NOT_ASSESSED_MAP;
+}
+
 /** Whether the content of a new item is what the editor writes in that place (shared/editorSchema.ts). */
-export function allowedIn(home: Home, content: Y.Item['content']): boolean {
+export function allowedIn(rules: DocumentRules, home: Home, content: Y.Item['content']): boolean {
   const parentSub = home.sub;
   if (content instanceof Y.ContentDeleted) return true;
   switch (home.holder) {
@@ -63,6 +72,9 @@ export function allowedIn(home: Home, content: Y.Item['content']): boolean {
       return parentSub === null && isEditorElement(content);
     case 'qualifiers':
       return parentSub !== null && content instanceof Y.ContentAny && content.arr.every(isQualifierValue);
+    case 'notAssessed':
+      // A template section's mark, its reason a string within the limit: nothing else.
+      return parentSub !== null && rules.sections.has(parentSub) && content instanceof Y.ContentAny && content.arr.every(isNotAssessedReason);
     case 'element':
       if (parentSub !== null) return content instanceof Y.ContentAny;
       return isEditorElement(content) || (content instanceof Y.ContentType && content.type instanceof Y.XmlText);

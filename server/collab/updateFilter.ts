@@ -85,7 +85,7 @@ export class UpdateFilter {
     const { home } = placed;
     const locked = lockedSection(this.rules, home);
     if (locked) return { kind: 'refused', reason: 'locked', section: locked };
-    if (allowedIn(home, struct.content)) return placed;
+    if (allowedIn(this.rules, home, struct.content)) return placed;
     return { kind: 'refused', reason: 'invalid', section: sectionOf(this.rules, home) };
   }
 

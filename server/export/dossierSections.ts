@@ -72,8 +72,9 @@ function writeSection(pdf: PdfDocument, section: TemplateSection, context: Dossi
   if (state.status === 'resolved' && state.outcome === 'residual') writeResidual(pdf, section, state, context);
 }
 
+/** Nothing written, nothing chosen, and not marked "niet beoordeeld" (which is a statement of its own). */
 function isEmpty(part: PartContent | undefined): boolean {
-  return !part || (part.text.trim() === '' && part.qualifierCode === null);
+  return !part || (part.text.trim() === '' && part.qualifierCode === null && part.notAssessed === null);
 }
 
 function writePosition(pdf: PdfDocument, section: TemplateSection, role: CaseRole, part: PartContent | undefined, context: DossierContext): void {
@@ -81,6 +82,14 @@ function writePosition(pdf: PdfDocument, section: TemplateSection, role: CaseRol
   keepSpace(pdf, 50);
   pdf.moveDown(0.3);
   field(pdf, labels.position(labels.role[role]), context.physician(role));
+  if (part?.notAssessed) {
+    // Not assessed stands in place of an empty text; text written before the mark is kept and shown under it.
+    paragraph(pdf, labels.notAssessed(part.notAssessed.reason), INDENT);
+    if (part.text.trim()) paragraph(pdf, part.text, INDENT);
+    if (gradedScaleOf(section) && part.qualifierCode !== null)
+      paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part.qualifierCode, context)}`, INDENT);
+    return;
+  }
   paragraph(pdf, part?.text.trim() ? part.text : labels.noPosition, INDENT);
   if (gradedScaleOf(section)) paragraph(pdf, `${labels.qualifier}: ${qualifierText(section, part?.qualifierCode ?? null, context)}`, INDENT);
 }

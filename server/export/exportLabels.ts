@@ -35,6 +35,8 @@ export interface ExportLabels {
   position: (physician: string) => string;
   noPosition: string;
   noPositions: string;
+  /** A position marked "niet beoordeeld", with the physician's reason when they gave one. */
+  notAssessed: (reason: string) => string;
   qualifier: string;
   noQualifier: string;
   agreedPosition: string;
@@ -102,6 +104,7 @@ const NL: ExportLabels = {
   position: (physician) => `Standpunt ${physician.toLowerCase()}`,
   noPosition: '(geen standpunt)',
   noPositions: 'Nog geen standpunten vastgelegd.',
+  notAssessed: (reason) => (reason.trim() ? `Niet beoordeeld — ${reason.trim()}` : 'Niet beoordeeld'),
   qualifier: 'Kwalificatie',
   noQualifier: 'geen',
   agreedPosition: 'Gezamenlijk standpunt',
@@ -167,6 +170,7 @@ const EN: ExportLabels = {
   position: (physician) => `Position of the ${physician.toLowerCase()}`,
   noPosition: '(no position)',
   noPositions: 'No positions recorded yet.',
+  notAssessed: (reason) => (reason.trim() ? `Not assessed — ${reason.trim()}` : 'Not assessed'),
   qualifier: 'Qualifier',
   noQualifier: 'none',
   agreedPosition: 'Agreed position',

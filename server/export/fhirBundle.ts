@@ -2,7 +2,9 @@
  * The assessment as a FHIR R4 Bundle (type `collection`) for systems that
  * read FHIR: a Practitioner per physician, a Patient known by pseudonym only,
  * and per section an Observation per physician's position and one for the
- * agreed position, performed by both. Pure and reproducible: the same input
+ * agreed position, performed by both. A position marked "niet beoordeeld"
+ * is an Observation without a value and with a `dataAbsentReason`; an empty,
+ * unmarked position is none. Pure and reproducible: the same input
  * gives the same bundle, uuids included.
  */
 
@@ -22,6 +24,9 @@ export const ICF_SYSTEM = 'http://hl7.org/fhir/sid/icf';
 /** Sections outside the ICF (working hours, prognosis …) are coded by their template id. */
 export const SECTION_SYSTEM = 'urn:consultatiewerkplek:bar-section';
 export const CATEGORY_TEXT = 'BAR assessment';
+/** HL7's reasons for a missing value; a position marked "niet beoordeeld" is `not-performed`. */
+export const DATA_ABSENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+export const NOT_ASSESSED_CODE = 'not-performed';
 
 export interface FhirOptions {
   /** The workspace's public URL; the naming systems of its identifiers live under it. */
@@ -108,8 +113,8 @@ function addSection(built: Built, section: TemplateSection): void {
     ['va', content?.insurance],
   ] as const) {
     const performer = built.practitioners.get(role);
-    // Nothing written and nothing chosen is no observation.
-    if (!part || !performer || (part.text.trim() === '' && part.qualifierCode === null)) continue;
+    // Nothing written, nothing chosen and not marked "niet beoordeeld" is no observation (not yet written is not a finding).
+    if (!part || !performer || (part.text.trim() === '' && part.qualifierCode === null && part.notAssessed === null)) continue;
     const fullUrl = urn(`observation|${input.case.id}|${input.exportedAt}|${section.id}|${role}`);
     built.entries.push({ fullUrl, resource: observation(built, section, status, [performer], part) });
     positions.push({ reference: fullUrl, type: 'Observation' });
@@ -141,10 +146,22 @@ function observation(built: Built, section: TemplateSection, status: Observation
     effectiveDateTime: input.exportedAt,
     performer,
   };
-  const value = qualifierConcept(built, section, part.qualifierCode);
-  if (value) resource.valueCodeableConcept = value;
+  if (part.notAssessed) {
+    // Not assessed: no value (a qualifier chosen before the mark does not count), the reason why in its place.
+    resource.dataAbsentReason = notAssessedReason(part.notAssessed.reason);
+  } else {
+    const value = qualifierConcept(built, section, part.qualifierCode);
+    if (value) resource.valueCodeableConcept = value;
+  }
   if (part.text.trim() !== '') resource.note = [{ text: part.text }];
   return resource;
+}
+
+/** `dataAbsentReason` of a position marked "niet beoordeeld": `not-performed`, the physician's reason as its text. */
+function notAssessedReason(reason: string): CodeableConcept {
+  const concept: CodeableConcept = { coding: [{ system: DATA_ABSENT_REASON_SYSTEM, code: NOT_ASSESSED_CODE, display: 'Not Performed' }] };
+  if (reason.trim() !== '') concept.text = reason.trim();
+  return concept;
 }
 
 export function sectionCode(section: TemplateSection, lang: DossierInput['lang']): CodeableConcept {

@@ -62,6 +62,8 @@ export interface Observation {
   issued?: string;
   performer: Reference[];
   valueCodeableConcept?: CodeableConcept;
+  /** Why there is no value (only without one): a position marked "niet beoordeeld" (fhirBundle.ts). */
+  dataAbsentReason?: CodeableConcept;
   note?: Annotation[];
   derivedFrom?: Reference[];
 }

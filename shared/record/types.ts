@@ -4,6 +4,8 @@
  * plain text (paragraphs on their own lines) with its ICF qualifier.
  */
 
+import type { NotAssessed } from '../notAssessed.ts';
+
 /** One document's part of a section. */
 export interface PartContent {
   text: string;
@@ -11,6 +13,8 @@ export interface PartContent {
   qualifier: number | null;
   /** The qualifier as chosen (`'2'`, `'+2'`, `'8'`), which keeps a facilitator apart from a barrier; null when none. */
   qualifierCode: string | null;
+  /** "Niet beoordeeld": the physician marked the section not assessed (shared/notAssessed.ts), with the reason ("" for none); null when not marked. */
+  notAssessed: NotAssessed | null;
 }
 
 export interface SectionContent {
@@ -28,7 +32,7 @@ export function qualifierNumber(code: string | null | undefined): number | null 
   return Number(code.replace('+', ''));
 }
 
-export function partContent(text: string, qualifierCode: string | null | undefined): PartContent {
+export function partContent(text: string, qualifierCode: string | null | undefined, notAssessed: NotAssessed | null = null): PartContent {
   const code = qualifierCode ?? null;
-  return { text, qualifier: qualifierNumber(code), qualifierCode: code };
+  return { text, qualifier: qualifierNumber(code), qualifierCode: code, notAssessed };
 }

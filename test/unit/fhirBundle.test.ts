@@ -127,7 +127,7 @@ describe('the FHIR bundle', () => {
 
   it('skips a position with neither text nor qualifier, and keeps one with only a qualifier', () => {
     const input = exportInput();
-    input.content.d175!.occupational = { text: '  ', qualifier: 4, qualifierCode: '4' };
+    input.content.d175!.occupational = { text: '  ', qualifier: 4, qualifierCode: '4', notAssessed: null };
     const withQualifier = fhirBundle(input, { baseUrl: BASE_URL });
     const d175 = observations(withQualifier).filter((o) => codeOf(o) === 'd175');
     expect(d175).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { versionContent } from '../../server/collab/versionContent.ts';
+import { NOT_ASSESSED_MAP } from '../../shared/notAssessed.ts';
 import { QUALIFIERS_MAP } from '../../shared/qualifiers.ts';
 
 /** A paragraph element with plain text, as the editor writes one. */
@@ -44,6 +45,23 @@ function state(sections: Record<string, (Y.XmlElement | string)[]>, qualifiers: 
 const empty = () => Y.encodeStateAsUpdate(new Y.Doc());
 
 describe('versionContent', () => {
+  it('reads "niet beoordeeld" with its reason apart from an empty text, and keeps the text of a marked section', () => {
+    const occupational = new Y.Doc();
+    Y.applyUpdate(occupational, state({ d240: ['Eerder geschreven.'] }));
+    occupational.getMap(NOT_ASSESSED_MAP).set('d240', 'niet relevant voor dit werk');
+    occupational.getMap(NOT_ASSESSED_MAP).set('d430', '');
+    const content = versionContent({ occupational: Y.encodeStateAsUpdate(occupational), insurance: empty(), joint: empty() }, ['d240', 'd430', 'd110']);
+    expect(content.d240?.occupational).toEqual({
+      text: 'Eerder geschreven.',
+      qualifier: null,
+      qualifierCode: null,
+      notAssessed: { reason: 'niet relevant voor dit werk' },
+    });
+    expect(content.d430?.occupational.notAssessed).toEqual({ reason: '' });
+    expect(content.d110?.occupational).toEqual({ text: '', qualifier: null, qualifierCode: null, notAssessed: null });
+    expect(content.d240?.insurance.notAssessed).toBeNull();
+  });
+
   it('reads each document’s text per section, paragraphs on their own lines, with its qualifier', () => {
     const content = versionContent(
       {
@@ -55,14 +73,14 @@ describe('versionContent', () => {
     );
     expect(content).toEqual({
       d240: {
-        occupational: { text: 'Kan vier uur per dag werken.\nPauzes nodig.', qualifier: 2, qualifierCode: '2' },
-        insurance: { text: 'Twee uur per dag.', qualifier: 3, qualifierCode: '3' },
-        joint: { text: 'Vier uur, met pauzes.', qualifier: 2, qualifierCode: '2' },
+        occupational: { text: 'Kan vier uur per dag werken.\nPauzes nodig.', qualifier: 2, qualifierCode: '2', notAssessed: null },
+        insurance: { text: 'Twee uur per dag.', qualifier: 3, qualifierCode: '3', notAssessed: null },
+        joint: { text: 'Vier uur, met pauzes.', qualifier: 2, qualifierCode: '2', notAssessed: null },
       },
       e310: {
-        occupational: { text: 'Partner steunt.', qualifier: 3, qualifierCode: '+3' },
-        insurance: { text: '', qualifier: null, qualifierCode: null },
-        joint: { text: '', qualifier: null, qualifierCode: null },
+        occupational: { text: 'Partner steunt.', qualifier: 3, qualifierCode: '+3', notAssessed: null },
+        insurance: { text: '', qualifier: null, qualifierCode: null, notAssessed: null },
+        joint: { text: '', qualifier: null, qualifierCode: null, notAssessed: null },
       },
     });
   });
@@ -77,9 +95,9 @@ describe('versionContent', () => {
 
   it('keeps 8 and 9 as codes, and reads a qualifier that is not a string as none', () => {
     const content = versionContent({ occupational: state({}, { d240: '8', d430: 4 }), insurance: state({}, { d240: '9' }), joint: empty() }, ['d240', 'd430']);
-    expect(content.d240?.occupational).toEqual({ text: '', qualifier: 8, qualifierCode: '8' });
-    expect(content.d240?.insurance).toEqual({ text: '', qualifier: 9, qualifierCode: '9' });
-    expect(content.d430?.occupational).toEqual({ text: '', qualifier: null, qualifierCode: null });
+    expect(content.d240?.occupational).toEqual({ text: '', qualifier: 8, qualifierCode: '8', notAssessed: null });
+    expect(content.d240?.insurance).toEqual({ text: '', qualifier: 9, qualifierCode: '9', notAssessed: null });
+    expect(content.d430?.occupational).toEqual({ text: '', qualifier: null, qualifierCode: null, notAssessed: null });
   });
 
   it('gives every asked section, also one no document holds, and only those', () => {
@@ -88,7 +106,7 @@ describe('versionContent', () => {
       'new-section',
     ]);
     expect(Object.keys(content)).toEqual(['d240', 'new-section']);
-    const none = { text: '', qualifier: null, qualifierCode: null };
+    const none = { text: '', qualifier: null, qualifierCode: null, notAssessed: null };
     expect(content['new-section']).toEqual({ occupational: none, insurance: none, joint: none });
   });
 

@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { DocPart } from '../../../shared/docNames.ts';
 import { QUALIFIERS_MAP } from '../../../shared/qualifiers.ts';
+import type { NotAssessed } from '../../../shared/notAssessed.ts';
 import type { CollabDoc } from './useCollabDoc.ts';
+import { notAssessedIn } from './useNotAssessed.ts';
 
 /** What the overview needs to know of each document: which sections hold text, and the qualifiers. */
 export interface AssessmentSummary {
   filled: Record<DocPart, ReadonlySet<string>>;
   qualifiers: Record<'occupational' | 'insurance', ReadonlyMap<string, string>>;
+  /** Sections each physician marked "niet beoordeeld", with the reason. */
+  notAssessed: Record<'occupational' | 'insurance', ReadonlyMap<string, NotAssessed>>;
 }
 
 /** Recomputed at most this often while someone types. */
@@ -46,6 +50,7 @@ function summarize(docs: Record<DocPart, CollabDoc | null>, sectionIds: readonly
       joint: filledSections(docs.joint?.doc, sectionIds),
     },
     qualifiers: { occupational: qualifiersOf(docs.occupational?.doc), insurance: qualifiersOf(docs.insurance?.doc) },
+    notAssessed: { occupational: notAssessedIn(docs.occupational?.doc), insurance: notAssessedIn(docs.insurance?.doc) },
   };
 }
 

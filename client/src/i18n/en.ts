@@ -3,6 +3,7 @@ import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
@@ -408,6 +409,7 @@ export const en: Messages = {
   admin: adminMessages.en,
   history: historyMessages.en,
   workspaceUi: workspaceUiMessages.en,
+  notAssessed: notAssessedMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
   secondFactor: secondFactorMessages.en,

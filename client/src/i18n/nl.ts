@@ -2,6 +2,7 @@ import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
 import { sessionAnswersMessages } from './sessionAnswers.ts';
@@ -412,6 +413,7 @@ export const nl = {
   admin: adminMessages.nl,
   history: historyMessages.nl,
   workspaceUi: workspaceUiMessages.nl,
+  notAssessed: notAssessedMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
   secondFactor: secondFactorMessages.nl,

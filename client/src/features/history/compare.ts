@@ -20,7 +20,7 @@ export interface SectionComparison {
   changed: boolean;
 }
 
-const EMPTY: PartContent = { text: '', qualifier: null, qualifierCode: null };
+const EMPTY: PartContent = { text: '', qualifier: null, qualifierCode: null, notAssessed: null };
 
 function comparePart(part: VersionPart, before: PartContent, after: PartContent): PartComparison {
   const diff = wordDiff(before.text, after.text);

@@ -9,6 +9,7 @@ import { currentAgreement } from '../workflow/agreed.ts';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
+import { NotAssessedCell, notAssessedDifference } from './notAssessedMatrix.tsx';
 
 /** Every section at a glance; choosing one jumps to it. */
 export function OverviewMatrix({
@@ -64,6 +65,8 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
   // An agreed qualifier settles the difference between the physicians' own.
   const agreement = currentAgreement(state);
   const difference = gradedScaleOf(section) && !agreement ? qualifierDifference(ba, va) : 'none';
+  // One physician's "niet beoordeeld" against the other's position is a difference of its own kind.
+  const notAssessed = agreement ? null : notAssessedDifference(section.id, summary);
   return (
     <tr data-testid={`matrix-row-${section.id}`} data-difference={difference} className={`matrix__row matrix__row--${difference}`}>
       <th scope="row">
@@ -78,13 +81,23 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
           t('matrix.none')
         )}
       </td>
-      <td data-testid={`matrix-filled-ba-${section.id}`}>{yesNo(summary.filled.occupational.has(section.id))}</td>
-      <td data-testid={`matrix-filled-va-${section.id}`}>{yesNo(summary.filled.insurance.has(section.id))}</td>
+      <td data-testid={`matrix-filled-ba-${section.id}`}>
+        <NotAssessedCell mark={summary.notAssessed.occupational.get(section.id)}>{yesNo(summary.filled.occupational.has(section.id))}</NotAssessedCell>
+      </td>
+      <td data-testid={`matrix-filled-va-${section.id}`}>
+        <NotAssessedCell mark={summary.notAssessed.insurance.get(section.id)}>{yesNo(summary.filled.insurance.has(section.id))}</NotAssessedCell>
+      </td>
       <td>{yesNo(summary.filled.joint.has(section.id))}</td>
       <td data-testid={`matrix-qualifier-ba-${section.id}`}>{ba ?? t('matrix.none')}</td>
       <td data-testid={`matrix-qualifier-va-${section.id}`}>{va ?? t('matrix.none')}</td>
-      <td>
-        {gradedScaleOf(section) && agreement ? (
+      <td data-testid={`matrix-difference-${section.id}`} data-not-assessed={notAssessed ?? ''}>
+        {notAssessed ? (
+          notAssessed === 'both' ? (
+            t('notAssessed.bothNotAssessed')
+          ) : (
+            <strong className="difference difference--not-assessed">{t('notAssessed.oneSideNotAssessed', { role: t(`roles.${notAssessed}Short`) })}</strong>
+          )
+        ) : gradedScaleOf(section) && agreement ? (
           <span data-testid={`matrix-agreed-${section.id}`}>{t('matrix.agreed', { code: agreement.qualifier ?? t('matrix.none') })}</span>
         ) : difference === 'none' ? (
           t('matrix.none')

@@ -16,6 +16,7 @@ import { SectionWorkflow } from '../workflow/SectionWorkflow.tsx';
 import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useSectionState, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
+import { NotAssessedField } from './NotAssessedField.tsx';
 import { QualifierField } from './QualifierField.tsx';
 
 interface Props {
@@ -112,6 +113,13 @@ function PositionColumn({ section, sectionLabel, part, role, collab, editable, q
       <h3 className="column__title">
         {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
       </h3>
+      <NotAssessedField
+        collab={collab}
+        sectionId={section.id}
+        editable={editable}
+        role={t(`roles.${role}Short`)}
+        testId={`not-assessed-${part}-${section.id}`}
+      />
       {scale && (
         <QualifierField
           scale={scale}
