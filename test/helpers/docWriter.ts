@@ -9,7 +9,13 @@ import type { TestServer } from './testServer.ts';
  * as a physician's editor does, and resolves once the server acknowledged
  * the write as durable ([2, 1, count]).
  */
-export async function writeDoc(server: Pick<TestServer, 'collabUrl'>, token: string, caseId: string, part: DocPart, change: (doc: Y.Doc) => void): Promise<void> {
+export async function writeDoc(
+  server: Pick<TestServer, 'collabUrl'>,
+  token: string,
+  caseId: string,
+  part: DocPart,
+  change: (doc: Y.Doc) => void,
+): Promise<void> {
   const client = connectDoc(server.collabUrl, formatDocName({ caseId, part }), token);
   try {
     await client.synced();
