@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUALIFIER_OPTIONS } from '../../shared/qualifiers.ts';
 import { checkTemplate } from '../../shared/template/schema.ts';
 import { templateSections, type AssessmentTemplate } from '../../shared/template/index.ts';
 import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
@@ -182,5 +183,16 @@ describe('template.migrated in the workflow', () => {
     expect(moved.sections.d240).toEqual(flagged.sections.d240);
     expect(moved.seq).toBe(2);
     expect(replay(ids, [{ seq: 2, at: '2026-12-03T11:00:00.000Z', actor: operator, event }]).sections.d155).toBeDefined();
+  });
+});
+
+describe('what each qualifier level means for work', () => {
+  it('is written for every level of both scales, in Dutch and English', () => {
+    for (const options of Object.values(QUALIFIER_OPTIONS)) {
+      for (const option of options) {
+        expect(option.work.nl.length, option.code).toBeGreaterThan(20);
+        expect(option.work.en.length, option.code).toBeGreaterThan(20);
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { commentsMessages } from './comments.ts';
 import type { Messages } from './nl.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { definitionMessages } from './definitions.ts';
 import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
@@ -410,6 +411,7 @@ export const en: Messages = {
   history: historyMessages.en,
   workspaceUi: workspaceUiMessages.en,
   notAssessed: notAssessedMessages.en,
+  definition: definitionMessages.en,
   employer: employerMessages.en,
   notifications: notificationsMessages.en,
   secondFactor: secondFactorMessages.en,

@@ -2,6 +2,7 @@ import { adminMessages } from './admin.ts';
 import { commentsMessages } from './comments.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
+import { definitionMessages } from './definitions.ts';
 import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
@@ -414,6 +415,7 @@ export const nl = {
   history: historyMessages.nl,
   workspaceUi: workspaceUiMessages.nl,
   notAssessed: notAssessedMessages.nl,
+  definition: definitionMessages.nl,
   employer: employerMessages.nl,
   notifications: notificationsMessages.nl,
   secondFactor: secondFactorMessages.nl,

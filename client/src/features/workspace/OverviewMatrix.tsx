@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qualifierDifference } from '../../../../shared/qualifiers.ts';
 import { gradedScaleOf, type TemplateSection } from '../../../../shared/template/index.ts';
@@ -10,6 +10,7 @@ import { StatusChip } from '../workflow/StatusChip.tsx';
 import { useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useSectionLabel } from './labels.ts';
 import { NotAssessedCell, notAssessedDifference } from './notAssessedMatrix.tsx';
+import { DefinitionBody } from './SectionDefinition.tsx';
 
 /** Every section at a glance; choosing one jumps to it. */
 export function OverviewMatrix({
@@ -25,10 +26,15 @@ export function OverviewMatrix({
   // Only the overview reads the summary: nothing else re-renders as it follows the typing.
   const sectionIds = useMemo(() => sections.map((s) => s.id), [sections]);
   const summary = useAssessmentSummary(docs, sectionIds);
+  const [definitions, setDefinitions] = useState(false);
 
   return (
     <section aria-labelledby="matrix-heading" className="card">
       <h2 id="matrix-heading">{t('matrix.heading')}</h2>
+      <label className="small">
+        <input type="checkbox" checked={definitions} onChange={(event) => setDefinitions(event.target.checked)} data-testid="matrix-definitions" />{' '}
+        {t('definition.showInOverview')}
+      </label>
       <table className="matrix">
         <caption className="muted">{t('matrix.caption')}</caption>
         <thead>
@@ -45,7 +51,7 @@ export function OverviewMatrix({
         </thead>
         <tbody>
           {sections.map((section) => (
-            <MatrixRow key={section.id} section={section} summary={summary} onOpen={onOpen} />
+            <MatrixRow key={section.id} section={section} summary={summary} onOpen={onOpen} definitions={definitions} />
           ))}
         </tbody>
       </table>
@@ -54,7 +60,17 @@ export function OverviewMatrix({
 }
 
 /** One section's row: its status, which parts hold text, both qualifiers and how far they differ. */
-function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; summary: AssessmentSummary; onOpen: (id: string) => void }) {
+function MatrixRow({
+  section,
+  summary,
+  onOpen,
+  definitions,
+}: {
+  section: TemplateSection;
+  summary: AssessmentSummary;
+  onOpen: (id: string) => void;
+  definitions: boolean;
+}) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
   const { workflow } = useWorkflowContext();
@@ -73,6 +89,7 @@ function MatrixRow({ section, summary, onOpen }: { section: TemplateSection; sum
         <button type="button" className="link-button" onClick={() => onOpen(section.id)}>
           {sectionLabel(section)}
         </button>
+        {definitions && <DefinitionBody section={section} compact />}
       </th>
       <td>
         {state ? (

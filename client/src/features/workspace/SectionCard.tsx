@@ -18,6 +18,7 @@ import { useSectionState, useWorkflowContext } from '../workflow/WorkflowContext
 import { useSectionLabel } from './labels.ts';
 import { NotAssessedField } from './NotAssessedField.tsx';
 import { QualifierField } from './QualifierField.tsx';
+import { SectionDefinition } from './SectionDefinition.tsx';
 
 interface Props {
   section: TemplateSection;
@@ -53,6 +54,7 @@ export const SectionCard = memo(function SectionCard({ section, myRole, docs, on
           {sectionLabel}
         </h2>
         {state && <StatusChip status={state.status} persistent={persistent} testId={`status-${section.id}`} />}
+        <SectionDefinition section={section} sectionLabel={sectionLabel} />
       </div>
       <div className="section-card__body">
         <div className="section-card__main">
