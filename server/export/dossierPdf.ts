@@ -1,12 +1,13 @@
 /**
  * The consultation report for the re-integration dossier (RIV): the case,
  * both physicians' assessment per section, what they signed together, the
- * dispute route and the consultations held, and whether the case is ready
- * for the report. Pure: it prints what it is given.
+ * dispute route and the consultations held, whether the case is ready
+ * for the report, and an appendix with the template's definitions. Pure: it prints what it is given.
  */
 
 import type { CaseRole } from '../../shared/roles.ts';
 import { weekOfSickness } from '../../shared/sickness.ts';
+import { writeDefinitions } from './dossierDefinitions.ts';
 import { writeRivReadiness } from './dossierRiv.ts';
 import { writeDisputes, writeSessions } from './dossierRoute.ts';
 import { writeAssessment, type DossierContext } from './dossierSections.ts';
@@ -24,6 +25,7 @@ export function dossierPdf(input: DossierInput): Promise<Buffer> {
   writeAssessment(pdf, context);
   writeDisputes(pdf, context);
   writeSessions(pdf, context);
+  writeDefinitions(pdf, context);
   finishReport(pdf, labels, { at: formatDateTime(input.lang, input.exportedAt), by: exporterName(input) });
   return done;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dossierPdf } from '../../server/export/dossierPdf.ts';
+import { QUALIFIER_OPTIONS } from '../../shared/qualifiers.ts';
 import { partContent } from '../../shared/record/types.ts';
 import { templateSections, gradedScaleOf } from '../../shared/template/index.ts';
 import { AGREEMENT_HASH, exportInput } from '../helpers/exportFixture.ts';
@@ -48,6 +49,21 @@ describe('the dossier PDF (Dutch)', () => {
     }
     for (const group of template.groups) expect(text).toContain(group.label.nl.toUpperCase());
     expect(text.indexOf('d160 Aandacht richten')).toBeLessThan(text.indexOf('d350 Conversatie'));
+  });
+
+  it("ends with an appendix of every section's definition and FML items, and what each qualifier level means for work", () => {
+    const template = exportInput().template;
+    // pdf.js splits a line wrapped at a hyphen into "FML- rubrieken": compare without those breaks.
+    const joined = (words: string) => flat(words).replace(/- /g, '-');
+    const start = text.indexOf(`Bijlage: definities (sjabloonversie ${template.version},`);
+    expect(start).toBeGreaterThan(0);
+    const appendix = joined(text.slice(start));
+    for (const section of templateSections(template)) {
+      expect(appendix).toContain(joined(section.definition.nl));
+      expect(appendix).toContain(`FML-items: ${section.fml.length > 0 ? section.fml.join(', ') : 'geen'}`);
+    }
+    for (const option of [...QUALIFIER_OPTIONS['icf-d'], ...QUALIFIER_OPTIONS['icf-e']])
+      expect(appendix).toContain(joined(`${option.label.nl}: ${option.work.nl}`));
   });
 
   it("prints both physicians' positions with the qualifier's label", () => {
