@@ -133,13 +133,14 @@ describe('the consultation workflow in the browser: flags, agreed positions and 
     expect(await reviewer.comments.thread(threadId).getByTestId('thread-reply').count()).toBe(0);
     await reviewer.editors.selectWords(reviewer.editors.editor('joint', 'd240'), 'zonder deadlines');
     expect(await reviewer.comments.button('joint', 'd240').count()).toBe(0);
-    // No action in a section: the only buttons are disclosures that reading takes (the agreement's full fingerprint, folding the comment margin).
+    // No action in a section: the only buttons are disclosures that reading takes (the section's definition, the agreement's full fingerprint, folding the comment margin).
     for (const section of ['d160', 'd240']) {
       const buttons = reviewer.workspace.section(section).getByRole('button');
       expect(
         await buttons
           .filter({ hasNotText: 'Volledig kenmerk tonen' })
           .filter({ hasNotText: /Opmerkingen \(\d+\)/ })
+          .filter({ hasNotText: 'Definitie' })
           .count(),
       ).toBe(0);
     }

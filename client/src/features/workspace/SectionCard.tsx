@@ -112,16 +112,19 @@ function PositionColumn({ section, sectionLabel, part, role, collab, editable, q
   const scale = gradedScaleOf(section);
   return (
     <div className="column">
-      <h3 className="column__title">
-        {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
-      </h3>
-      <NotAssessedField
-        collab={collab}
-        sectionId={section.id}
-        editable={editable}
-        role={t(`roles.${role}Short`)}
-        testId={`not-assessed-${part}-${section.id}`}
-      />
+      {/* One row: the column's title and "niet beoordeeld" take no more height than the title alone. */}
+      <div className="column__controls">
+        <h3 className="column__title">
+          {column} <span className={editable ? 'badge badge--own' : 'badge'}>{editable ? t('section.yourColumn') : t('section.readOnly')}</span>
+        </h3>
+        <NotAssessedField
+          collab={collab}
+          sectionId={section.id}
+          editable={editable}
+          role={t(`roles.${role}Short`)}
+          testId={`not-assessed-${part}-${section.id}`}
+        />
+      </div>
       {scale && (
         <QualifierField
           scale={scale}

@@ -29,7 +29,6 @@ export function SectionDefinition({ section, sectionLabel }: { section: Template
         data-testid={`definition-toggle-${section.id}`}
         onClick={() => setOpen((was) => !was)}
       >
-        <span aria-hidden="true">ⓘ </span>
         {t('definition.open')}
         <span className="visually-hidden"> {t('definition.of', { section: sectionLabel })}</span>
       </button>
