@@ -21,6 +21,8 @@ export const DEMO_USERS: readonly { username: string; name: string; role: Role; 
   { username: 'va.demo', name: 'Victor Visser', role: 'verzekeringsarts', organisationId: 'demo-uwv' },
   { username: 'reviewer.demo', name: 'Renée de Roos', role: 'verzekeringsarts', organisationId: 'demo-uwv' },
   { username: 'outsider.demo', name: 'Otto Oudeman', role: 'bedrijfsarts', organisationId: 'demo-arbo' },
+  // Invited into nothing: a physician of the demo case invites them (docs/domain.md#the-arbeidsdeskundige).
+  { username: 'ad.demo', name: 'Aart de Deskundige', role: 'arbeidsdeskundige', organisationId: 'demo-uwv' },
   { username: 'admin.demo', name: 'Beheerder', role: 'admin', organisationId: DEFAULT_ORGANISATION_ID, platformAdmin: true },
 ];
 

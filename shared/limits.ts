@@ -176,6 +176,8 @@ export const MAX_EMAIL_CHARS = 254;
 export const MAX_NOTIFICATION_CURSOR_CHARS = 80;
 /** The BA's optional reason for doubting the actueel oordeel before the re-integration report: a sentence or two. */
 export const MAX_RIV_DOUBT_REASON_CHARS = 1000;
+/** Why the other physician objects to the invited arbeidsdeskundige (optional). */
+export const MAX_OBJECTION_REASON_CHARS = 500;
 
 /**
  * When the case page proposes a consultation before a Poortwachter milestone

@@ -32,13 +32,16 @@ export const NOTIFICATION_KINDS = [
   'session.accepted',
   'session.declined',
   'riv.doubt_recorded',
+  'labour_expert.invited',
+  'labour_expert.objected',
+  'case.closed',
   'comment.created',
   'comment.replied',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The actor's role in the case, as a notification names it. */
-export const NOTIFICATION_ACTOR_ROLES = ['bedrijfsarts', 'verzekeringsarts', 'reviewer', 'operator'] as const;
+export const NOTIFICATION_ACTOR_ROLES = ['bedrijfsarts', 'verzekeringsarts', 'reviewer', 'arbeidsdeskundige', 'operator'] as const;
 export type NotificationActorRole = (typeof NOTIFICATION_ACTOR_ROLES)[number];
 
 export interface NotificationView {

@@ -14,10 +14,15 @@ const ACCESS: Record<DocPart, Record<CaseRole, DocAccess>> = {
   joint: { ba: 'rw', va: 'rw' },
 };
 
-/** An invited reviewer reads every document of the case and writes none. */
+/**
+ * An invited reviewer reads every document of the case and writes none. The
+ * invited arbeidsdeskundige reads none: they read what the physicians agreed
+ * and handed over, never the live drafts.
+ */
 export function docAccess(role: AccessRole | null, part: DocPart): DocAccess {
   if (role === 'reviewer') return 'r';
-  return role ? ACCESS[part][role] : 'none';
+  if (role === 'labour-expert' || role === null) return 'none';
+  return ACCESS[part][role];
 }
 
 /** The document in which a physician writes their own position. */
@@ -33,9 +38,10 @@ export function otherPart(caseRole: CaseRole): DocPart {
  * Margin comments: both physicians read and write them; an invited reviewer
  * has read access to the case for the dispute's lifetime (docs/domain.md), so reads
  * threads (and marks them read) but starts, answers, edits, deletes, resolves
- * and reopens none.
+ * and reopens none. The arbeidsdeskundige reads no comments: they are the
+ * physicians' working notes.
  */
-const COMMENT_ACCESS: Record<AccessRole, DocAccess> = { ba: 'rw', va: 'rw', reviewer: 'r' };
+const COMMENT_ACCESS: Record<AccessRole, DocAccess> = { ba: 'rw', va: 'rw', reviewer: 'r', 'labour-expert': 'none' };
 
 export function commentAccess(role: AccessRole | null): DocAccess {
   return role ? COMMENT_ACCESS[role] : 'none';

@@ -1,5 +1,9 @@
-/** Account roles (docs/contract.md). A reviewer is a verzekeringsarts invited per dispute, not a role. */
-export const ROLES = ['bedrijfsarts', 'verzekeringsarts', 'admin'] as const;
+/**
+ * Account roles (docs/contract.md). A reviewer is a verzekeringsarts invited
+ * per dispute, not a role; an arbeidsdeskundige (labour expert) is a role, and
+ * reads a case only while invited into it.
+ */
+export const ROLES = ['bedrijfsarts', 'verzekeringsarts', 'arbeidsdeskundige', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** How a user takes part in one case. */
@@ -13,8 +17,9 @@ export const ACCOUNT_ROLE_FOR: Record<CaseRole, Role> = {
 };
 
 /**
- * How a user may take part in one case: as one of its two physicians, or as
+ * How a user may take part in one case: as one of its two physicians, as
  * the independent reviewer invited into one of its disputes (read-only, for
- * the dispute's lifetime).
+ * the dispute's lifetime), or as the arbeidsdeskundige invited into the case
+ * (reads only what the physicians hand over, until revoked or the case closes).
  */
-export type AccessRole = CaseRole | 'reviewer';
+export type AccessRole = CaseRole | 'reviewer' | 'labour-expert';

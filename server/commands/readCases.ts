@@ -13,16 +13,19 @@ type Deps = Pick<CommandDeps, 'records' | 'workflow' | 'audit'> & AutomaticDeps;
 type ListDeps = Deps & QueueDeps;
 
 /**
- * The cases the caller may see: their own and those they review, or all for
- * an administrator, each with its work-queue fields. Audited as a read.
+ * The cases the caller may see: their own, those they review and those they
+ * are invited into as arbeidsdeskundige, or all for an administrator, each
+ * with its work-queue fields. Audited as a read.
  */
 export async function listCases(deps: ListDeps, principal: Principal, actor: AuditActor): Promise<CaseListEntry[]> {
   const { user } = principal;
   const cases = user.role === 'admin' ? await deps.records.listCases() : await visibleCases(deps, user.id);
+  const invited = new Set(user.role === 'arbeidsdeskundige' ? await deps.workflow.casesOfLabourExpert(user.id) : []);
   const summaries = await Promise.all(
     cases.map(async (c) => {
       const members = await deps.records.listMembers(c.id);
-      const caller: QueueCaller = { userId: user.id, role: user.role === 'admin' ? null : roleIn(members, user.id) };
+      const role = user.role === 'admin' ? null : invited.has(c.id) ? 'labour-expert' : roleIn(members, user.id);
+      const caller: QueueCaller = { userId: user.id, role };
       const [summary, queue] = await Promise.all([toCaseSummary(deps.records, c, members), queueOf(deps, c, caller)]);
       return { ...summary, queue };
     }),
@@ -38,8 +41,9 @@ function roleIn(members: MemberRecord[], userId: string): QueueCaller['role'] {
 
 async function visibleCases(deps: Deps, userId: string): Promise<CaseRecord[]> {
   const own = await deps.records.listCasesOfUser(userId);
-  const reviewed = await Promise.all((await deps.workflow.casesReviewedBy(userId)).map((id) => deps.records.getCase(id)));
-  const all = [...own, ...reviewed.filter((c): c is CaseRecord => c !== null && !own.some((o) => o.id === c.id))];
+  const [reviewedIds, invitedIds] = await Promise.all([deps.workflow.casesReviewedBy(userId), deps.workflow.casesOfLabourExpert(userId)]);
+  const others = await Promise.all([...new Set([...reviewedIds, ...invitedIds])].map((id) => deps.records.getCase(id)));
+  const all = [...own, ...others.filter((c): c is CaseRecord => c !== null && !own.some((o) => o.id === c.id))];
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 

@@ -1,3 +1,4 @@
+import { commentAccess } from '../../shared/permissions.ts';
 import { unreadIn } from '../../shared/comments.ts';
 import type { AccessRole } from '../../shared/roles.ts';
 import { localDate } from '../../shared/sickness.ts';
@@ -56,7 +57,7 @@ async function workflowOf(deps: QueueDeps, record: CaseRecord): Promise<{ state:
 
 /** Unread comments by others, as GET /api/inbox counts them; an administrator reads no threads. */
 async function unreadOf(deps: QueueDeps, caseId: string, caller: QueueCaller): Promise<number> {
-  if (caller.role === null) return 0;
+  if (commentAccess(caller.role) === 'none') return 0;
   const [threads, marks] = await Promise.all([deps.comments.listThreads(caseId), deps.comments.readMarks(caller.userId, caseId)]);
   return threads.reduce((sum, thread) => sum + unreadIn(thread, caller.userId, marks[thread.id] ?? null), 0);
 }

@@ -91,7 +91,7 @@ const NL: ExportLabels = {
   firstSickDay: 'Eerste ziektedag',
   weekOfSickness: 'Ziekteweek bij export',
   templateVersion: 'Sjabloonversie',
-  role: { ba: 'Bedrijfsarts', va: 'Verzekeringsarts', reviewer: 'Beoordelaar' },
+  role: { ba: 'Bedrijfsarts', va: 'Verzekeringsarts', reviewer: 'Beoordelaar', 'labour-expert': 'Arbeidsdeskundige' },
   assessment: 'Beoordeling per rubriek',
   status: {
     open: 'Open',
@@ -164,7 +164,7 @@ const EN: ExportLabels = {
   firstSickDay: 'First day of sickness',
   weekOfSickness: 'Week of sickness at export',
   templateVersion: 'Template version',
-  role: { ba: 'Occupational physician', va: 'Insurance physician', reviewer: 'Reviewer' },
+  role: { ba: 'Occupational physician', va: 'Insurance physician', reviewer: 'Reviewer', 'labour-expert': 'Labour expert' },
   assessment: 'Assessment per section',
   status: { open: 'Open', disagreement: 'Disagreement', proposed: 'Proposed', agreed: 'Agreed', escalated: 'Escalated', resolved: 'Resolved' },
   position: (physician) => `Position of the ${physician.toLowerCase()}`,

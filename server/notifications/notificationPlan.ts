@@ -43,6 +43,11 @@ export function planOf(event: WorkflowEvent): NotificationPlan | null {
     // The VA is told that the BA doubts the actueel oordeel: a consultation is now required.
     case 'riv.doubt_recorded':
       return ofSection(event.type, null);
+    // The other physician sees the invitation (and may object); the inviter learns of an objection; both of the closing.
+    case 'labour_expert.invited':
+    case 'labour_expert.objected':
+    case 'case.closed':
+      return ofSection(event.type, null);
     case 'comment.created':
       return ofSection(event.type, event.section);
     case 'comment.replied':
@@ -59,6 +64,7 @@ export function planOf(event: WorkflowEvent): NotificationPlan | null {
     case 'comment.deleted':
     case 'comment.resolved':
     case 'comment.reopened':
+    case 'labour_expert.revoked': // the invitation is withdrawn; the case history shows it
     case 'template.migrated': // a move to another template version is upkeep; the case history shows it
       return null;
     default:
@@ -75,6 +81,8 @@ export function actorRoleName(role: WorkflowRole): NotificationActorRole {
       return 'verzekeringsarts';
     case 'reviewer':
       return 'reviewer';
+    case 'labour-expert':
+      return 'arbeidsdeskundige';
     case 'operator':
       return 'operator';
     default:

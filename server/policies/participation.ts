@@ -1,16 +1,19 @@
 import type { DocPart } from '../../shared/docNames.ts';
 import { exhaustive } from '../../shared/exhaustive.ts';
 import { commentAccess, docAccess, type DocAccess } from '../../shared/permissions.ts';
+import { activeLabourExpert } from '../../shared/workflow/labourExpert.ts';
 import type { AccessRole, CaseRole } from '../../shared/roles.ts';
 import type { Audit, AuditActor, AuditEvent } from '../audit/Audit.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { AppError, forbidden, isCaseIntegrityError } from '../errors.ts';
+import { normalizeStoredState } from '../workflow/caseCheck.ts';
 import type { CaseRecord, MemberRecord, RecordStore, TemplateStore, UserRecord, WorkflowStore } from '../store/ports.ts';
 
 /**
  * Who takes part in a case, and what they may do in it: the one policy every
  * command, read model, socket.io room and the collaboration relay ask. A user
  * takes part as its BA or VA, as the reviewer invited into one of its open
- * disputes, or not at all.
+ * disputes, as the arbeidsdeskundige invited into it (until revoked or the
+ * case closes), or not at all.
  */
 export interface ParticipationStores {
   records: RecordStore;
@@ -27,12 +30,15 @@ export interface ParticipationStores {
  * documents (reading versions is `read`). `export`: export the case (dossier,
  * FHIR, the employer's PDF) and read its employer summary: its physicians,
  * never an invited reviewer. `employer-summary`: write and release the summary
- * for the employer: the BA alone, whose words it is.
+ * for the employer: the BA alone, whose words it is. `handover`: read what the
+ * physicians hand over to the arbeidsdeskundige (the agreed positions and
+ * residual disagreements, the released employer summary, the dossier export):
+ * the physicians and the invited arbeidsdeskundige, who may do nothing else.
  */
-export type CaseUse = 'read' | 'write-comments' | 'sessions' | 'versions' | 'export' | 'employer-summary';
+export type CaseUse = 'read' | 'write-comments' | 'sessions' | 'versions' | 'export' | 'employer-summary' | 'handover';
 
 /** Why a user may not do it; the detail of the audited refusal. */
-export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician' | 'versions-physicians-only' | 'not-the-ba';
+export type Refusal = 'not-a-member' | 'reviewer-read-only' | 'not-a-physician' | 'versions-physicians-only' | 'not-the-ba' | 'labour-expert-handover-only';
 
 export type ParticipationDecision = { ok: true; role: AccessRole } | { ok: false; refusal: Refusal };
 
@@ -46,11 +52,24 @@ export function canAdminister(user: Pick<UserRecord, 'role'>): boolean {
   return user.role === 'admin';
 }
 
-/** How a user takes part in a case: its BA or VA, the reviewer of one of its open disputes, or null. */
+/**
+ * How a user takes part in a case: its BA or VA, the reviewer of one of its
+ * open disputes, its invited arbeidsdeskundige, or null. The invitation is
+ * read from the verified state row, so one slipped into the store opens nothing.
+ */
 export async function accessRoleOf(stores: ParticipationStores, caseId: string, userId: string): Promise<AccessRole | null> {
   const role = caseRoleOf({ id: userId }, await stores.records.listMembers(caseId));
   if (role) return role;
-  return (await stores.workflow.isReviewer(caseId, userId)) ? 'reviewer' : null;
+  if (await stores.workflow.isReviewer(caseId, userId)) return 'reviewer';
+  return (await isInvitedLabourExpert(stores, caseId, userId)) ? 'labour-expert' : null;
+}
+
+async function isInvitedLabourExpert(stores: ParticipationStores, caseId: string, userId: string): Promise<boolean> {
+  const record = await stores.workflow.load(caseId).catch((error: unknown) => {
+    if (isCaseIntegrityError(error)) return null;
+    throw error;
+  });
+  return record !== null && activeLabourExpert(normalizeStoredState(record.state)) === userId;
 }
 
 /** The two physicians of a case, not an invited reviewer. */
@@ -61,6 +80,8 @@ export function isPhysician(role: AccessRole | null): role is CaseRole {
 /** The rule: null when a user with this role may, else why not. */
 export function refusalFor(role: AccessRole | null, use: CaseUse): Refusal | null {
   if (role === null) return 'not-a-member';
+  if (role === 'labour-expert') return use === 'handover' ? null : 'labour-expert-handover-only';
+  if (use === 'handover') return isPhysician(role) ? null : 'not-a-physician';
   if (use === 'write-comments' && commentAccess(role) !== 'rw') return 'reviewer-read-only';
   if ((use === 'sessions' || use === 'export') && !isPhysician(role)) return 'not-a-physician';
   if (use === 'versions' && !isPhysician(role)) return 'versions-physicians-only';
@@ -130,6 +151,12 @@ function refusalError(refusal: Refusal, use: CaseUse): AppError {
       return new AppError(403, 'version.physicians-only', 'Only the physicians of the case take versions of it');
     case 'not-the-ba':
       return new AppError(403, 'employer_summary.ba_only', 'Only the bedrijfsarts of the case writes and releases the summary for the employer');
+    case 'labour-expert-handover-only':
+      return new AppError(
+        403,
+        'labour_expert.handover_only',
+        'An invited arbeidsdeskundige reads the agreed positions, the residual disagreements, the employer summary and the dossier export, nothing else',
+      );
     default:
       return exhaustive(refusal);
   }

@@ -178,6 +178,8 @@ export interface WorkflowStore {
   isReviewer(caseId: string, userId: string): Promise<boolean>;
   /** Cases the user currently reviews. */
   casesReviewedBy(userId: string): Promise<string[]>;
+  /** Open cases whose stored state names the user as their invited labour expert, sorted by id. */
+  casesOfLabourExpert(userId: string): Promise<string[]>;
   /** Whether any state row carries a seal, and the cases whose row carries none. */
   sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }>;
   /**

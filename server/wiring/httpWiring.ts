@@ -23,6 +23,7 @@ import { sessionRoutes } from '../http/routes/sessionRoutes.ts';
 import { ssoRoutes } from '../http/routes/ssoRoutes.ts';
 import { templateRoutes } from '../http/routes/templateRoutes.ts';
 import { versionRoutes } from '../http/routes/versionRoutes.ts';
+import { labourExpertRoutes } from '../http/routes/labourExpertRoutes.ts';
 import { workflowRoutes } from '../http/routes/workflowRoutes.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Stores } from '../store/ports.ts';
@@ -58,6 +59,7 @@ export function mountHttp(app: Express, core: Core, wiring: HttpWiring): void {
   app.use(adminRoutes(commands, auth));
   app.use(auditRoutes(commands, wiring.stores.audit, auth));
   app.use(workflowRoutes(commands, auth));
+  app.use(labourExpertRoutes(commands, auth));
   const links = { publicOrigin: publicOriginOf(config.PUBLIC_URL, wiring.server) };
   app.use(ssoRoutes(commands, metrics, { cookieSecure: config.COOKIE_SECURE, publicOrigin: links.publicOrigin, tokenSecret: wiring.tokenSecret, log }));
   app.use(sessionRoutes(commands, auth, links));

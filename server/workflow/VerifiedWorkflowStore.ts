@@ -1,7 +1,9 @@
+import { activeLabourExpert } from '../../shared/workflow/labourExpert.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../shared/workflow/types.ts';
 import { isCaseIntegrityError } from '../errors.ts';
 import type { CommitExtras, HeadSeal, LegacySeal, ReviewerGrant, WorkflowRecord, WorkflowStore } from '../store/ports.ts';
 import type { CaseIntegrity } from './CaseIntegrity.ts';
+import { normalizeStoredState } from './caseCheck.ts';
 
 /**
  * The workflow store as the commands and the access checks see it: a case's
@@ -44,6 +46,24 @@ export class VerifiedWorkflowStore implements WorkflowStore {
     const cases = await this.inner.casesReviewedBy(userId);
     const granted = await Promise.all(cases.map((caseId) => this.isReviewer(caseId, userId)));
     return cases.filter((_, i) => granted[i]);
+  }
+
+  /** The index's cases, each only as far as its checked state still names the user. */
+  async casesOfLabourExpert(userId: string): Promise<string[]> {
+    const cases = await this.inner.casesOfLabourExpert(userId);
+    const named = await Promise.all(cases.map((caseId) => this.namesLabourExpert(caseId, userId)));
+    return cases.filter((_, i) => named[i]);
+  }
+
+  private async namesLabourExpert(caseId: string, userId: string): Promise<boolean> {
+    if (this.integrity.isQuarantined(caseId)) return false;
+    try {
+      const record = await this.integrity.loadChecked(caseId);
+      return record !== null && activeLabourExpert(normalizeStoredState(record.state)) === userId;
+    } catch (error) {
+      if (isCaseIntegrityError(error)) return false;
+      throw error;
+    }
   }
 
   sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {

@@ -18,12 +18,18 @@ export type CaseCheck = { ok: true; events: number; legacyEvents: number } | ({ 
 const fail = (found: IntegrityFailure): CaseCheck => ({ ok: false, ...found });
 
 /**
- * States stored before consultation sessions, or the re-integration report's
- * doubt, existed have none; read them as having none. Proposals and agreements stored before drafts carried the joint
+ * States stored before consultation sessions, the re-integration report's
+ * doubt, the labour expert or the case's closing existed have none; read them as having none. Proposals and agreements stored before drafts carried the joint
  * qualifier hold none (shared/workflow/storedState.ts).
  */
 export function normalizeStoredState(state: CaseWorkflow): CaseWorkflow {
-  return normalizeStoredSections({ ...state, sessions: state.sessions ?? [], riv: state.riv ?? emptyRiv() });
+  return normalizeStoredSections({
+    ...state,
+    sessions: state.sessions ?? [],
+    riv: state.riv ?? emptyRiv(),
+    labourExpert: state.labourExpert ?? null,
+    closed: state.closed ?? null,
+  });
 }
 
 /**
@@ -135,6 +141,8 @@ function whereDiffers(stored: CaseWorkflow, replayed: CaseWorkflow): string {
   if (canonicalJson(stored.disputes) !== canonicalJson(replayed.disputes)) return 'the disputes';
   if (canonicalJson(stored.sessions) !== canonicalJson(replayed.sessions)) return 'the sessions';
   if (canonicalJson(stored.riv) !== canonicalJson(replayed.riv)) return "the re-integration report's doubt";
+  if (canonicalJson(stored.labourExpert) !== canonicalJson(replayed.labourExpert)) return 'the labour expert';
+  if (canonicalJson(stored.closed) !== canonicalJson(replayed.closed)) return "the case's closing";
   return 'fields the workflow does not have';
 }
 

@@ -2,6 +2,7 @@ import { exhaustive } from '../exhaustive.ts';
 import { applyDisputeEvent, decideDispute, decideOpenDispute } from './disputes.ts';
 import { applySectionEvent, decideSection, emptySection, sectionsAfterDispute } from './sections.ts';
 import { applyRivEvent, decideRiv, emptyRiv } from './riv.ts';
+import { applyCaseEvent, applyLabourExpertEvent, decideLabourExpert } from './labourExpert.ts';
 import { applySessionEvent, decideSession } from './sessions.ts';
 import type { Actor, CaseWorkflow, Decision, SectionState, WorkflowCommand, WorkflowEvent } from './types.ts';
 
@@ -15,7 +16,7 @@ import type { Actor, CaseWorkflow, Decision, SectionState, WorkflowCommand, Work
 export function initialWorkflow(sectionIds: readonly string[]): CaseWorkflow {
   const sections: Record<string, SectionState> = {};
   for (const id of sectionIds) sections[id] = emptySection();
-  return { seq: 0, sections, disputes: [], sessions: [], riv: emptyRiv() };
+  return { seq: 0, sections, disputes: [], sessions: [], riv: emptyRiv(), labourExpert: null, closed: null };
 }
 
 /**
@@ -54,6 +55,11 @@ export function decide(state: CaseWorkflow, command: WorkflowCommand, actor: Act
     case 'recordRivDoubt':
     case 'withdrawRivDoubt':
       return decideRiv(state, command, actor);
+    case 'inviteLabourExpert':
+    case 'objectToLabourExpert':
+    case 'revokeLabourExpert':
+    case 'closeCase':
+      return decideLabourExpert(state, command, actor);
     default:
       return exhaustive(command);
   }
@@ -72,7 +78,8 @@ export interface AppliedEvent {
  * produce; replaying a case's log from `initialWorkflow` rebuilds its state.
  */
 export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEvent): CaseWorkflow {
-  const next: CaseWorkflow = { seq, sections: state.sections, disputes: state.disputes, sessions: state.sessions, riv: state.riv };
+  const { sections, disputes, sessions, riv, labourExpert, closed } = state;
+  const next: CaseWorkflow = { seq, sections, disputes, sessions, riv, labourExpert, closed };
   const grouped = groupOf(event);
   switch (grouped.group) {
     case 'disagreement':
@@ -89,6 +96,10 @@ export function apply(state: CaseWorkflow, { seq, at, actor, event }: AppliedEve
       return next;
     case 'template':
       return { ...next, sections: migratedSections(state.sections, grouped.event) };
+    case 'labour_expert':
+      return { ...next, labourExpert: applyLabourExpertEvent(grouped.event, actor, at) };
+    case 'case':
+      return { ...next, ...applyCaseEvent(grouped.event, actor, at) };
     default:
       return exhaustive(grouped);
   }

@@ -60,4 +60,8 @@ const DESCRIPTIONS: Record<DescribedCommand, string> = {
   declineSession: 'Declining',
   recordRivDoubt: 'Recording doubt about the current assessment',
   withdrawRivDoubt: 'Withdrawing the doubt',
+  inviteLabourExpert: 'Inviting an arbeidsdeskundige',
+  objectToLabourExpert: 'Objecting to the arbeidsdeskundige',
+  revokeLabourExpert: 'Revoking the invitation',
+  closeCase: 'Closing the case',
 };

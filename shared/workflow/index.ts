@@ -6,3 +6,4 @@ export * from './sessions.ts';
 export * from './locks.ts';
 export * from './sessionAnswers.ts';
 export * from './riv.ts';
+export * from './labourExpert.ts';

@@ -7,6 +7,7 @@
 import type { DocPart } from '../docNames.ts';
 import type { AccessRole } from '../roles.ts';
 import type { ConsultationSession, ItemOutcome, SessionMode } from './sessionTypes.ts';
+import type { CaseClosure, CaseCloseReason, LabourExpertGrant } from './labourExpert.ts';
 
 export * from './sessionTypes.ts';
 
@@ -196,6 +197,10 @@ export interface CaseWorkflow {
   sessions: ConsultationSession[];
   /** Absent in states stored before it existed; read as no doubt (server/workflow/caseCheck.ts). */
   riv: RivState;
+  /** The invited arbeidsdeskundige (shared/workflow/labourExpert.ts); absent in older states, read as none. */
+  labourExpert: LabourExpertGrant | null;
+  /** Set once the case is closed; absent in older states, read as open. */
+  closed: CaseClosure | null;
 }
 
 /** Events: what happened, in the case's append-only log. */
@@ -247,6 +252,11 @@ export type WorkflowEvent =
    * leave the workflow; their text stays in the documents, unseen.
    */
   | { type: 'template.migrated'; from: number; to: number; added: string[]; unplaced: string[] }
+  /** `reason` of an objection is the physician's words: never audited, never in a notification. */
+  | { type: 'labour_expert.invited'; userId: string; name: string }
+  | { type: 'labour_expert.objected'; reason: string }
+  | { type: 'labour_expert.revoked' }
+  | { type: 'case.closed'; reason: CaseCloseReason }
   | CommentEvent;
 
 /**
@@ -349,7 +359,12 @@ export type WorkflowCommand =
   | { type: 'declineSession'; sessionId: string; proposedAt: string | null; reason: string; notBefore: string }
   /** `week`: the week of sickness today, as the server sees it (null before the first sick day). */
   | { type: 'recordRivDoubt'; reason: string; week: number | null }
-  | { type: 'withdrawRivDoubt' };
+  | { type: 'withdrawRivDoubt' }
+  /** `labourExpert`: the active arbeidsdeskundige account named, or null when there is none by that id. */
+  | { type: 'inviteLabourExpert'; labourExpert: { userId: string; name: string } | null }
+  | { type: 'objectToLabourExpert'; reason: string }
+  | { type: 'revokeLabourExpert' }
+  | { type: 'closeCase'; reason: CaseCloseReason };
 
 export type WorkflowCommandType = WorkflowCommand['type'];
 

@@ -106,6 +106,8 @@ export function exportWorkflow(): CaseWorkflow {
   return {
     seq: 12,
     riv: { doubt: null },
+    labourExpert: null,
+    closed: null,
     sections,
     disputes: [closedDispute()],
     sessions: [

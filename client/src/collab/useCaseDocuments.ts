@@ -5,7 +5,7 @@ import type { AccessRole } from '../../../shared/roles.ts';
 import { useCollabDoc, type CollabAccess, type CollabDoc, type CollabNotice, type DocStatus } from './useCollabDoc.ts';
 
 /** Caret and presence colours per case role, so each physician (and a reviewer) is recognisable everywhere. */
-export const ROLE_COLOR: Record<AccessRole, string> = { ba: '#1f6feb', va: '#b35900', reviewer: '#6f42c1' };
+export const ROLE_COLOR: Record<AccessRole, string> = { ba: '#1f6feb', va: '#b35900', reviewer: '#6f42c1', 'labour-expert': '#1a7f37' };
 
 export interface PresenceUser {
   name: string;

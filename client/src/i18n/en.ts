@@ -32,6 +32,8 @@ export const en: Messages = {
     verzekeringsarts: 'insurance physician',
     admin: 'administrator',
     reviewer: 'reviewer',
+    arbeidsdeskundige: 'labour expert',
+    'labour-expert': 'labour expert',
     operator: 'operator',
     ba: 'Occupational physician',
     va: 'Insurance physician',

@@ -32,6 +32,8 @@ export const nl = {
     verzekeringsarts: 'verzekeringsarts',
     admin: 'beheerder',
     reviewer: 'reviewer',
+    arbeidsdeskundige: 'arbeidsdeskundige',
+    'labour-expert': 'arbeidsdeskundige',
     operator: 'beheerder',
     ba: 'Bedrijfsarts',
     va: 'Verzekeringsarts',

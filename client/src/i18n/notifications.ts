@@ -45,6 +45,13 @@ const nl = {
     riv: {
       doubt_recorded: '{{actor}} legde twijfel bij het actueel oordeel vast: consultatie vereist',
     },
+    labour_expert: {
+      invited: '{{actor}} nodigde een arbeidsdeskundige uit',
+      objected: '{{actor}} maakte bezwaar tegen de arbeidsdeskundige',
+    },
+    case: {
+      closed: '{{actor}} sloot de casus',
+    },
     comment: {
       created: '{{actor}} plaatste een opmerking',
       replied: '{{actor}} reageerde op een opmerking',
@@ -141,6 +148,13 @@ const en: typeof nl = {
     },
     riv: {
       doubt_recorded: '{{actor}} recorded doubt about the current assessment: consultation required',
+    },
+    labour_expert: {
+      invited: '{{actor}} invited a labour expert',
+      objected: '{{actor}} objected to the labour expert',
+    },
+    case: {
+      closed: '{{actor}} closed the case',
     },
     comment: {
       created: '{{actor}} added a comment',

@@ -91,6 +91,16 @@ const historyNl = {
     rivDoubtRecorded: 'Twijfel bij het actueel oordeel vastgelegd: consultatie met de VA vereist',
     rivDoubtWithdrawn: 'Twijfel bij het actueel oordeel ingetrokken',
     templateMigrated: 'Dossier overgezet naar een nieuwere sjabloonversie (nieuwe onderdelen staan open)',
+    labourExpertInvited: 'Arbeidsdeskundige {{reviewer}} uitgenodigd',
+    labourExpertObjected: 'Bezwaar tegen de arbeidsdeskundige: uitnodiging beëindigd',
+    labourExpertRevoked: 'Uitnodiging van de arbeidsdeskundige ingetrokken',
+    caseClosed: 'Casus gesloten: {{closeReason}}',
+  },
+  closeReason: {
+    werkhervatting: 'werkhervatting',
+    'wia-besluit': 'WIA-besluit',
+    'einde-dienstverband': 'einde dienstverband',
+    anders: 'andere reden',
   },
   formalKind: {
     deskundigenoordeel: 'deskundigenoordeel',
@@ -186,6 +196,16 @@ const historyEn: typeof historyNl = {
     rivDoubtRecorded: 'Doubt about the current assessment recorded: a consultation with the IP is required',
     rivDoubtWithdrawn: 'Doubt about the current assessment withdrawn',
     templateMigrated: 'Case moved to a newer template version (new items are open)',
+    labourExpertInvited: 'Labour expert {{reviewer}} invited',
+    labourExpertObjected: 'Objection to the labour expert: invitation ended',
+    labourExpertRevoked: 'Invitation of the labour expert revoked',
+    caseClosed: 'Case closed: {{closeReason}}',
+  },
+  closeReason: {
+    werkhervatting: 'return to work',
+    'wia-besluit': 'WIA decision',
+    'einde-dienstverband': 'end of employment',
+    anders: 'other reason',
   },
   formalKind: {
     deskundigenoordeel: 'expert opinion (deskundigenoordeel)',

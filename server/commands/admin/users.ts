@@ -65,7 +65,8 @@ export async function resetPassword(deps: Deps, target: UserTarget, input: Reset
 /**
  * Changes an account's role. Refused (409 `user.role-in-use`) while the user
  * holds a case role the new role does not fit, or reviews a dispute and would
- * become an administrator (who never reads case content); and for one's own account.
+ * become an administrator (who never reads case content), or is invited into
+ * a case as arbeidsdeskundige; and for one's own account.
  */
 export async function changeRole(deps: Deps, target: UserTarget, input: ChangeRoleInput): Promise<AdminUser> {
   const user = await userOf(deps, target);
@@ -74,9 +75,11 @@ export async function changeRole(deps: Deps, target: UserTarget, input: ChangeRo
   const memberships = await Promise.all((await deps.records.listCasesOfUser(user.id)).map((c) => deps.records.listMembers(c.id)));
   const misfits = memberships.flat().filter((m) => m.userId === user.id && ACCOUNT_ROLE_FOR[m.caseRole] !== input.role);
   const reviews = input.role === 'admin' ? await deps.workflow.casesReviewedBy(user.id) : [];
-  if (misfits.length > 0 || reviews.length > 0) {
+  // An invitation as arbeidsdeskundige is for that role: revoke it before the account becomes anything else.
+  const invitations = user.role === 'arbeidsdeskundige' ? await deps.workflow.casesOfLabourExpert(user.id) : [];
+  if (misfits.length > 0 || reviews.length > 0 || invitations.length > 0) {
     await deps.audit.record(target.actor, { action: 'write', outcome: 'failure', object: 'user', detail: `role:${user.id}; in-use` });
-    const cases = [...new Set([...misfits.map((m) => m.caseId), ...reviews])];
+    const cases = [...new Set([...misfits.map((m) => m.caseId), ...reviews, ...invitations])];
     throw new AppError(409, 'user.role-in-use', `The user takes part in ${cases.length} case(s) as a ${user.role}; replace them there first`, 'role');
   }
   return change(deps, target, user, { role: input.role }, `role:${user.id}:${input.role}`);

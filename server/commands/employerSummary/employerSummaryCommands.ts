@@ -98,7 +98,8 @@ export async function releaseEmployerSummary(deps: CommandDeps, target: CaseTarg
 
 /** `GET /api/cases/:id/export/employer.pdf`: the latest release, with plain headings; nothing of the assessment. */
 export async function exportEmployerPdf(deps: CommandDeps, target: CaseTarget, lang: ExportLanguage): Promise<Buffer> {
-  const { record, template } = await authorizeExport(deps, target, 'employer.pdf');
+  // The released summary is handed over to the invited arbeidsdeskundige too; the draft is not.
+  const { record, template } = await authorizeExport(deps, target, 'employer.pdf', 'handover');
   const release = await deps.employerSummaries.latestRelease(target.caseId);
   if (!release) throw new AppError(409, 'employer_summary.not_released', 'The summary for the employer has not been released yet');
   // Template order, headings without a code; a section left blank is left out.

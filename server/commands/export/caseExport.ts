@@ -27,13 +27,14 @@ export interface ExportSubject {
 
 /**
  * The physicians only (never a reviewer, never an administrator), or the BA
- * alone for `employer-summary`; a refusal is audited as a denial.
+ * alone for `employer-summary`, or the physicians and the invited
+ * arbeidsdeskundige for `handover`; a refusal is audited as a denial.
  */
 export async function authorizeExport(
   deps: CommandDeps,
   target: CaseTarget,
   object: string,
-  use: 'export' | 'employer-summary' = 'export',
+  use: 'export' | 'employer-summary' | 'handover' = 'export',
 ): Promise<ExportSubject> {
   const { record, role } = await requireParticipant(deps, { caseId: target.caseId, userId: target.principal.user.id, actor: target.audit, object, use });
   return { record, role, template: await templateOf(deps.templates, record.templateVersion) };
@@ -88,7 +89,8 @@ async function dossierInput(deps: CommandDeps, target: CaseTarget, subject: Expo
 
 /** `GET /api/cases/:id/export/dossier.pdf`: the consultation report for the re-integration dossier. */
 export async function exportDossier(deps: CommandDeps, target: CaseTarget, lang: ExportLanguage): Promise<Buffer> {
-  const subject = await authorizeExport(deps, target, 'dossier.pdf');
+  // Handed over to the invited arbeidsdeskundige too (docs/domain.md#the-arbeidsdeskundige).
+  const subject = await authorizeExport(deps, target, 'dossier.pdf', 'handover');
   return auditedExport(deps, target, 'dossier.pdf', lang, async () => dossierPdf(await dossierInput(deps, target, subject, lang)));
 }
 

@@ -1,6 +1,6 @@
 import type { CommandResult } from '../../../shared/api.ts';
 import { CloseCode } from '../../../shared/limits.ts';
-import { activeReviewers, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
+import { activeLabourExpert, activeReviewers, decide, type Actor, type CaseWorkflow, type WorkflowCommand } from '../../../shared/workflow/index.ts';
 import type { AuditActor } from '../../audit/Audit.ts';
 import type { Principal } from '../../auth/Authenticator.ts';
 import { AppError } from '../../errors.ts';
@@ -41,7 +41,7 @@ export async function runWorkflowCommand(deps: CommandDeps, request: WorkflowReq
   const { envelope, state, before } = await deps.gate.holdJoint(caseId, () => decideAndCommit(deps, request, record, actor));
   const workflow = toWorkflowView(deps, caseId, state);
   deps.realtime.publishWorkflow({ caseId, envelope, workflow });
-  await revokeEndedReviews(deps, caseId, before, state);
+  await revokeEndedInvitations(deps, caseId, before, state);
   // After the commit and outside the hold: the version holds what the decision left, and never fails the command.
   await afterCommit(deps, record, role, envelope);
   return { envelope, workflow };
@@ -76,19 +76,22 @@ async function decideAndCommit(deps: CommandDeps, request: WorkflowRequest, reco
   }
 }
 
+/** The users an invitation lets into the case: its reviewers and its arbeidsdeskundige. */
+function invitedUsers(state: CaseWorkflow): string[] {
+  const expert = activeLabourExpert(state);
+  return [...activeReviewers(state).map((r) => r.userId), ...(expert ? [expert] : [])];
+}
+
 /**
- * A reviewer's access ends with their dispute: their open document
- * connections close and their socket stops receiving the case's pushes.
+ * A reviewer's access ends with their dispute, a labour expert's when revoked,
+ * objected to or the case closes: their open document connections close and
+ * their socket stops receiving the case's pushes.
  */
-async function revokeEndedReviews(deps: CommandDeps, caseId: string, before: CaseWorkflow, after: CaseWorkflow): Promise<void> {
-  const still = new Set(activeReviewers(after).map((r) => r.userId));
-  const ended = new Set(
-    activeReviewers(before)
-      .map((r) => r.userId)
-      .filter((id) => !still.has(id)),
-  );
+async function revokeEndedInvitations(deps: CommandDeps, caseId: string, before: CaseWorkflow, after: CaseWorkflow): Promise<void> {
+  const still = new Set(invitedUsers(after));
+  const ended = new Set(invitedUsers(before).filter((id) => !still.has(id)));
   for (const userId of ended) {
-    deps.connections.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'review ended');
+    deps.connections.closeWhere((context) => context.caseId === caseId && context.userId === userId, CloseCode.forbidden, 'invitation ended');
     await deps.realtime.removeFromCase(caseId, userId);
   }
 }

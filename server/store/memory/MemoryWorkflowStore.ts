@@ -1,4 +1,6 @@
+import { activeLabourExpert } from '../../../shared/workflow/labourExpert.ts';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
+import { normalizeStoredState } from '../../workflow/caseCheck.ts';
 import {
   SeqConflictError,
   type AuditEntry,
@@ -59,6 +61,13 @@ export class MemoryWorkflowStore implements WorkflowStore {
   async casesReviewedBy(userId: string): Promise<string[]> {
     return [...this.records]
       .filter(([, record]) => record.reviewers.some((g) => g.userId === userId))
+      .map(([caseId]) => caseId)
+      .sort();
+  }
+
+  async casesOfLabourExpert(userId: string): Promise<string[]> {
+    return [...this.records]
+      .filter(([, record]) => activeLabourExpert(normalizeStoredState(record.state)) === userId)
       .map(([caseId]) => caseId)
       .sort();
   }

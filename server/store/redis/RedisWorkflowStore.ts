@@ -1,3 +1,5 @@
+import { activeLabourExpert } from '../../../shared/workflow/labourExpert.ts';
+import { normalizeStoredState } from '../../workflow/caseCheck.ts';
 import type { Redis } from 'ioredis';
 import type { CaseWorkflow, EventEnvelope } from '../../../shared/workflow/types.ts';
 import { commentKeys, commentWrites, WRITES_LUA, writeArgs, type RedisWrites } from './commentWrites.ts';
@@ -70,6 +72,8 @@ const SCAN_COUNT = 1000;
  * - `workflow-events:{caseId}` list of event JSON; event n sits at index n - 1
  * - `workflow-reviewers:{caseId}` hash user id -> JSON list of the dispute ids granting access
  * - `workflow-reviews:{userId}` set of the case ids the user reviews (an index; the case's own hash decides)
+ * - `workflow-labour-expert:{userId}` set of the case ids the user was ever invited into as labour expert
+ *   (an index, only added to; the case's state decides)
  *
  * A commit also appends to the audit lists (RedisAuditStore), writes a
  * comment change to the thread keys (RedisCommentStore) and stores the
@@ -87,6 +91,7 @@ export class RedisWorkflowStore implements WorkflowStore {
       events: (caseId: string) => `${prefix}workflow-events:${caseId}`,
       reviewers: (caseId: string) => `${prefix}workflow-reviewers:${caseId}`,
       reviewsPrefix: `${prefix}workflow-reviews:`,
+      labourExpert: (userId: string) => `${prefix}workflow-labour-expert:${userId}`,
       audit: auditKeys(prefix),
       comments: commentKeys(prefix),
       notifications: notificationKeys(prefix),
@@ -117,6 +122,9 @@ export class RedisWorkflowStore implements WorkflowStore {
     const steps = writeArgs(planned);
     const keys = [this.key.state(caseId), this.key.events(caseId), this.key.reviewers(caseId), ...auditLists, ...steps.keys];
     const row = audit ? JSON.stringify(audit) : '';
+    // Before the commit, so that the index never misses a case; one the commit then refused is filtered out on reading.
+    const labourExpert = activeLabourExpert(state);
+    if (labourExpert) await this.redis.sadd(this.key.labourExpert(labourExpert), caseId);
     const args = [envelope.seq, envelope.hash, JSON.stringify(state), JSON.stringify(envelope), this.key.reviewsPrefix, caseId, JSON.stringify(seal), row];
     const counts = [auditLists.length, planned.writes.length];
     const committed = await this.redis.eval(COMMIT, keys.length, ...keys, ...args, ...counts, ...steps.args, ...grantsByUser(reviewers));
@@ -147,6 +155,15 @@ export class RedisWorkflowStore implements WorkflowStore {
     const indexed = (await this.redis.smembers(this.key.reviewsPrefix + userId)).sort();
     const granted = await Promise.all(indexed.map((caseId) => this.isReviewer(caseId, userId)));
     return indexed.filter((_, i) => granted[i]);
+  }
+
+  async casesOfLabourExpert(userId: string): Promise<string[]> {
+    const indexed = (await this.redis.smembers(this.key.labourExpert(userId))).sort();
+    const states = await Promise.all(indexed.map((caseId) => this.redis.hget(this.key.state(caseId), 'state')));
+    return indexed.filter((_, i) => {
+      const state = states[i];
+      return state != null && activeLabourExpert(normalizeStoredState(JSON.parse(state) as CaseWorkflow)) === userId;
+    });
   }
 
   async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {

@@ -99,6 +99,10 @@ export class SqliteWorkflowStore implements WorkflowStore {
     return this.sql.reviewed.all(userId).map((row) => row.case_id);
   }
 
+  async casesOfLabourExpert(userId: string): Promise<string[]> {
+    return this.sql.ofLabourExpert.all(userId).map((row) => row.case_id);
+  }
+
   async sealCensus(): Promise<{ anySealed: boolean; unsealed: string[] }> {
     return { anySealed: this.sql.anySealed.get() !== undefined, unsealed: this.sql.unsealed.all().map((row) => row.case_id) };
   }
@@ -129,6 +133,11 @@ function workflowStatements(db: SqliteDatabase) {
     events: db.prepare<[string, number], EventRow>('SELECT * FROM case_events WHERE case_id = ? AND seq > ? ORDER BY seq'),
     isReviewer: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM case_reviewers WHERE case_id = ? AND user_id = ? LIMIT 1'),
     reviewed: db.prepare<[string], { case_id: string }>('SELECT DISTINCT case_id FROM case_reviewers WHERE user_id = ? ORDER BY case_id'),
+    // Uses the index on the labour expert's id (server/store/sqlite/migrations.ts).
+    ofLabourExpert: db.prepare<[string], { case_id: string }>(
+      `SELECT case_id FROM case_workflow WHERE json_extract(state, '$.labourExpert.userId') = ?
+         AND json_extract(state, '$.labourExpert.userId') IS NOT NULL AND json_extract(state, '$.closed') IS NULL ORDER BY case_id`,
+    ),
     anySealed: db.prepare<[], { n: number }>('SELECT 1 AS n FROM case_workflow WHERE seal_mac IS NOT NULL LIMIT 1'),
     unsealed: db.prepare<[], { case_id: string }>('SELECT case_id FROM case_workflow WHERE seal_mac IS NULL ORDER BY case_id'),
     audit: db.prepare(

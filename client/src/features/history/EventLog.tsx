@@ -25,6 +25,7 @@ function useLineText(sections: TemplateSection[]): (line: TimelineLine) => strin
       when: line.when ? formatTime(line.when) : '',
       mode: line.mode ? t(`sessions.mode.${line.mode}`) : '',
       outcome: line.outcome ? t(`sessions.outcome.${line.outcome}`) : '',
+      closeReason: line.closeReason ? t(`history.closeReason.${line.closeReason}`) : '',
     });
 }
 

@@ -1,4 +1,5 @@
 import { exhaustive } from '../../../../shared/exhaustive.ts';
+import type { CaseCloseReason } from '../../../../shared/workflow/labourExpert.ts';
 import type { Actor, DifferenceKind, DisputeOutcome, FormalRouteKind, ItemOutcome, SessionMode } from '../../../../shared/workflow/types.ts';
 import type { LogEntry } from './historyApi.ts';
 
@@ -29,7 +30,11 @@ export type LineKey =
   | 'commentReopened'
   | 'rivDoubtRecorded'
   | 'rivDoubtWithdrawn'
-  | 'templateMigrated';
+  | 'templateMigrated'
+  | 'labourExpertInvited'
+  | 'labourExpertObjected'
+  | 'labourExpertRevoked'
+  | 'caseClosed';
 
 /** One readable line of the case log: what happened, to which sections, by whom and when; words are chosen by the view. */
 export interface TimelineLine {
@@ -49,6 +54,7 @@ export interface TimelineLine {
   when?: string;
   mode?: SessionMode;
   outcome?: ItemOutcome;
+  closeReason?: CaseCloseReason;
 }
 
 type Fields = Omit<TimelineLine, 'seq' | 'at' | 'actor'>;
@@ -103,7 +109,10 @@ function lineFields(event: LogEntry['event'], dispute: (id: string) => number): 
   }
 }
 
-type LaterEvent = Extract<LogEntry['event'], { type: `session.${string}` | `comment.${string}` | `riv.${string}` | `template.${string}` }>;
+type LaterEvent = Extract<
+  LogEntry['event'],
+  { type: `session.${string}` | `comment.${string}` | `riv.${string}` | `template.${string}` | `labour_expert.${string}` | `case.${string}` }
+>;
 
 function sessionOrCommentFields(event: LaterEvent): Fields | null {
   switch (event.type) {
@@ -145,6 +154,14 @@ function sessionOrCommentFields(event: LaterEvent): Fields | null {
       return { key: 'rivDoubtWithdrawn', sections: [] };
     case 'template.migrated':
       return { key: 'templateMigrated', sections: event.added, detail: `${event.from} → ${event.to}` };
+    case 'labour_expert.invited':
+      return { key: 'labourExpertInvited', sections: [], reviewer: event.name };
+    case 'labour_expert.objected':
+      return { key: 'labourExpertObjected', sections: [], ...(event.reason ? { detail: event.reason } : {}) };
+    case 'labour_expert.revoked':
+      return { key: 'labourExpertRevoked', sections: [] };
+    case 'case.closed':
+      return { key: 'caseClosed', sections: [], closeReason: event.reason };
     default:
       return exhaustive(event);
   }
