@@ -14,7 +14,7 @@ import {
 } from './features/notifications/index.ts';
 import { SessionReminders } from './features/sessions/SessionReminders.tsx';
 import { SECOND_FACTOR_PATH } from './features/auth/secondFactorApi.ts';
-import { AdminPage, CasePage, NotificationSettingsPage, NotificationsPage, PageLoading, SecondFactorPage } from './lazyPages.tsx';
+import { AdminPage, CasePage, LabourExpertPage, NotificationSettingsPage, NotificationsPage, PageLoading, SecondFactorPage } from './lazyPages.tsx';
 import { prefetchCasePage } from './features/workspace/casePrefetch.ts';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { cachedSession, forgetLocalData, forgetSession, pendingChanges, rememberSession } from './offline/localData.ts';
@@ -131,13 +131,18 @@ function SignedIn({ user, onLoggedOut }: { user: PublicUser; onLoggedOut: () => 
             // An administrator never reads case content: their home is the administration, whatever the path.
             <AdminPage path={path} userId={user.id} />
           ) : (
-            (notificationsPage ?? (caseMatch ? <CasePage key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />))
+            (notificationsPage ?? (caseMatch ? <OneCase key={caseMatch[1]} caseId={decodeURIComponent(caseMatch[1]!)} user={user} /> : <CaseList />))
           )}
         </Suspense>
       </main>
       <NotificationToasts />
     </div>
   );
+}
+
+/** One case: the workspace for its physicians and reviewers; for an arbeidsdeskundige only what is handed over (they are refused the rest). */
+function OneCase({ caseId, user }: { caseId: string; user: PublicUser }) {
+  return user.role === 'arbeidsdeskundige' ? <LabourExpertPage caseId={caseId} /> : <CasePage caseId={caseId} user={user} />;
 }
 
 function LanguagePicker() {

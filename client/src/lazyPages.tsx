@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
  * administration, and a page's code arrives when it is first opened.
  */
 export const CasePage = lazy(() => import('./features/workspace/CasePage.tsx').then((module) => ({ default: module.CasePage })));
+export const LabourExpertPage = lazy(() => import('./features/labourExpert/LabourExpertPage.tsx').then((module) => ({ default: module.LabourExpertPage })));
 export const AdminPage = lazy(() => import('./features/admin/AdminPage.tsx').then((module) => ({ default: module.AdminPage })));
 export const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx').then((module) => ({ default: module.NotificationsPage })));
 export const SecondFactorPage = lazy(() => import('./features/auth/SecondFactorPage.tsx').then((module) => ({ default: module.SecondFactorPage })));

@@ -4,6 +4,7 @@ import type { Messages } from './nl.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { definitionMessages } from './definitions.ts';
+import { labourExpertMessages } from './labourExpert.ts';
 import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
@@ -418,4 +419,5 @@ export const en: Messages = {
   notifications: notificationsMessages.en,
   secondFactor: secondFactorMessages.en,
   sso: ssoMessages.en,
+  labourExpert: labourExpertMessages.en,
 };

@@ -3,6 +3,7 @@ import { commentsMessages } from './comments.ts';
 import { poortwachterMessages } from './poortwachter.ts';
 import { employerMessages, historyMessages } from './record.ts';
 import { definitionMessages } from './definitions.ts';
+import { labourExpertMessages } from './labourExpert.ts';
 import { notAssessedMessages } from './notAssessed.ts';
 import { notificationsMessages } from './notifications.ts';
 import { secondFactorMessages } from './secondFactor.ts';
@@ -422,6 +423,7 @@ export const nl = {
   notifications: notificationsMessages.nl,
   secondFactor: secondFactorMessages.nl,
   sso: ssoMessages.nl,
+  labourExpert: labourExpertMessages.nl,
 };
 
 export type Messages = typeof nl;

@@ -21,6 +21,9 @@ export const HISTORY = 'history';
 /** The view where the BA writes the summary for the employer. */
 export const EMPLOYER = 'employer';
 
+/** The view where the physicians invite the arbeidsdeskundige and close the case. */
+export const LABOUR_EXPERT = 'labour-expert';
+
 interface Props {
   groups: TemplateGroup[];
   current: string;
@@ -31,7 +34,7 @@ interface Props {
   sessionLive?: boolean;
   /** This user's unread comments in the case, said next to the comments view. */
   unreadComments?: number;
-  /** The employer summary is offered (to the case's physicians). */
+  /** The employer summary and the arbeidsdeskundige are offered (to the case's physicians). */
   showEmployer?: boolean;
 }
 
@@ -45,6 +48,7 @@ export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive 
     { id: COMMENTS, text: unreadComments > 0 ? `${t('comments.nav')} (${t('comments.unread', { count: unreadComments })})` : t('comments.nav'), count: 0 },
     { id: HISTORY, text: t('history.nav'), count: 0 },
     ...(showEmployer ? [{ id: EMPLOYER, text: t('employer.nav'), count: 0 }] : []),
+    ...(showEmployer ? [{ id: LABOUR_EXPERT, text: t('labourExpert.nav'), count: 0 }] : []),
     ...groups.map((g) => ({ id: g.id, text: label(g.label), count: 0 })),
   ];
   const [collapsed, setCollapsed] = useNavCollapsed();

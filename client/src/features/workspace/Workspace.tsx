@@ -11,6 +11,7 @@ import { Link } from '../../router.tsx';
 import { COMMENT_SHORTCUT, CommentsInbox, CommentsProvider, useCaseComments } from '../comments/index.ts';
 import { EmployerSummary } from '../employer/EmployerSummary.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
+import { LabourExpertPanel } from '../labourExpert/LabourExpertPanel.tsx';
 import { PoortwachterNotices } from '../poortwachter/PoortwachterNotices.tsx';
 import { LiveSessionBanner } from '../sessions/LiveSessionBanner.tsx';
 import { SessionsPanel } from '../sessions/SessionsPanel.tsx';
@@ -23,7 +24,7 @@ import { WorkflowProvider, type WorkflowContextValue } from '../workflow/Workflo
 import { CaseHeader } from './CaseHeader.tsx';
 import { useCaseTiming } from './caseTiming.ts';
 import { CollabNotices } from './CollabNotices.tsx';
-import { COMMENTS, DISPUTES, EMPLOYER, GroupNav, HISTORY, OVERVIEW, SESSIONS } from './GroupNav.tsx';
+import { COMMENTS, DISPUTES, EMPLOYER, GroupNav, HISTORY, LABOUR_EXPERT, OVERVIEW, SESSIONS } from './GroupNav.tsx';
 import { OverviewMatrix } from './OverviewMatrix.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { useSectionKeys } from './useSectionKeys.ts';
@@ -137,7 +138,7 @@ interface ViewProps {
   nav: WorkspaceNavigation;
 }
 
-/** The view chosen in the navigation: the overview, the disputes, the comments, the sessions, the history, the employer summary or a group's sections. */
+/** The view chosen in the navigation: the overview, the disputes, the comments, the sessions, the history, the employer summary, the arbeidsdeskundige or a group's sections. */
 function WorkspaceView({ detail, myRole, docs, sections, group, nav }: ViewProps) {
   switch (nav.view) {
     case OVERVIEW:
@@ -152,6 +153,8 @@ function WorkspaceView({ detail, myRole, docs, sections, group, nav }: ViewProps
       return <HistoryView caseId={detail.id} myRole={myRole} firstSickDay={detail.firstSickDay} sections={sections} />;
     case EMPLOYER:
       return <EmployerSummary caseId={detail.id} myRole={myRole} sections={sections} />;
+    case LABOUR_EXPERT:
+      return <LabourExpertPanel />;
     default:
       return group?.sections.map((section) => <SectionCard key={section.id} section={section} myRole={myRole} docs={docs} onActive={nav.setCurrentSection} />);
   }

@@ -21,10 +21,13 @@ const CASE_PATH = /^\/cases\/([^/]+)$/;
 
 const started = new Map<string, { at: number; pending: Partial<Early> }>();
 
-/** Starts the case page's requests when the address is a case (an administrator never opens one). */
+/**
+ * Starts the case page's requests when the address is a case (an administrator
+ * never opens one; an arbeidsdeskundige is refused all three, their page asks for its own view).
+ */
 export function prefetchCasePage(user: PublicUser, pathname: string = window.location.pathname): void {
   const match = CASE_PATH.exec(pathname);
-  if (!match || user.role === 'admin') return;
+  if (!match || user.role === 'admin' || user.role === 'arbeidsdeskundige') return;
   const caseId = decodeURIComponent(match[1]!);
   const pending: Partial<Early> = { case: api.case(caseId), workflow: api.workflow(caseId), threads: commentsApi.threads(caseId) };
   // A refusal is for the part that takes it to handle; one nobody takes is no error of the page.

@@ -1,0 +1,163 @@
+/**
+ * Interface strings of the arbeidsdeskundige (labour expert): the physicians'
+ * panel that invites one, the closing of a case, and the labour expert's own
+ * read-only page. Dutch first; merged into nl.ts and en.ts under
+ * `labourExpert`. Every Dutch string needs its English counterpart.
+ */
+const nl = {
+  nav: 'Arbeidsdeskundige',
+  heading: 'Arbeidsdeskundige',
+  intro:
+    'Een uitgenodigde arbeidsdeskundige leest alleen wat u beiden overdraagt: de overeengekomen standpunten, de resterende onenigheid, de vrijgegeven samenvatting voor de werkgever en het dossier. Nooit de concepten. De andere arts kan bezwaar maken.',
+  none: 'Er is geen arbeidsdeskundige uitgenodigd.',
+  choose: 'Kies een arbeidsdeskundige',
+  placeholder: '— kies —',
+  noCandidates: 'Er is geen arbeidsdeskundige beschikbaar.',
+  candidate: '{{name}} — {{organisation}}',
+  invite: 'Uitnodigen',
+  invited: '{{name}} is uitgenodigd door {{by}} op {{at}}',
+  revoke: 'Uitnodiging intrekken',
+  object: 'Bezwaar maken',
+  objectHint: 'Uw bezwaar beëindigt de uitnodiging; de reden komt in de geschiedenis van de casus.',
+  objectionReason: 'Reden van bezwaar (optioneel)',
+  submitObjection: 'Bezwaar indienen',
+  cancel: 'Annuleren',
+  closing: {
+    open: 'Casus sluiten',
+    reason: 'Reden van sluiten',
+    submit: 'Casus sluiten',
+    confirm: 'De casus sluiten ({{reason}})? Een gesloten casus neemt geen arbeidsdeskundige meer aan; een uitgenodigde arbeidsdeskundige verliest de toegang.',
+    closed: 'Casus gesloten ({{reason}}) op {{at}}',
+    closedBy: 'Gesloten door {{by}}.',
+    reasons: {
+      werkhervatting: 'werkhervatting',
+      'wia-besluit': 'WIA-besluit',
+      'einde-dienstverband': 'einde dienstverband',
+      anders: 'anders',
+    },
+  },
+  page: {
+    notice: 'U leest deze casus als arbeidsdeskundige: alleen wat de artsen overdragen, zonder iets te kunnen wijzigen.',
+    agreedHeading: 'Overeengekomen standpunten',
+    agreedNone: 'Er zijn nog geen overeengekomen standpunten.',
+    signedAt: 'Ondertekend op {{at}}',
+    viaDispute: 'overeengekomen in een geschil',
+    qualifier: 'Kwalificatie',
+    noQualifier: 'geen',
+    residualHeading: 'Resterende onenigheid',
+    residualNone: 'Er is geen resterende onenigheid.',
+    residualClosedAt: 'Geschil afgesloten op {{at}}',
+    emptyPosition: '(leeg)',
+    documentsHeading: 'Documenten',
+    dossier: 'Dossier (PDF)',
+    employer: 'Samenvatting voor de werkgever (PDF)',
+    employerReleased: 'versie {{version}}, vrijgegeven op {{at}}',
+    noEmployer: 'Er is nog geen samenvatting voor de werkgever vrijgegeven.',
+    forbidden: 'U heeft geen toegang (meer) tot deze casus.',
+    failed: 'De casus kon niet worden geladen.',
+  },
+  errors: {
+    inviteLabourExpert: {
+      'already-invited': 'Er is al een arbeidsdeskundige uitgenodigd: trek die uitnodiging eerst in.',
+      'not-a-labour-expert': 'Deze arbeidsdeskundige is niet (meer) beschikbaar.',
+      closed: 'De casus is gesloten: er kan geen arbeidsdeskundige meer worden uitgenodigd.',
+      'only-physicians': 'Alleen de artsen van de casus kunnen een arbeidsdeskundige uitnodigen.',
+    },
+    objectToLabourExpert: {
+      none: 'Er is geen arbeidsdeskundige (meer) uitgenodigd.',
+      inviter: 'U heeft de arbeidsdeskundige zelf uitgenodigd: trek de uitnodiging in plaats daarvan in.',
+      reason: 'De reden is te lang.',
+      closed: 'De casus is gesloten.',
+      'only-physicians': 'Alleen de artsen van de casus kunnen bezwaar maken.',
+    },
+    revokeLabourExpert: {
+      none: 'Er is geen arbeidsdeskundige (meer) uitgenodigd.',
+      closed: 'De casus is gesloten.',
+      'only-physicians': 'Alleen de artsen van de casus kunnen de uitnodiging intrekken.',
+    },
+    closeCase: {
+      closed: 'De casus is al gesloten.',
+      'only-physicians': 'Alleen de artsen van de casus kunnen haar sluiten.',
+    },
+  },
+};
+
+const en: typeof nl = {
+  nav: 'Labour expert',
+  heading: 'Labour expert',
+  intro:
+    'An invited labour expert reads only what the two of you hand over: the agreed positions, the residual disagreements, the released employer summary and the dossier. Never the drafts. The other physician may object.',
+  none: 'No labour expert is invited.',
+  choose: 'Choose a labour expert',
+  placeholder: '— choose —',
+  noCandidates: 'No labour expert is available.',
+  candidate: '{{name}} — {{organisation}}',
+  invite: 'Invite',
+  invited: '{{name}} was invited by {{by}} on {{at}}',
+  revoke: 'Revoke the invitation',
+  object: 'Object',
+  objectHint: "Your objection ends the invitation; the reason goes into the case's history.",
+  objectionReason: 'Reason for the objection (optional)',
+  submitObjection: 'Submit the objection',
+  cancel: 'Cancel',
+  closing: {
+    open: 'Close the case',
+    reason: 'Reason for closing',
+    submit: 'Close the case',
+    confirm: 'Close the case ({{reason}})? A closed case takes no labour expert any more; an invited labour expert loses access.',
+    closed: 'Case closed ({{reason}}) on {{at}}',
+    closedBy: 'Closed by {{by}}.',
+    reasons: {
+      werkhervatting: 'return to work',
+      'wia-besluit': 'WIA decision',
+      'einde-dienstverband': 'end of employment',
+      anders: 'other',
+    },
+  },
+  page: {
+    notice: 'You read this case as labour expert: only what the physicians hand over, without being able to change anything.',
+    agreedHeading: 'Agreed positions',
+    agreedNone: 'There are no agreed positions yet.',
+    signedAt: 'Signed on {{at}}',
+    viaDispute: 'agreed in a dispute',
+    qualifier: 'Qualifier',
+    noQualifier: 'none',
+    residualHeading: 'Residual disagreements',
+    residualNone: 'There is no residual disagreement.',
+    residualClosedAt: 'Dispute closed on {{at}}',
+    emptyPosition: '(empty)',
+    documentsHeading: 'Documents',
+    dossier: 'Dossier (PDF)',
+    employer: 'Summary for the employer (PDF)',
+    employerReleased: 'version {{version}}, released on {{at}}',
+    noEmployer: 'No summary for the employer has been released yet.',
+    forbidden: 'You have no (longer) access to this case.',
+    failed: 'The case could not be loaded.',
+  },
+  errors: {
+    inviteLabourExpert: {
+      'already-invited': 'A labour expert is already invited: revoke that invitation first.',
+      'not-a-labour-expert': 'This labour expert is not (or no longer) available.',
+      closed: 'The case is closed: no labour expert can be invited any more.',
+      'only-physicians': "Only the case's physicians can invite a labour expert.",
+    },
+    objectToLabourExpert: {
+      none: 'No labour expert is invited (any more).',
+      inviter: 'You invited the labour expert yourself: revoke the invitation instead.',
+      reason: 'The reason is too long.',
+      closed: 'The case is closed.',
+      'only-physicians': "Only the case's physicians can object.",
+    },
+    revokeLabourExpert: {
+      none: 'No labour expert is invited (any more).',
+      closed: 'The case is closed.',
+      'only-physicians': "Only the case's physicians can revoke the invitation.",
+    },
+    closeCase: {
+      closed: 'The case is already closed.',
+      'only-physicians': "Only the case's physicians can close it.",
+    },
+  },
+};
+
+export const labourExpertMessages = { nl, en };
