@@ -25,7 +25,7 @@ const nl = {
   closing: {
     open: 'Casus sluiten',
     reason: 'Reden van sluiten',
-    submit: 'Casus sluiten',
+    submit: 'Sluiten',
     confirm: 'De casus sluiten ({{reason}})? Een gesloten casus neemt geen arbeidsdeskundige meer aan; een uitgenodigde arbeidsdeskundige verliest de toegang.',
     closed: 'Casus gesloten ({{reason}}) op {{at}}',
     closedBy: 'Gesloten door {{by}}.',
@@ -103,7 +103,7 @@ const en: typeof nl = {
   closing: {
     open: 'Close the case',
     reason: 'Reason for closing',
-    submit: 'Close the case',
+    submit: 'Close',
     confirm: 'Close the case ({{reason}})? A closed case takes no labour expert any more; an invited labour expert loses access.',
     closed: 'Case closed ({{reason}}) on {{at}}',
     closedBy: 'Closed by {{by}}.',
