@@ -110,7 +110,8 @@ const nl = {
     user: {
       'self-deactivate': 'U kunt uw eigen account niet deactiveren.',
       'self-role': 'U kunt de rol van uw eigen account niet wijzigen.',
-      'role-in-use': 'Deze gebruiker is nog arts in een casus met de huidige rol. Wijs die casus eerst aan een andere arts toe.',
+      'role-in-use':
+        'Deze gebruiker neemt met de huidige rol nog deel aan een casus (als arts, reviewer of arbeidsdeskundige). Wijs die casus eerst aan een ander toe of trek de uitnodiging in.',
       'not-found': 'Deze gebruiker bestaat niet meer.',
     },
     case: { 'not-found': 'Deze casus bestaat niet meer.' },
@@ -225,7 +226,8 @@ const en: typeof nl = {
     user: {
       'self-deactivate': 'You cannot deactivate your own account.',
       'self-role': 'You cannot change the role of your own account.',
-      'role-in-use': 'This user is still a physician in a case with the current role. Assign that case to another physician first.',
+      'role-in-use':
+        'This user still takes part in a case with the current role (as physician, reviewer or labour expert). Assign that case to someone else or revoke the invitation first.',
       'not-found': 'This user no longer exists.',
     },
     case: { 'not-found': 'This case no longer exists.' },
