@@ -5,11 +5,15 @@ import { TEMPLATE_V1 } from '../../shared/template/shipped.ts';
 import { DEMO_CASE_ID } from '../../server/seed.ts';
 import { expectNothingSerious, scan } from '../helpers/axe.ts';
 import { expectNoPageErrors, useBrowser, useWorkspaceServer, waitForText, type PhysicianPage } from '../helpers/browser.ts';
+import { position, writeDoc } from '../helpers/docWriter.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
 
 const AGREED = 'd240';
 const AGREED_TEXT = 'Vier uur per dag, met vaste pauzes.';
 const AGREED_QUALIFIER = '2';
+const RESIDUAL = 'e250';
+const BA_POSITION = 'De werkplek belemmert licht.';
+const VA_POSITION = 'De werkplek belemmert ernstig.';
 const INVITATION = /^Aart de Deskundige is uitgenodigd door Anna Bakker \(bedrijfsarts\) op \d+ \w+ \d{4} om \d\d:\d\d$/;
 
 /** Opens the view where the physicians invite the arbeidsdeskundige. */
@@ -30,6 +34,12 @@ describe('the arbeidsdeskundige', () => {
     await baApi.setQualifier('joint', AGREED, AGREED_QUALIFIER);
     const proposed = await baApi.propose(AGREED);
     expect((await vaApi.sign(AGREED, proposed.body.workflow.sections[AGREED]!.proposal!.hash)).status).toBe(200);
+    // And one left in residual disagreement by a closed dispute, with both positions.
+    await writeDoc(server(), baApi.token, DEMO_CASE_ID, 'occupational', position(RESIDUAL, BA_POSITION, '1'));
+    await writeDoc(server(), vaApi.token, DEMO_CASE_ID, 'insurance', position(RESIDUAL, VA_POSITION, '3'));
+    expect((await baApi.flag(RESIDUAL)).status).toBe(200);
+    const dispute = (await baApi.openDispute([RESIDUAL])).body.workflow.disputes.at(-1)!;
+    expect((await vaApi.closeDispute(dispute.id, { [RESIDUAL]: 'residual' })).status).toBe(200);
 
     const { ba, va } = await browser.bothPhysicians(server().url);
     const baPanel = await showLabourExpert(ba);
@@ -66,7 +76,9 @@ describe('the arbeidsdeskundige', () => {
     await waitForText(agreed.getByRole('heading'), `${section.icf} ${section.label.nl}`);
     expect(await agreed.innerText()).toContain(AGREED_TEXT);
     expect(await page.getByTestId(`agreed-qualifier-${AGREED}`).innerText()).toBe(qualifierOption('icf-d', AGREED_QUALIFIER)!.label.nl);
-    expect(await page.getByTestId('labour-expert-residual').innerText()).toContain('Er is geen resterende onenigheid.');
+    const lines = async (testId: string) => (await page.getByTestId(testId).innerText()).split('\n').filter(Boolean);
+    expect(await lines(`residual-${RESIDUAL}-ba`)).toEqual(['Bedrijfsarts', BA_POSITION, `Kwalificatie: ${qualifierOption('icf-e', '1')!.label.nl}`]);
+    expect(await lines(`residual-${RESIDUAL}-va`)).toEqual(['Verzekeringsarts', VA_POSITION, `Kwalificatie: ${qualifierOption('icf-e', '3')!.label.nl}`]);
     // Read-only: no editor, no document connection, no request the server refuses; no employer summary released yet.
     expect(await ad.page.locator('.ProseMirror, [contenteditable="true"]').count()).toBe(0);
     expect(await page.getByTestId('labour-expert-employer').count()).toBe(0);
