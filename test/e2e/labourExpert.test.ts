@@ -88,6 +88,11 @@ describe('the arbeidsdeskundige', () => {
     expect(sockets.length, 'the realtime channel of the user (not of the case) is open').toBeGreaterThan(0);
     expect(refused).toEqual([]);
     expectNothingSerious("the labour expert's page", await scan(ad.page));
+    await ad.workspace.chooseLanguage('en');
+    await waitForText(page.getByTestId('labour-expert-agreed').getByRole('heading', { level: 2 }), 'Agreed positions');
+    expect(await page.getByRole('link', { name: 'Dossier (PDF)' }).getAttribute('href')).toBe(`/api/cases/${DEMO_CASE_ID}/export/dossier.pdf?lang=en`);
+    expect(await page.getByTestId(`residual-${RESIDUAL}-ba`).innerText()).toContain(`Qualifier: ${qualifierOption('icf-e', '1')!.label.en}`);
+    await ad.workspace.chooseLanguage('nl');
 
     // The VA objects: the invitation ends, for both physicians and for the labour expert.
     await vaPanel.getByRole('button', { name: 'Bezwaar maken' }).click();
