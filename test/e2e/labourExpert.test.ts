@@ -97,6 +97,7 @@ describe('the arbeidsdeskundige', () => {
     // The VA objects: the invitation ends, for both physicians and for the labour expert.
     await vaPanel.getByRole('button', { name: 'Bezwaar maken' }).click();
     await vaPanel.getByLabel('Reden van bezwaar (optioneel)').fill('Geen onafhankelijke arbeidsdeskundige');
+    expectNothingSerious('the objection form', await scan(va.page));
     await vaPanel.getByRole('button', { name: 'Bezwaar indienen' }).click();
     await vaPanel.getByTestId('labour-expert-none').waitFor();
     await baPanel.getByTestId('labour-expert-none').waitFor();
@@ -112,6 +113,7 @@ describe('the arbeidsdeskundige', () => {
     const vaPanel = await showLabourExpert(va);
     await baPanel.getByText('Casus sluiten', { exact: true }).click();
     await baPanel.getByLabel('Reden van sluiten').selectOption('wia-besluit');
+    expectNothingSerious('the close control', await scan(ba.page));
     const confirmed = ba.page.waitForEvent('dialog').then(async (dialog) => {
       expect(dialog.message()).toContain('De casus sluiten (WIA-besluit)?');
       await dialog.accept();
