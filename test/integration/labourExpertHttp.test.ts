@@ -36,6 +36,8 @@ describe('the arbeidsdeskundige', () => {
   const caseList = async (token = ad) => (await api(server.url, 'GET', '/api/cases', { token })).body.map((c: { id: string }) => c.id);
   const invite = (by: WorkflowClient, username = 'ad.demo') => by.post('/labour-expert', { username });
   const revoke = (by: WorkflowClient) => api(server.url, 'DELETE', `${CASE}/labour-expert`, { token: by.token });
+  const notified = async (token: string) =>
+    (await api(server.url, 'GET', '/api/notifications', { token })).body.notifications.map((n: { kind: string }) => n.kind);
   const pdf = async (path: string) => {
     const response = await fetch(`${server.url}${CASE}${path}`, { headers: { Authorization: `Bearer ${ad}` } });
     return { status: response.status, type: response.headers.get('content-type'), body: new Uint8Array(await response.arrayBuffer()) };
@@ -121,6 +123,15 @@ describe('the arbeidsdeskundige', () => {
     expect((await va.workflow()).labourExpert).toMatchObject({ name: 'Aart de Deskundige', invitedBy: { role: 'ba' } });
     expect((await invite(va)).body.error?.id).toBe('inviteLabourExpert.already-invited');
     expect(await caseList()).toEqual([DEMO_CASE_ID]);
+    // The other physician and the labour expert are told of the invitation; the inviter is not.
+    expect(await notified(va.token)).toContain('labour_expert.invited');
+    expect(await notified(ad)).toEqual(['labour_expert.invited']);
+    expect(await notified(ba.token)).not.toContain('labour_expert.invited');
+    // The account cannot become another role while invited.
+    const admin = await server.login('admin.demo');
+    const expert = (await server.stores.records.findUserByUsername('ad.demo'))!;
+    const changed = await api(server.url, 'PUT', `/api/admin/users/${expert.id}/role`, { token: admin, body: { role: 'bedrijfsarts' } });
+    expect([changed.status, changed.body.error?.id]).toEqual([409, 'user.role-in-use']);
 
     const view = await get('/labour-expert-view');
     expect(view.status).toBe(200);
@@ -180,6 +191,9 @@ describe('the arbeidsdeskundige', () => {
     expect(await caseList()).toEqual([]);
     expect((await get('/labour-expert-view')).status).toBe(403);
     expect((await pdf('/export/dossier.pdf')).status).toBe(403);
+    expect(await notified(ba.token)).toContain('labour_expert.objected');
+    // What they were told of the case is gone with the access.
+    expect(await notified(ad)).toEqual([]);
     const audit = await server.stores.audit.list({ caseId: DEMO_CASE_ID });
     expect(JSON.stringify(audit)).not.toContain('probleemanalyse');
   });
