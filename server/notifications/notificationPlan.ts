@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { exhaustive } from '../../shared/exhaustive.ts';
 import type { NotificationActorRole, NotificationKind } from '../../shared/notifications.ts';
-import { activeLabourExpert, activeReviewers, type CaseWorkflow, type EventEnvelope, type WorkflowEvent, type WorkflowRole } from '../../shared/workflow/index.ts';
+import {
+  activeLabourExpert,
+  activeReviewers,
+  type CaseWorkflow,
+  type EventEnvelope,
+  type WorkflowEvent,
+  type WorkflowRole,
+} from '../../shared/workflow/index.ts';
 import type { MemberRecord, NewNotification } from '../store/ports.ts';
 
 /** What an event notifies: its kind, the section it names, and the dispute whose reviewer is told too. */
