@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { exhaustive } from '../../shared/exhaustive.ts';
 import type { NotificationActorRole, NotificationKind } from '../../shared/notifications.ts';
-import { activeReviewers, type CaseWorkflow, type EventEnvelope, type WorkflowEvent, type WorkflowRole } from '../../shared/workflow/index.ts';
+import {
+  activeLabourExpert,
+  activeReviewers,
+  type CaseWorkflow,
+  type EventEnvelope,
+  type WorkflowEvent,
+  type WorkflowRole,
+} from '../../shared/workflow/index.ts';
 import type { MemberRecord, NewNotification } from '../store/ports.ts';
 
 /** What an event notifies: its kind, the section it names, and the dispute whose reviewer is told too. */
@@ -93,11 +100,15 @@ export function actorRoleName(role: WorkflowRole): NotificationActorRole {
 /**
  * Who is told: the case's members and, for a dispute's event, its reviewer
  * while the dispute grants them access (so an invited reviewer is told of the
- * invitation, and no longer once it closed); never the actor.
+ * invitation, and no longer once it closed), and the labour expert of their
+ * own invitation; never the actor.
  */
 export function recipientsOf(plan: NotificationPlan, members: readonly MemberRecord[], state: CaseWorkflow, actorId: string): string[] {
   const users = members.map((m) => m.userId);
   if (plan.disputeId) users.push(...activeReviewers(state).flatMap((grant) => (grant.disputeId === plan.disputeId ? [grant.userId] : [])));
+  // The invited labour expert is told of their invitation, and of nothing else in the case.
+  const expert = activeLabourExpert(state);
+  if (plan.kind === 'labour_expert.invited' && expert) users.push(expert);
   return [...new Set(users)].filter((userId) => userId !== actorId);
 }
 

@@ -132,6 +132,27 @@ export function workflowStoreContract(name: string, makeStores: MakeStores): voi
       expect(await workflow().casesReviewedBy('u-rev')).toEqual(['c2']);
     });
 
+    it("the labour expert's cases follow the state row: invited, moved to another expert, closed", async () => {
+      const invited = (seq: number, userId: string | null, closed = false): CaseWorkflow => ({
+        ...state(seq),
+        labourExpert: userId === null ? null : { userId, name: userId, invitedBy: actor, invitedAt: '2026-11-01T09:00:00.000Z' },
+        closed: closed ? { reason: 'werkhervatting', by: actor, at: '2026-11-02T09:00:00.000Z' } : null,
+      });
+      await workflow().commit(envelope('c2', 1), invited(1, 'u-ad'), [], seal('a'));
+      await workflow().commit(envelope('c1', 1), invited(1, 'u-ad'), [], seal('b'));
+      await workflow().commit(envelope('c3', 1), invited(1, 'u-other'), [], seal('c'));
+      expect(await workflow().casesOfLabourExpert('u-ad')).toEqual(['c1', 'c2']);
+      expect(await workflow().casesOfLabourExpert('u-nobody')).toEqual([]);
+      await workflow().commit(envelope('c1', 2), invited(2, 'u-other'), [], seal('d'));
+      await workflow().commit(envelope('c2', 2), invited(2, 'u-ad', true), [], seal('e'));
+      expect(await workflow().casesOfLabourExpert('u-ad')).toEqual([]);
+      expect(await workflow().casesOfLabourExpert('u-other')).toEqual(['c1', 'c3']);
+      // A state row stored before labour experts existed names none.
+      const { labourExpert: _l, closed: _c, ...older } = state(1);
+      await workflow().commit(envelope('c4', 1), older as CaseWorkflow, [], seal('f'));
+      expect(await workflow().casesOfLabourExpert('u-other')).toEqual(['c1', 'c3']);
+    });
+
     it('a user reviewing two disputes of one case holds two grants, each stored once', async () => {
       const grants = [
         { userId: 'u-rev', disputeId: 'd1' },

@@ -29,6 +29,20 @@ describe('compareVersions', () => {
     expect(d430?.changed).toBe(false);
   });
 
+  it('finds a "niet beoordeeld" mark set, its reason changed or cleared, apart from the text', () => {
+    const marked = (reason: string | null): SectionContent => ({
+      ...section(''),
+      insurance: partContent('', null, reason === null ? null : { reason }),
+    });
+    const [set] = compareVersions(version('a', { d240: marked(null) }), version('b', { d240: marked('') }), ['d240']);
+    const insurance = set?.parts.find((p) => p.part === 'insurance');
+    expect([set?.changed, insurance?.textChanged, insurance?.notAssessed]).toEqual([true, false, { from: null, to: { reason: '' } }]);
+    const [reason] = compareVersions(version('a', { d240: marked('') }), version('b', { d240: marked('Niet relevant') }), ['d240']);
+    expect(reason?.parts.find((p) => p.part === 'insurance')?.notAssessed).toEqual({ from: { reason: '' }, to: { reason: 'Niet relevant' } });
+    const [same] = compareVersions(version('a', { d240: marked('x') }), version('b', { d240: marked('x') }), ['d240']);
+    expect(same?.changed).toBe(false);
+  });
+
   it('reads a section missing from a version as empty', () => {
     const [d240] = compareVersions(version('a', {}), version('b', { d240: section('', null, 'Samen') }), ['d240']);
     expect(d240?.changed).toBe(true);

@@ -5,6 +5,7 @@ import { QUALIFIERS_MAP } from '../../../shared/qualifiers.ts';
 import type { NotAssessed } from '../../../shared/notAssessed.ts';
 import type { CollabDoc } from './useCollabDoc.ts';
 import { notAssessedIn } from './useNotAssessed.ts';
+import { useRootMapEntry } from './useRootMapEntry.ts';
 
 /** What the overview needs to know of each document: which sections hold text, and the qualifiers. */
 export interface AssessmentSummary {
@@ -86,23 +87,7 @@ export function qualifiersOf(doc: Y.Doc | undefined): Map<string, string> {
 
 /** One qualifier of one document, live; setting it writes the document (own document only). */
 export function useQualifier(collab: CollabDoc | null, sectionId: string): [string | null, (code: string | null) => void] {
-  const [value, setValue] = useState<string | null>(null);
-  useEffect(() => {
-    if (!collab) return;
-    const map = collab.doc.getMap<unknown>(QUALIFIERS_MAP);
-    const read = () => {
-      const current = map.get(sectionId);
-      setValue(typeof current === 'string' ? current : null);
-    };
-    read();
-    map.observe(read);
-    return () => map.unobserve(read);
-  }, [collab, sectionId]);
-  const set = (code: string | null) => {
-    if (!collab || collab.access !== 'rw') return;
-    const map = collab.doc.getMap<unknown>(QUALIFIERS_MAP);
-    if (code === null) map.delete(sectionId);
-    else map.set(sectionId, code);
-  };
-  return [value, set];
+  return useRootMapEntry(collab, QUALIFIERS_MAP, sectionId, storedCode);
 }
+
+const storedCode = (stored: unknown): string | null => (typeof stored === 'string' ? stored : null);

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { MAX_NOT_ASSESSED_REASON_CHARS, NOT_ASSESSED_MAP, notAssessedOf, type NotAssessed } from '../../../shared/notAssessed.ts';
 import type { CollabDoc } from './useCollabDoc.ts';
+import { useRootMapEntry } from './useRootMapEntry.ts';
 
 /** Every section's "niet beoordeeld" mark in one document (section id -> mark). */
 export function notAssessedIn(doc: Y.Doc | undefined): Map<string, NotAssessed> {
@@ -20,20 +20,6 @@ export function notAssessedIn(doc: Y.Doc | undefined): Map<string, NotAssessed> 
  * document — the physician's own only. The section's text is left as it is.
  */
 export function useNotAssessed(collab: CollabDoc | null, sectionId: string): [NotAssessed | null, (reason: string | null) => void] {
-  const [value, setValue] = useState<NotAssessed | null>(null);
-  useEffect(() => {
-    if (!collab) return;
-    const map = collab.doc.getMap<unknown>(NOT_ASSESSED_MAP);
-    const read = () => setValue(notAssessedOf(map.get(sectionId)));
-    read();
-    map.observe(read);
-    return () => map.unobserve(read);
-  }, [collab, sectionId]);
-  const set = (reason: string | null) => {
-    if (!collab || collab.access !== 'rw') return;
-    const map = collab.doc.getMap<unknown>(NOT_ASSESSED_MAP);
-    if (reason === null) map.delete(sectionId);
-    else map.set(sectionId, reason.slice(0, MAX_NOT_ASSESSED_REASON_CHARS));
-  };
-  return [value, set];
+  const [value, set] = useRootMapEntry(collab, NOT_ASSESSED_MAP, sectionId, notAssessedOf);
+  return [value, (reason) => set(reason === null ? null : reason.slice(0, MAX_NOT_ASSESSED_REASON_CHARS))];
 }

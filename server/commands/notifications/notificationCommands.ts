@@ -13,10 +13,18 @@ import type { CommandDeps } from '../deps.ts';
 
 type Deps = Pick<CommandDeps, 'notifications' | 'notificationDelivery' | 'now' | 'records' | 'workflow'>;
 
-/** The cases the user may open now: a physician replaced in a case, or a reviewer whose dispute closed, no longer sees what they were told of it. */
+/**
+ * The cases the user may open now: a physician replaced in a case, a reviewer
+ * whose dispute closed, or a labour expert whose invitation ended, no longer
+ * sees what they were told of it.
+ */
 async function casesOpenTo(deps: Deps, userId: string): Promise<Set<string>> {
-  const [member, reviewed] = await Promise.all([deps.records.listCasesOfUser(userId), deps.workflow.casesReviewedBy(userId)]);
-  return new Set([...member.map((record) => record.id), ...reviewed]);
+  const [member, reviewed, invited] = await Promise.all([
+    deps.records.listCasesOfUser(userId),
+    deps.workflow.casesReviewedBy(userId),
+    deps.workflow.casesOfLabourExpert(userId),
+  ]);
+  return new Set([...member.map((record) => record.id), ...reviewed, ...invited]);
 }
 
 async function visibleCounts(deps: Deps, userId: string, open: Set<string>): Promise<UnreadCounts> {

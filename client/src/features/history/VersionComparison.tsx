@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../../shared/record/api.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import { useDateTimeFormat, useSectionLabel } from '../workspace/labels.ts';
-import { compareVersions, defaultPair, inOrder, type PartComparison, type SectionComparison } from './compare.ts';
+import type { NotAssessed } from '../../../../shared/notAssessed.ts';
+import { compareVersions, defaultPair, inOrder, partChanged, type PartComparison, type SectionComparison } from './compare.ts';
 import { DiffText } from './DiffText.tsx';
 import { useVersionPair } from './useHistory.ts';
 
@@ -106,14 +107,25 @@ function SectionDiff({ comparison, name }: { comparison: SectionComparison; name
 function PartDiff({ sectionId, part }: { sectionId: string; part: PartComparison }) {
   const { t } = useTranslation();
   const code = (value: string | null) => value ?? t('history.compare.noQualifier');
+  const mark = (value: NotAssessed | null) =>
+    value === null
+      ? t('history.compare.assessed')
+      : value.reason
+        ? t('history.compare.notAssessedBecause', { reason: value.reason })
+        : t('history.compare.notAssessedMark');
   const empty = part.diff.every((d) => d.text.trim() === '');
   return (
-    <div className="part-diff" data-testid={`diff-${sectionId}-${part.part}`} data-changed={String(part.textChanged || part.qualifier !== null)}>
+    <div className="part-diff" data-testid={`diff-${sectionId}-${part.part}`} data-changed={String(partChanged(part))}>
       <h4 className="part-diff__title">{t(`history.compare.part.${part.part}`)}</h4>
       {empty ? <p className="muted small">{t('history.compare.empty')}</p> : <DiffText parts={part.diff} />}
       {part.qualifier && (
         <p className="qualifier-change" data-testid={`qualifier-change-${sectionId}-${part.part}`}>
           {t('history.compare.qualifier', { from: code(part.qualifier.from), to: code(part.qualifier.to) })}
+        </p>
+      )}
+      {part.notAssessed && (
+        <p className="qualifier-change" data-testid={`not-assessed-change-${sectionId}-${part.part}`}>
+          {t('history.compare.notAssessed', { from: mark(part.notAssessed.from), to: mark(part.notAssessed.to) })}
         </p>
       )}
     </div>

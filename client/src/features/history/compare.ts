@@ -1,4 +1,5 @@
 import type { VersionDetail, VersionSummary } from '../../../../shared/record/api.ts';
+import type { NotAssessed } from '../../../../shared/notAssessed.ts';
 import type { PartContent } from '../../../../shared/record/types.ts';
 import { qualifierChange, wordDiff, type DiffPart, type QualifierChange } from '../../../../shared/record/wordDiff.ts';
 
@@ -12,6 +13,8 @@ export interface PartComparison {
   /** The text changed (not only the qualifier). */
   textChanged: boolean;
   qualifier: QualifierChange | null;
+  /** The "niet beoordeeld" mark was set, cleared or its reason changed: the mark (or null) on each side. */
+  notAssessed: { from: NotAssessed | null; to: NotAssessed | null } | null;
 }
 
 export interface SectionComparison {
@@ -29,16 +32,24 @@ function comparePart(part: VersionPart, before: PartContent, after: PartContent)
     diff,
     textChanged: diff.some((d) => d.kind !== 'same'),
     qualifier: qualifierChange(before.qualifierCode, after.qualifierCode),
+    notAssessed: markChange(before.notAssessed ?? null, after.notAssessed ?? null),
   };
 }
 
-/** Per section (in the template's order), what changed from `older` to `newer`: words and qualifiers of each text. */
+function markChange(from: NotAssessed | null, to: NotAssessed | null): PartComparison['notAssessed'] {
+  return from?.reason === to?.reason ? null : { from, to };
+}
+
+/** Whether anything of one text changed: its words, its qualifier or its "niet beoordeeld" mark. */
+export const partChanged = (part: PartComparison) => part.textChanged || part.qualifier !== null || part.notAssessed !== null;
+
+/** Per section (in the template's order), what changed from `older` to `newer`: words, qualifiers and marks of each text. */
 export function compareVersions(older: VersionDetail, newer: VersionDetail, sectionIds: readonly string[]): SectionComparison[] {
   return sectionIds.map((sectionId) => {
     const before = older.sections[sectionId];
     const after = newer.sections[sectionId];
     const parts = VERSION_PARTS.map((part) => comparePart(part, before?.[part] ?? EMPTY, after?.[part] ?? EMPTY));
-    return { sectionId, parts, changed: parts.some((p) => p.textChanged || p.qualifier !== null) };
+    return { sectionId, parts, changed: parts.some(partChanged) };
   });
 }
 
