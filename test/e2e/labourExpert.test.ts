@@ -101,8 +101,11 @@ describe('the arbeidsdeskundige', () => {
     await vaPanel.getByRole('button', { name: 'Bezwaar indienen' }).click();
     await vaPanel.getByTestId('labour-expert-none').waitFor();
     await baPanel.getByTestId('labour-expert-none').waitFor();
+    refused.length = 0;
     await ad.page.reload();
     await waitForText(ad.page.getByTestId('labour-expert-refused'), 'U heeft geen toegang (meer) tot deze casus.');
+    // Only its own view was asked for at the reload (nothing prefetched for the physicians' page).
+    expect(refused).toEqual([`403 ${server().url}/api/cases/${DEMO_CASE_ID}/labour-expert-view`]);
     expect(sockets.filter((url) => url.includes('/collab'))).toEqual([]);
     expectNoPageErrors(ba, va, ad);
   });
