@@ -34,11 +34,22 @@ interface Props {
   sessionLive?: boolean;
   /** This user's unread comments in the case, said next to the comments view. */
   unreadComments?: number;
-  /** The employer summary and the arbeidsdeskundige are offered (to the case's physicians). */
+  /** The employer summary is offered (to the case's physicians). */
   showEmployer?: boolean;
+  /** The arbeidsdeskundige and the case's closing are offered (to the case's physicians). */
+  showLabourExpert?: boolean;
 }
 
-export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive = false, unreadComments = 0, showEmployer = false }: Props) {
+export function GroupNav({
+  groups,
+  current,
+  onSelect,
+  openDisputes,
+  sessionLive = false,
+  unreadComments = 0,
+  showEmployer = false,
+  showLabourExpert = false,
+}: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   const items = [
@@ -48,7 +59,7 @@ export function GroupNav({ groups, current, onSelect, openDisputes, sessionLive 
     { id: COMMENTS, text: unreadComments > 0 ? `${t('comments.nav')} (${t('comments.unread', { count: unreadComments })})` : t('comments.nav'), count: 0 },
     { id: HISTORY, text: t('history.nav'), count: 0 },
     ...(showEmployer ? [{ id: EMPLOYER, text: t('employer.nav'), count: 0 }] : []),
-    ...(showEmployer ? [{ id: LABOUR_EXPERT, text: t('labourExpert.nav'), count: 0 }] : []),
+    ...(showLabourExpert ? [{ id: LABOUR_EXPERT, text: t('labourExpert.nav'), count: 0 }] : []),
     ...groups.map((g) => ({ id: g.id, text: label(g.label), count: 0 })),
   ];
   const [collapsed, setCollapsed] = useNavCollapsed();

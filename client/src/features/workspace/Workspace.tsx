@@ -106,6 +106,7 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
               sessionLive={sessionLive}
               unreadComments={comments.unread}
               showEmployer={myRole === 'ba' || myRole === 'va'}
+              showLabourExpert={myRole === 'ba' || myRole === 'va'}
             />
             <div className="workspace__main">
               <p className="muted keyboard-hint" data-testid="keyboard-hint">
