@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_PARTS, formatDocName } from '../../shared/docNames.ts';
@@ -9,6 +10,7 @@ import { connectDoc, typeInto, type CollabClient } from '../helpers/collabClient
 import { writeDoc } from '../helpers/docWriter.ts';
 import { api } from '../helpers/http.ts';
 import { pdfText } from '../helpers/pdf.ts';
+import { RedisServer } from '../helpers/redisServer.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { WorkflowClient } from '../helpers/workflowClient.ts';
@@ -221,5 +223,40 @@ describe('the arbeidsdeskundige', () => {
     expect((await get('/events', va.token)).body.map((e: { event: { type: string } }) => e.event.type)).toEqual(
       expect.arrayContaining(['labour_expert.invited', 'labour_expert.objected', 'labour_expert.revoked', 'case.closed']),
     );
+  });
+});
+
+describe('the arbeidsdeskundige on two nodes sharing Redis', () => {
+  let redis: RedisServer;
+  let nodes: TestServer[];
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    const prefix = `t${randomUUID()}:`;
+    nodes = [];
+    for (let i = 0; i < 2; i++) nodes.push(await startTestServer({ store: 'redis', redis: { url: redis.url, prefix } }));
+  });
+  afterAll(async () => {
+    for (const node of nodes) await node.close();
+    await redis.stop();
+  });
+
+  it('an invitation on one node opens the handover on the other, and a revoke there ends it on both', async () => {
+    const [a, b] = nodes as [TestServer, TestServer];
+    const ba = new WorkflowClient(a, await a.login('ba.demo'), DEMO_CASE_ID);
+    const adOnB = await b.login('ad.demo');
+    const list = async (node: TestServer, token: string) => (await api(node.url, 'GET', '/api/cases', { token })).body.map((c: { id: string }) => c.id);
+    expect(await list(b, adOnB)).toEqual([]);
+    expect((await ba.post('/labour-expert', { username: 'ad.demo' })).status).toBe(200);
+    expect(await list(b, adOnB)).toEqual([DEMO_CASE_ID]);
+    expect((await api(b.url, 'GET', `${CASE}/labour-expert-view`, { token: adOnB })).status).toBe(200);
+
+    const vaOnB = await b.login('va.demo');
+    expect((await api(b.url, 'DELETE', `${CASE}/labour-expert`, { token: vaOnB })).status).toBe(200);
+    for (const node of nodes) {
+      const token = await node.login('ad.demo');
+      expect(await list(node, token)).toEqual([]);
+      expect((await api(node.url, 'GET', `${CASE}/labour-expert-view`, { token })).status).toBe(403);
+    }
   });
 });

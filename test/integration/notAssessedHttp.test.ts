@@ -105,4 +105,18 @@ describe('"niet beoordeeld" through the documents, the versions and the exports'
     expect(d240[0]!.dataAbsentReason).toMatchObject({ coding: [{ code: 'not-performed' }], text: REASON });
     expect(observations.filter((o) => o.code.coding?.[0]?.code === 'd350')).toEqual([]);
   });
+
+  it("the employer's summary and PDF hold only the BA's summary: no mark and no reason reach the employer", async () => {
+    const summary = `/api/cases/${caseId}/employer-summary`;
+    expect((await api(server.url, 'PUT', summary, { token: tokens.ba, body: { sections: { d430: 'Werkt halve dagen.' } } })).status).toBe(200);
+    const draft = await api(server.url, 'GET', summary, { token: tokens.ba });
+    expect(draft.body.sections).toEqual({ d430: 'Werkt halve dagen.' });
+    expect((await api(server.url, 'POST', `${summary}/release`, { token: tokens.ba, body: {} })).status).toBe(200);
+    const pdf = await fetch(`${server.url}/api/cases/${caseId}/export/employer.pdf`, { headers: { Authorization: `Bearer ${tokens.ba}` } });
+    expect(pdf.status).toBe(200);
+    const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+    expect(text).toContain('Werkt halve dagen.');
+    expect(text).not.toMatch(/niet beoordeeld/i);
+    expect(text).not.toContain(REASON);
+  });
 });
