@@ -9,7 +9,7 @@ import { requireParticipant } from '../../policies/participation.ts';
 import type { CaseRecord } from '../../store/ports.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import type { CommandDeps } from '../deps.ts';
-import { toCaseSummary } from '../views.ts';
+import { caseHeaderOf, toCaseSummary } from '../views.ts';
 import type { CaseTarget } from '../workflow/disputeCommands.ts';
 
 /**
@@ -70,14 +70,7 @@ async function dossierInput(deps: CommandDeps, target: CaseTarget, subject: Expo
   ]);
   return {
     lang,
-    case: {
-      id: record.id,
-      title: record.title,
-      employeePseudonym: record.employeePseudonym,
-      employer: record.employer,
-      firstSickDay: record.firstSickDay,
-      templateVersion: record.templateVersion,
-    },
+    case: caseHeaderOf(record),
     members: summary.members,
     template,
     content,

@@ -4,6 +4,7 @@ import { CASE_INTEGRITY, isCaseIntegrityError } from '../../errors.ts';
 import { requireParticipant } from '../../policies/participation.ts';
 import { loadWorkflow } from '../../workflow/loadWorkflow.ts';
 import type { CommandDeps } from '../deps.ts';
+import { caseHeaderOf } from '../views.ts';
 import type { CaseTarget } from './disputeCommands.ts';
 
 const OBJECT = 'labour-expert-view';
@@ -27,15 +28,7 @@ export async function readLabourExpertView(deps: CommandDeps, target: CaseTarget
   try {
     const [{ state }, release] = await Promise.all([loadWorkflow(deps, record), deps.employerSummaries.latestRelease(record.id)]);
     const view: LabourExpertView = {
-      case: {
-        id: record.id,
-        title: record.title,
-        employeePseudonym: record.employeePseudonym,
-        employer: record.employer,
-        firstSickDay: record.firstSickDay,
-        templateVersion: record.templateVersion,
-        closed: state.closed,
-      },
+      case: { ...caseHeaderOf(record), closed: state.closed },
       labourExpert: state.labourExpert,
       agreed: agreedSections(state),
       residual: residualDisagreements(state),

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabourExpertCandidate } from '../../../../shared/labourExpertApi.ts';
 import { MAX_OBJECTION_REASON_CHARS } from '../../../../shared/limits.ts';
 import type { LabourExpertGrant } from '../../../../shared/workflow/labourExpert.ts';
 import { TextAreaField } from '../workflow/Fields.tsx';
+import { useCandidates } from '../workflow/useCandidates.ts';
 import { useCommand, useWorkflowContext } from '../workflow/WorkflowContext.tsx';
 import { useActorLabel, useDateTimeFormat } from '../workspace/labels.ts';
 import { CaseClosing } from './CaseClosing.tsx';
@@ -43,20 +44,9 @@ function InviteForm() {
   const { t } = useTranslation();
   const { caseId } = useWorkflowContext();
   const command = useCommand();
-  const [candidates, setCandidates] = useState<LabourExpertCandidate[] | null>(null);
+  const candidates = useCandidates<LabourExpertCandidate>(caseId, labourExpertApi.candidates);
   const [username, setUsername] = useState('');
   const id = useId();
-
-  useEffect(() => {
-    let active = true;
-    labourExpertApi.candidates(caseId).then(
-      (list) => active && setCandidates(list),
-      () => active && setCandidates([]),
-    );
-    return () => {
-      active = false;
-    };
-  }, [caseId]);
 
   return (
     <form

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewerCandidate } from '../../../../shared/api.ts';
 import { MAX_OPINION_CHARS } from '../../../../shared/limits.ts';
@@ -7,6 +7,7 @@ import type { Dispute, DisputeStage } from '../../../../shared/workflow/types.ts
 import { api, workflowApi } from '../../api.ts';
 import { useActorLabel, useDateTimeFormat } from '../workspace/labels.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useCandidates } from './useCandidates.ts';
 import { isPhysician, useCommand, useWorkflowContext } from './WorkflowContext.tsx';
 
 const allows = (transition: { from: readonly DisputeStage[] }, stage: DisputeStage) => transition.from.includes(stage);
@@ -51,20 +52,9 @@ function InviteForm({ dispute }: { dispute: Dispute }) {
   const { t } = useTranslation();
   const { caseId } = useWorkflowContext();
   const command = useCommand();
-  const [candidates, setCandidates] = useState<ReviewerCandidate[] | null>(null);
+  const candidates = useCandidates<ReviewerCandidate>(caseId, api.reviewerCandidates);
   const [username, setUsername] = useState('');
   const id = useId();
-
-  useEffect(() => {
-    let active = true;
-    api.reviewerCandidates(caseId).then(
-      (list) => active && setCandidates(list),
-      () => active && setCandidates([]),
-    );
-    return () => {
-      active = false;
-    };
-  }, [caseId]);
 
   return (
     <form
