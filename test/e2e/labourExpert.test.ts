@@ -128,6 +128,8 @@ describe('the arbeidsdeskundige', () => {
       expect(await panel.getByRole('button').count()).toBe(0);
       expect(await panel.locator('select').count()).toBe(0);
     }
+    // The case header says so too, whichever view is open.
+    for (const { page } of [ba, va]) await waitForText(page.getByTestId('case-header-closed'), 'Casus gesloten (WIA-besluit) op');
     expectNoPageErrors(ba, va);
   });
 });

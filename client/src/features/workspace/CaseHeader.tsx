@@ -5,6 +5,7 @@ import type { AccessRole, CaseRole } from '../../../../shared/roles.ts';
 import { localDate, weekOfSickness } from '../../../../shared/sickness.ts';
 import type { TemplateSection } from '../../../../shared/template/index.ts';
 import type { DocPart } from '../../../../shared/docNames.ts';
+import type { CaseClosure } from '../../../../shared/workflow/labourExpert.ts';
 import { usePendingChanges, type ConnectionState } from '../../collab/useCaseDocuments.ts';
 import type { CollabDoc } from '../../collab/useCollabDoc.ts';
 import type { Presence } from '../../collab/usePresence.ts';
@@ -21,9 +22,11 @@ interface Props {
   connection: ConnectionState;
   /** The case's documents, whose unconfirmed changes the connection indicator counts. */
   docs: Record<DocPart, CollabDoc | null>;
+  /** Set once a physician closed the case. */
+  closed: CaseClosure | null;
 }
 
-export const CaseHeader = memo(function CaseHeader({ detail, myRole, presence, sections, connection, docs }: Props) {
+export const CaseHeader = memo(function CaseHeader({ detail, myRole, presence, sections, connection, docs, closed }: Props) {
   const { t } = useTranslation();
   const sectionLabel = useSectionLabel();
   const formatDate = useDateFormat();
@@ -34,6 +37,11 @@ export const CaseHeader = memo(function CaseHeader({ detail, myRole, presence, s
     <header className="case-header card">
       <div className="case-header__title">
         <h1 id="case-heading">{detail.title}</h1>
+        {closed && (
+          <span className="badge" data-testid="case-header-closed">
+            {t('labourExpert.closing.closed', { reason: t(`labourExpert.closing.reasons.${closed.reason}`), at: formatDate(localDate(new Date(closed.at))) })}
+          </span>
+        )}
         <CommentsHeaderButton />
         <ConnectionIndicator connection={connection} docs={docs} />
       </div>

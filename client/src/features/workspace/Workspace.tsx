@@ -95,7 +95,15 @@ function TemplateWorkspace({ detail, myRole, user, live, template }: Props & { t
           <Link to="/" className="back-link">
             {t('case.back')}
           </Link>
-          <CaseHeader detail={detail} myRole={myRole} presence={presence} sections={sections} connection={connection} docs={docs} />
+          <CaseHeader
+            detail={detail}
+            myRole={myRole}
+            presence={presence}
+            sections={sections}
+            connection={connection}
+            docs={docs}
+            closed={workflow?.closed ?? null}
+          />
           {myRole === 'reviewer' && <ReviewerNotice onShowDisputes={() => selectView(DISPUTES)} />}
           <div className="workspace__body">
             <GroupNav
