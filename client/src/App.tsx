@@ -55,7 +55,7 @@ export function App() {
     );
   }
   return (
-    <NotificationsProvider>
+    <NotificationsProvider readerRole={session.user.role}>
       <SignedIn user={session.user} onLoggedOut={() => setSession({ state: 'anonymous' })} />
     </NotificationsProvider>
   );

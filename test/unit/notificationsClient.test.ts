@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.ts';
 import { nl } from '../../client/src/i18n/nl.ts';
-import { notificationLink } from '../../client/src/features/notifications/paths.ts';
+import { notificationKey, notificationLink } from '../../client/src/features/notifications/paths.ts';
 import { KNOWN_REFUSALS, refusalKey } from '../../client/src/features/notifications/settingsRefusals.ts';
 import { NOTIFICATION_ACTOR_ROLES, NOTIFICATION_KINDS, NotificationSettingsInput } from '../../shared/notifications.ts';
 
@@ -16,6 +16,13 @@ describe('notifications in the browser: words, links and refusals', () => {
       for (const messages of [nl, en]) expect(lookup(messages, `notifications.kind.${kind}`), kind).toMatch(/^\{\{actor\}\} \S/);
     }
     expect(lookup(nl, 'notifications.kind.disagreement.flagged')).toBe('{{actor}} markeerde onenigheid');
+  });
+
+  it('the arbeidsdeskundige reads their own invitation as one to them; the physicians read it as one of a labour expert', () => {
+    expect(lookup(nl, notificationKey('labour_expert.invited', 'arbeidsdeskundige'))).toBe('{{actor}} nodigde u uit als arbeidsdeskundige');
+    expect(lookup(en, notificationKey('labour_expert.invited', 'arbeidsdeskundige'))).toBe('{{actor}} invited you as labour expert');
+    expect(lookup(nl, notificationKey('labour_expert.invited', 'verzekeringsarts'))).toBe('{{actor}} nodigde een arbeidsdeskundige uit');
+    expect(notificationKey('case.closed', 'arbeidsdeskundige')).toBe('notifications.kind.case.closed');
   });
 
   it('every role an actor can have is a role the interface names', () => {

@@ -47,6 +47,7 @@ const nl = {
     },
     labour_expert: {
       invited: '{{actor}} nodigde een arbeidsdeskundige uit',
+      invitedYou: '{{actor}} nodigde u uit als arbeidsdeskundige',
       objected: '{{actor}} maakte bezwaar tegen de arbeidsdeskundige',
     },
     case: {
@@ -151,6 +152,7 @@ const en: typeof nl = {
     },
     labour_expert: {
       invited: '{{actor}} invited a labour expert',
+      invitedYou: '{{actor}} invited you as labour expert',
       objected: '{{actor}} objected to the labour expert',
     },
     case: {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NotificationView, UnreadCounts } from '../../../../shared/notifications.ts';
+import type { Role } from '../../../../shared/roles.ts';
 import { RealtimeEvent } from '../../../../shared/realtime.ts';
 import { acquireSocket, releaseSocket } from '../../realtime/socket.ts';
 import { notificationsApi, type ReadTarget } from './notificationsApi.ts';
@@ -16,6 +17,8 @@ export interface NotificationsContextValue {
   markRead(target: ReadTarget): Promise<void>;
   /** Calls `listener` with each notification pushed from now on, until the returned function is called. */
   onArrival(listener: ArrivalListener): () => void;
+  /** The signed-in user's account role: some notifications read differently for the one they concern. */
+  readerRole: Role;
 }
 
 const NotificationsContext = createContext<NotificationsContextValue | null>(null);
@@ -34,7 +37,7 @@ function countedIn(counts: UnreadCounts | null, caseId: string): UnreadCounts {
  * one socket, and loaded again on every reconnect, which may have missed some)
  * and the arrivals for the inbox and the toasts.
  */
-export function NotificationsProvider({ children }: { children: ReactNode }) {
+export function NotificationsProvider({ children, readerRole }: { children: ReactNode; readerRole: Role }) {
   const [counts, setCounts] = useState<UnreadCounts | null>(null);
   const cases = useCaseDirectory();
   const { learn } = cases;
@@ -79,7 +82,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     return () => void listeners.current.delete(listener);
   }, []);
 
-  const value = useMemo(() => ({ counts, cases, markRead, onArrival }), [counts, cases, markRead, onArrival]);
+  const value = useMemo(() => ({ counts, cases, markRead, onArrival, readerRole }), [counts, cases, markRead, onArrival, readerRole]);
   return <NotificationsContext.Provider value={value}>{children}</NotificationsContext.Provider>;
 }
 

@@ -5,6 +5,7 @@ import { templateSections } from '../../../../shared/template/index.ts';
 import { useTemplateLookup } from '../templates/templateCache.ts';
 import { useSectionLabel } from '../workspace/labels.ts';
 import { useNotifications } from './NotificationsContext.tsx';
+import { notificationKey } from './paths.ts';
 
 /** A notification in words, in the interface language. */
 export interface NotificationText {
@@ -30,7 +31,7 @@ export function useCaseName(): (caseId: string) => string {
 export function useNotificationText(): (notification: NotificationView) => NotificationText {
   const { t, i18n } = useTranslation();
   const sectionLabel = useSectionLabel();
-  const { cases } = useNotifications();
+  const { cases, readerRole } = useNotifications();
   const caseName = useCaseName();
   const templateOf = useTemplateLookup();
 
@@ -44,7 +45,7 @@ export function useNotificationText(): (notification: NotificationView) => Notif
   return (notification) => {
     const summary = cases.get(notification.caseId);
     const actor = `${notification.actor.name} (${roleOf(notification.actor.role)})`;
-    const action = t(`notifications.kind.${notification.kind}`, { actor });
+    const action = t(notificationKey(notification.kind, readerRole), { actor });
     const section = notification.section ? sectionOf(summary, notification.section) : null;
     return {
       what: section ? `${action} ${t('notifications.inSection', { section })}` : action,
